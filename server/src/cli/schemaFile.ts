@@ -1,0 +1,24 @@
+import { promises as fs } from 'fs';
+import { parse as parseYaml } from 'yaml';
+import { builtinSchema, validateSchema, type Schema } from '../engine';
+
+/** --schema takes a built-in id or a path to a JSON or YAML schema file. */
+export async function loadSchemaArg(arg: string): Promise<{ schema?: Schema; error?: string }> {
+  const builtin = builtinSchema(arg);
+  if (builtin) return { schema: builtin };
+  let text: string;
+  try {
+    text = await fs.readFile(arg, 'utf8');
+  } catch {
+    return { error: `--schema ${arg}: 既不是内置格式（gov-2021、gov-2019），也不是可读的文件 / neither a built-in schema (gov-2021, gov-2019) nor a readable file` };
+  }
+  let data: unknown;
+  try {
+    data = /\.ya?ml$/i.test(arg) ? parseYaml(text) : JSON.parse(text);
+  } catch (e) {
+    return { error: `${arg}: 无法解析 / cannot be parsed: ${(e as Error).message}` };
+  }
+  const { schema, problems } = validateSchema(data);
+  if (schema) return { schema };
+  return { error: problems.map((p) => `${arg}: ${p.path.join('.') || '(root)'}: ${p.message}`).join('\n') };
+}

@@ -1,0 +1,174 @@
+import type { Cell, Heading, ReportModel, ValueRow } from './model';
+import type { Schema, SectionSchema, TableSchema } from './schema';
+import { bestLabelScore } from './text';
+
+// Binding: which heading is which section of the schema, which line is which row of which table.
+// Reports keep the official order almost always, while their labels are abbreviated, mistyped or
+// broken by PDF extraction; so labels are scored by shared words and then aligned in order.
+
+const SECTION_THRESHOLD = 0.6;
+const ROW_THRESHOLD = 0.55;
+
+export interface BoundSection { schema: SectionSchema; heading: Heading }
+
+export interface BoundTable {
+  schema: TableSchema;
+  /** the report's rows that were recognised, by schema row id */
+  rows: Map<string, ValueRow>;
+  /** start and end offsets of the part of the report searched for the table */
+  region: { start: number; end: number };
+  cell(rowId: string, columnId: string): Cell | undefined;
+  /** row ids as the report wrote them: rows absent but summed up by a row standing for them are replaced by it */
+  resolveRows(ids: readonly string[]): string[];
+}
+
+export interface BoundReport {
+  model: ReportModel;
+  schema: Schema;
+  sections: Map<string, BoundSection>;
+  /** headings that match a section but stand out of order */
+  misplaced: BoundSection[];
+  tables: Map<string, BoundTable>;
+}
+
+/** Monotone alignment of items to slots maximising the summed score (both in document/schema order). */
+function align<A, B>(items: readonly A[], slots: readonly B[], score: (a: A, b: B) => number, threshold: number): Map<number, number> {
+  const n = items.length;
+  const m = slots.length;
+  const best: Float64Array[] = Array.from({ length: n + 1 }, () => new Float64Array(m + 1));
+  const s: Float64Array[] = Array.from({ length: n }, (_, i) => Float64Array.from(slots, (b) => score(items[i], b)));
+  for (let i = 1; i <= n; i++)
+    for (let j = 1; j <= m; j++) {
+      let v = Math.max(best[i - 1][j], best[i][j - 1]);
+      const sc = s[i - 1][j - 1];
+      if (sc >= threshold) v = Math.max(v, best[i - 1][j - 1] + sc);
+      best[i][j] = v;
+    }
+  const pairs = new Map<number, number>(); // slot index → item index
+  let i = n;
+  let j = m;
+  while (i > 0 && j > 0) {
+    const sc = s[i - 1][j - 1];
+    if (sc >= threshold && best[i][j] === best[i - 1][j - 1] + sc) {
+      pairs.set(j - 1, i - 1);
+      i--;
+      j--;
+    } else if (best[i][j] === best[i - 1][j]) i--;
+    else j--;
+  }
+  return pairs;
+}
+
+function sectionLabels(s: SectionSchema): string[] {
+  return [s.title, ...s.aliases];
+}
+
+function bindSections(model: ReportModel, schema: Schema): { sections: Map<string, BoundSection>; misplaced: BoundSection[] } {
+  // Top-level candidates: 一、… lines and Markdown headings.
+  const candidates = model.headings.filter((h) => h.numbering?.kind === 'chinese' || (h.mdLevel > 0 && !h.numbering));
+  const score = (h: Heading, s: SectionSchema) => bestLabelScore(h.title, sectionLabels(s));
+  const pairs = align(candidates, schema.sections, score, SECTION_THRESHOLD);
+  const sections = new Map<string, BoundSection>();
+  const used = new Set<Heading>();
+  for (const [j, i] of pairs) {
+    sections.set(schema.sections[j].id, { schema: schema.sections[j], heading: candidates[i] });
+    used.add(candidates[i]);
+  }
+  const misplaced: BoundSection[] = [];
+  for (const s of schema.sections) {
+    if (sections.has(s.id)) continue;
+    let found: Heading | undefined;
+    let foundScore = 0.75; // out of order needs a clear match
+    for (const h of candidates) {
+      const sc = used.has(h) ? 0 : score(h, s);
+      if (sc > foundScore) {
+        found = h;
+        foundScore = sc;
+      }
+    }
+    if (found) misplaced.push({ schema: s, heading: found });
+  }
+  return { sections, misplaced };
+}
+
+/** The stretch of text where a section's table should be: its section, or the gap where that section belongs. */
+function regionOf(sectionId: string, schema: Schema, sections: Map<string, BoundSection>, textLength: number): { start: number; end: number } {
+  const order = schema.sections.map((s) => s.id);
+  const k = order.indexOf(sectionId);
+  let start = 0;
+  let end = textLength;
+  for (let i = k; i >= 0; i--) {
+    const b = sections.get(order[i]);
+    if (b) {
+      start = b.heading.start;
+      break;
+    }
+  }
+  for (let i = k + 1; i < order.length; i++) {
+    const b = sections.get(order[i]);
+    if (b) {
+      end = b.heading.start;
+      break;
+    }
+  }
+  return { start, end };
+}
+
+function rowLabels(r: { label: string; aliases: string[] }): string[] {
+  return [r.label, ...r.aliases];
+}
+
+function bindTable(table: TableSchema, rows: ValueRow[]): Map<string, ValueRow> {
+  const width = table.columns.length;
+  const bound = new Map<string, ValueRow>();
+  if (table.flattened && table.rows.length > 1) {
+    const whole = rows.find((r) => r.cells.length === width * table.rows.length);
+    if (whole) {
+      for (const r of table.rows) bound.set(r.id, whole);
+      return bound;
+    }
+  }
+  const candidates = rows.filter((r) => r.cells.length === width);
+  // Rows written without labels (the blocks of table 四 under their own headers) are taken in order.
+  if (table.flattened && candidates.length === table.rows.length && candidates.every((r) => !r.ownLabel)) {
+    table.rows.forEach((r, i) => bound.set(r.id, candidates[i]));
+    return bound;
+  }
+  const pairs = align(candidates, table.rows, (row, slot) => bestLabelScore(row.label, rowLabels(slot)), ROW_THRESHOLD);
+  for (const [j, i] of pairs) bound.set(table.rows[j].id, candidates[i]);
+  return bound;
+}
+
+export function bindReport(model: ReportModel, schema: Schema): BoundReport {
+  const { sections, misplaced } = bindSections(model, schema);
+  const tables = new Map<string, BoundTable>();
+  for (const t of schema.tables) {
+    const region = regionOf(t.section, schema, sections, model.text.length);
+    const inRegion = model.rows.filter((r) => r.start >= region.start && r.end <= region.end);
+    const rows = bindTable(t, inRegion);
+    const colIndex = new Map(t.columns.map((c, i) => [c.id, i]));
+    const rowIndex = new Map(t.rows.map((r, i) => [r.id, i]));
+    tables.set(t.id, {
+      schema: t,
+      rows,
+      region,
+      resolveRows(ids) {
+        const out: string[] = [];
+        for (const id of ids) {
+          const standIn = rows.has(id) ? undefined : t.rows.find((r) => r.standsFor.includes(id) && rows.has(r.id) && r.standsFor.every((x) => !rows.has(x)));
+          const use = standIn ? standIn.id : id;
+          if (!out.includes(use)) out.push(use);
+        }
+        return out;
+      },
+      cell(rowId, columnId) {
+        const row = rows.get(rowId);
+        const c = colIndex.get(columnId);
+        if (!row || c === undefined) return undefined;
+        if (row.cells.length === t.columns.length) return row.cells[c];
+        return row.cells[rowIndex.get(rowId)! * t.columns.length + c];
+      },
+    });
+  }
+  return { model, schema, sections, misplaced, tables };
+}

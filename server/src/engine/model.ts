@@ -1,0 +1,292 @@
+import { parseCell, parseChineseNumeral, type CellValue } from './numbers';
+import { toHalfWidth } from './text';
+
+/** One line of the source; start/end exclude the line break. */
+export interface Line { index: number; start: number; end: number; text: string }
+
+export interface Cell { start: number; end: number; raw: string; value: CellValue }
+
+/**
+ * A line (or GFM/pipe/tab row) that carries figures in cells: a candidate row of a statistical table.
+ * Its label is the text before the cells plus the label fragments on the lines just above it,
+ * because PDF extraction often breaks a row label over several lines.
+ */
+export interface ValueRow {
+  line: number;
+  start: number;
+  end: number;
+  label: string;
+  /** label text on the row's own line */
+  ownLabel: string;
+  cells: Cell[];
+  layout: 'pipe' | 'tab' | 'aligned';
+}
+
+export type NumberingKind = 'chinese' | 'parenChinese' | 'arabic' | 'parenArabic';
+
+export interface Heading {
+  line: number;
+  start: number;
+  end: number;
+  /** Markdown # depth, 0 for plain-text numbering */
+  mdLevel: number;
+  numbering?: { kind: NumberingKind; value: number; start: number; end: number };
+  title: string;
+}
+
+export interface ReportModel {
+  text: string;
+  lines: Line[];
+  frontMatter?: { start: number; end: number; schema?: { value: string; start: number; end: number } };
+  title?: { text: string; start: number; end: number };
+  year?: number;
+  headings: Heading[];
+  rows: ValueRow[];
+}
+
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  const re = /\r\n|\r|\n/g;
+  let start = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    lines.push({ index: lines.length, start, end: m.index, text: text.slice(start, m.index) });
+    start = m.index + m[0].length;
+  }
+  lines.push({ index: lines.length, start, end: text.length, text: text.slice(start) });
+  return lines;
+}
+
+// ---------- headings ----------
+
+const CN_NUM = '[一二三四五六七八九十]{1,3}';
+const HEADING_PATTERNS: { kind: NumberingKind; re: RegExp }[] = [
+  { kind: 'chinese', re: new RegExp(`^(${CN_NUM})\\s*[、，.．]`) },
+  { kind: 'parenChinese', re: new RegExp(`^[（(]\\s*(${CN_NUM})\\s*[）)]`) },
+  { kind: 'arabic', re: /^(\d{1,2})\s*[、.．](?!\d)/ },
+  { kind: 'parenArabic', re: /^[（(]\s*(\d{1,2})\s*[）)]/ },
+];
+
+function parseHeading(line: Line): Heading | undefined {
+  let text = line.text;
+  let offset = 0;
+  let mdLevel = 0;
+  const md = /^ {0,3}(#{1,6})[ \t]+/.exec(text);
+  if (md) {
+    mdLevel = md[1].length;
+    offset = md[0].length;
+  } else {
+    offset = /^[\s\u3000]*/.exec(text)![0].length;
+  }
+  text = text.slice(offset).replace(/[\s#]+$/, '');
+  const half = toHalfWidth(text);
+  for (const { kind, re } of HEADING_PATTERNS) {
+    const m = re.exec(half);
+    if (!m) continue;
+    const value = kind === 'chinese' || kind === 'parenChinese' ? parseChineseNumeral(m[1]) : Number(m[1]);
+    if (value === undefined) continue;
+    return {
+      line: line.index,
+      start: line.start + offset,
+      end: line.start + offset + text.length,
+      mdLevel,
+      numbering: { kind, value, start: line.start + offset, end: line.start + offset + m[0].length },
+      title: text.slice(m[0].length).trim(),
+    };
+  }
+  if (mdLevel) return { line: line.index, start: line.start + offset, end: line.start + offset + text.length, mdLevel, title: text.trim() };
+  return undefined;
+}
+
+// ---------- value rows ----------
+
+function cellsOfDelimited(line: Line, sep: '|' | '\t'): Cell[] {
+  const cells: Cell[] = [];
+  let from = 0;
+  const t = line.text;
+  for (;;) {
+    const at = t.indexOf(sep, from);
+    const stop = at < 0 ? t.length : at;
+    const raw = t.slice(from, stop);
+    const lead = raw.length - raw.trimStart().length;
+    const trimmed = raw.trim();
+    cells.push({ start: line.start + from + lead, end: line.start + from + lead + trimmed.length, raw: trimmed, value: parseCell(trimmed) });
+    if (at < 0) break;
+    from = at + 1;
+  }
+  // GFM: "| a | b |" — the outer pipes enclose nothing. A row that only ends with a pipe keeps
+  // its last (blank) cell: that is how a blank cell at the end of a ` | ` row is written.
+  if (sep === '|' && /^\s*\|/.test(t)) {
+    cells.shift();
+    if (/\|\s*$/.test(t) && cells.length && cells[cells.length - 1].raw === '') cells.pop();
+  }
+  return cells;
+}
+
+const GFM_DELIMITER = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+
+function isValueCell(c: Cell): boolean {
+  return c.value.kind !== 'text';
+}
+
+function delimitedRow(line: Line, sep: '|' | '\t'): ValueRow | undefined {
+  const cells = cellsOfDelimited(line, sep);
+  if (cells.length < 2) return undefined;
+  const first = cells[0];
+  const labelled = first.value.kind === 'text';
+  const values = labelled ? cells.slice(1) : cells;
+  // a header row or prose with a stray pipe: some other cell has words in it
+  if (!values.every(isValueCell)) return undefined;
+  if (!values.some((c) => c.value.kind === 'number' || c.value.kind === 'placeholder') && !labelled) return undefined;
+  return {
+    line: line.index,
+    start: line.start,
+    end: line.end,
+    label: labelled ? first.raw : '',
+    ownLabel: labelled ? first.raw : '',
+    cells: values,
+    layout: sep === '|' ? 'pipe' : 'tab',
+  };
+}
+
+// A number standing alone between spaces, as PDF text aligns table columns.
+const ALIGNED_TOKEN = /(?<=^|[\s\u3000])[+-]?(?:\d|[\uFF10-\uFF19])[\d\uFF10-\uFF19,.．]*(?:万元|元)?(?=[\s\u3000]*$|[\s\u3000]+)/g;
+
+function alignedRow(line: Line): ValueRow | undefined {
+  const t = line.text;
+  const tokens: { start: number; end: number }[] = [];
+  ALIGNED_TOKEN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ALIGNED_TOKEN.exec(t))) tokens.push({ start: m.index, end: m.index + m[0].length });
+  // keep the run of numbers that ends the line, with only white space between them
+  const run: { start: number; end: number }[] = [];
+  let tail = t.replace(/[\s\u3000]+$/, '').length;
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const tok = tokens[i];
+    if (tok.end !== tail) break;
+    run.unshift(tok);
+    tail = t.slice(0, tok.start).replace(/[\s\u3000]+$/, '').length;
+    if (tail === 0 || tokens[i - 1]?.end !== tail) break;
+  }
+  if (!run.length) return undefined;
+  const ownLabel = t.slice(0, run[0].start).trim();
+  // prose that happens to end in a number ("地址：洪泽湖大道 90") has no gap before it
+  const gap = t.slice(ownLabel.length + (t.length - t.trimStart().length), run[0].start);
+  if (ownLabel && run.length === 1 && gap.length < 2 && !/[\u3000]/.test(gap)) return undefined;
+  const cells = run.map((r) => {
+    const raw = t.slice(r.start, r.end);
+    return { start: line.start + r.start, end: line.start + r.end, raw, value: parseCell(raw) };
+  });
+  return { line: line.index, start: line.start, end: line.end, label: ownLabel, ownLabel, cells, layout: 'aligned' };
+}
+
+function valueRow(line: Line): ValueRow | undefined {
+  if (line.text.includes('|')) return GFM_DELIMITER.test(line.text) ? undefined : delimitedRow(line, '|');
+  if (line.text.includes('\t')) return delimitedRow(line, '\t');
+  return alignedRow(line);
+}
+
+// ---------- front matter, title, year ----------
+
+function frontMatter(lines: Line[]): ReportModel['frontMatter'] {
+  if (!/^(---|\+\+\+)\s*$/.test(lines[0]?.text ?? '')) return undefined;
+  const fence = lines[0].text.trim();
+  for (let i = 1; i < lines.length && i < 200; i++) {
+    if (lines[i].text.trim() !== fence && !(fence === '---' && lines[i].text.trim() === '...')) continue;
+    const fm: NonNullable<ReportModel['frontMatter']> = { start: lines[0].start, end: lines[i].end };
+    for (let j = 1; j < i; j++) {
+      const m = /^(schema\s*[:=]\s*)(["']?)([^"'#\s][^"'#]*?)\2\s*(?:#.*)?$/.exec(lines[j].text);
+      if (m) {
+        const start = lines[j].start + m[1].length + m[2].length;
+        fm.schema = { value: m[3].trim(), start, end: start + m[3].trim().length };
+      }
+    }
+    return fm;
+  }
+  return undefined;
+}
+
+const TITLE = /((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年.{0,40}?(?:报告|年报)/;
+
+function findTitle(lines: Line[], from: number): ReportModel['title'] {
+  // The title is near the top, names the year and says 报告; PDF text may split it over two lines
+  // ("洪泽区人民政府" / "2023 年政府信息公开工作年度报告").
+  const limit = Math.min(lines.length, from + 12);
+  for (let i = from; i < limit; i++) {
+    const text = lines[i].text.replace(/^[\s#]+/, '').trim();
+    if (!text || text.length > 80 || !TITLE.test(toHalfWidth(text))) continue;
+    let start = lines[i].start + lines[i].text.indexOf(text);
+    let full = text;
+    const prev = i > from ? lines[i - 1].text.trim() : '';
+    if (prev && prev.length <= 30 && /^[\u3400-\u9fff]+$/.test(prev) && /(?:政府|办公厅|办公室|局|委员会|委|厅|区|县|市)$/.test(prev)) {
+      full = prev + text;
+      start = lines[i - 1].start + lines[i - 1].text.indexOf(prev);
+    }
+    return { text: full.replace(/\s+/g, ''), start, end: lines[i].start + lines[i].text.indexOf(text) + text.length };
+  }
+  return undefined;
+}
+
+const STATISTICS_PERIOD = /统计[^。]{0,12}?自\s*((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日/;
+const OPENING_YEAR = /(?:^|\n)[\s\u3000]*((?:19|20)\d{2})\s*年[，,]/;
+
+/** The year reported on: from the title, else the statistics period, else a paragraph opening with it. */
+function yearOf(title: string | undefined, text: string): number | undefined {
+  const m = title && TITLE.exec(toHalfWidth(title));
+  if (m) return /^\d/.test(m[1]) ? Number(m[1]) : parseChineseNumeral(m[1]);
+  const head = toHalfWidth(text.slice(0, 20000));
+  const p = STATISTICS_PERIOD.exec(head) ?? OPENING_YEAR.exec(head);
+  return p ? Number(p[1]) : undefined;
+}
+
+// ---------- the model ----------
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+export function parseReport(text: string): ReportModel {
+  const lines = splitLines(text);
+  const fm = frontMatter(lines);
+  let first = 0;
+  if (fm) while (first < lines.length && lines[first].end <= fm.end) first++;
+  const headings: Heading[] = [];
+  const rows: ValueRow[] = [];
+  let pending: string[] = [];
+  let fence: string | undefined;
+  let comment = false;
+  for (let i = first; i < lines.length; i++) {
+    const line = lines[i];
+    const t = line.text;
+    if (fence) {
+      if (t.trim().startsWith(fence)) fence = undefined;
+      continue;
+    }
+    const f = FENCE.exec(t);
+    if (f) {
+      fence = f[1];
+      continue;
+    }
+    if (comment || /^\s*<!--/.test(t)) {
+      comment = !t.includes('-->');
+      continue;
+    }
+    if (!t.trim()) continue;
+    if (t.length > 2000) {
+      pending = [];
+      continue; // not a table row nor a heading; keeps huge pasted lines cheap
+    }
+    const row = valueRow(line);
+    if (row) {
+      const above = pending.filter((p) => p.length <= 60).slice(-3).join('');
+      row.label = above + row.ownLabel;
+      rows.push(row);
+      pending = [];
+      continue;
+    }
+    const h = parseHeading(line);
+    if (h) headings.push(h);
+    pending.push(t.trim());
+    if (pending.length > 6) pending.shift();
+  }
+  const title = findTitle(lines, first);
+  return { text, lines, frontMatter: fm, title, year: yearOf(title?.text, text), headings, rows };
+}

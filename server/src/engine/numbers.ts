@@ -1,0 +1,131 @@
+import { toHalfWidth } from './text';
+
+// ---------- table cells ----------
+
+export type CellValue =
+  | { kind: 'number'; value: number; unit: string }
+  | { kind: 'blank' }
+  | { kind: 'placeholder' } // —, /, 无, ×: something written where a count belongs
+  | { kind: 'text' };
+
+const CELL_NUMBER = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(万元|元|件|条|个|项|%)?$/;
+const PLACEHOLDER = /^(?:[-—–－―~～\/／\\×xX*＊]+|无|空|暂无|\/)$/;
+
+export function parseCell(raw: string): CellValue {
+  const s = toHalfWidth(raw).trim();
+  if (s === '') return { kind: 'blank' };
+  const m = CELL_NUMBER.exec(s);
+  if (m) {
+    const value = Number((m[1] === '-' ? '-' : '') + m[2].replace(/,/g, '') + (m[3] ?? ''));
+    return { kind: 'number', value, unit: m[4] ?? '' };
+  }
+  if (PLACEHOLDER.test(s)) return { kind: 'placeholder' };
+  return { kind: 'text' };
+}
+
+// ---------- Chinese numerals ----------
+
+const DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const SMALL_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+const BIG_UNIT: Record<string, number> = { 万: 1e4, 亿: 1e8 };
+
+/** 十三 → 13, 一百二十 → 120, 三千零五 → 3005, 一万二千 → 12000, 二〇二四 → 2024; undefined if not a numeral. */
+export function parseChineseNumeral(s: string): number | undefined {
+  if (!s || !/^[零〇一二两三四五六七八九十百千万亿]+$/.test(s)) return undefined;
+  if (!/[十百千万亿]/.test(s)) {
+    // digit by digit, as in years: 二〇二四
+    let v = 0;
+    for (const c of s) v = v * 10 + DIGIT[c];
+    return v;
+  }
+  let total = 0;
+  let section = 0;
+  let digit = 0;
+  let seenDigit = false;
+  for (const c of s) {
+    if (c in DIGIT) {
+      digit = DIGIT[c];
+      seenDigit = true;
+    } else if (c in SMALL_UNIT) {
+      section += (seenDigit ? digit : 1) * SMALL_UNIT[c];
+      digit = 0;
+      seenDigit = false;
+    } else {
+      section += digit;
+      total += (section || 1) * BIG_UNIT[c];
+      section = 0;
+      digit = 0;
+      seenDigit = false;
+    }
+  }
+  return total + section + digit;
+}
+
+// ---------- figures in prose ----------
+
+export interface Figure {
+  start: number;
+  end: number;
+  value: number;
+  /** the measure word or unit after it: 件, 条, 个, 万元, 年, 月, 日, 号 … ('' if none) */
+  unit: string;
+  percent: boolean;
+  /** 余, 多, 近, 约, 以上, 左右, a range: never to be checked as exact */
+  approximate: boolean;
+  /** preceded by 第: an ordinal, not a quantity */
+  ordinal: boolean;
+}
+
+const UNITS = ['万元', '亿元', '元', '件', '条', '个', '项', '次', '人次', '人', '家', '份', '篇', '期', '场', '名', '批', '宗', '起', '户', '年', '月', '日', '号', '天', '小时', '分钟', '倍'];
+const UNIT_ALT = UNITS.sort((a, b) => b.length - a.length).join('|');
+const CN = '[零〇一二两三四五六七八九十百千万亿]';
+// Arabic (half- or full-width, thousands separators, decimals) or Chinese numerals, then optional
+// multiplier, approximation marker and unit. White space (a PDF line break) may sit between parts.
+const FIGURE = new RegExp(
+  `(百分之\\s*)?(?:(\\d{1,3}(?:[,，]\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)|(${CN}+))` +
+    `(?:\\s*([万亿])(?![元]))?` +
+    `(?:\\s*(余|多))?` +
+    `(?:\\s*(%|${UNIT_ALT}))?` +
+    `(?:\\s*(以上|左右|多|余))?`,
+  'g',
+);
+const APPROX_BEFORE = /(?:约|近|逾|超过|将近|大约|接近|累计超)\s*$/;
+
+/** Every figure between start and end of text; offsets index text itself. */
+export function extractFigures(text: string, start = 0, end = text.length): Figure[] {
+  const src = toHalfWidth(text.slice(start, end));
+  const out: Figure[] = [];
+  FIGURE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = FIGURE.exec(src))) {
+    if (m[0].length === 0) {
+      FIGURE.lastIndex++;
+      continue;
+    }
+    const [whole, pctWord, arabic, chinese, mult, approxMid, unitOrPct, approxAfter] = m;
+    const before = src.slice(Math.max(0, m.index - 6), m.index);
+    if (arabic && /[A-Za-z0-9_@.\-\/:]$/.test(before)) continue; // part of a code, phone number, address or URL
+    let value: number;
+    if (arabic) value = Number(arabic.replace(/[,，]/g, ''));
+    else {
+      // a Chinese numeral counts only as a quantity when a unit follows it, or after 百分之
+      if (!unitOrPct && !pctWord && !mult) continue;
+      const v = parseChineseNumeral(chinese + (mult ?? ''));
+      if (v === undefined) continue;
+      value = v;
+    }
+    if (arabic && mult) value *= mult === '万' ? 1e4 : 1e8;
+    const percent = !!pctWord || unitOrPct === '%';
+    const trimmed = whole.replace(/\s+$/, '');
+    out.push({
+      start: start + m.index,
+      end: start + m.index + trimmed.length,
+      value,
+      unit: percent ? '%' : (unitOrPct ?? ''),
+      percent,
+      approximate: !!approxMid || !!approxAfter || APPROX_BEFORE.test(before) || /[-~～至到]$/.test(before.trim()),
+      ordinal: /第\s*$/.test(before),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,69 @@
+import type { BoundTable } from '../bind';
+import type { Cell } from '../model';
+import { localized, type Finding, type Operand, type Rule } from '../finding';
+import type { Identity } from '../schema';
+import { cellNumber, numberText, shortLabel } from './tableText';
+
+type Balance = Extract<Identity, { kind: 'balance' }>;
+
+/** 表三勾稽关系：第一项加第二项之和，等于第三项加第四项之和。 */
+export const tableBalance: Rule = {
+  id: 'table-balance',
+  severity: 'error',
+  fixable: false,
+  description: localized('统计表的勾稽关系成立（如表三：一 + 二 = 三（七）+ 四）', 'Balance identities of a statistical table hold (table 3: 1 + 2 = 3(7) + 4)'),
+  check(report) {
+    const out: Finding[] = [];
+    for (const t of report.tables.values())
+      for (const idn of t.schema.identities) if (idn.kind === 'balance') out.push(...checkBalance(t, idn));
+    return out;
+  },
+};
+
+function checkBalance(t: BoundTable, idn: Balance): Finding[] {
+  const table = t.schema;
+  const across = idn.each === 'row' ? table.rows : table.columns;
+  const lines = idn.each === 'row' ? table.columns : table.rows;
+  const out: Finding[] = [];
+  for (const other of across) {
+    const side = (ids: string[]): { operands: Operand[]; cells: Cell[]; blanks: number } | undefined => {
+      const operands: Operand[] = [];
+      const cells: Cell[] = [];
+      let blanks = 0;
+      for (const id of ids) {
+        const c = idn.each === 'row' ? t.cell(other.id, id) : t.cell(id, other.id);
+        const n = cellNumber(c);
+        if (!c || !n) return undefined;
+        if (n.blank) blanks++;
+        const label = shortLabel(lines.find((l) => l.id === id)!);
+        operands.push({ label: { zh: label, en: label }, value: n.value, start: c.start, end: c.end });
+        cells.push(c);
+      }
+      return { operands, cells, blanks };
+    };
+    const left = side(idn.left);
+    const right = side(idn.right);
+    if (!left || !right) continue;
+    const l = left.operands.reduce((a, o) => a + o.value, 0);
+    const r = right.operands.reduce((a, o) => a + o.value, 0);
+    // with blank cells the author's numbers are unknown: the blanks are reported, the balance is not
+    if (Math.abs(l - r) < 1e-6 || left.blanks + right.blanks > 0) continue;
+    const text = (s: { operands: Operand[] }) => s.operands.map((o) => `${o.label.zh}`).join(' + ');
+    const nums = (s: { operands: Operand[] }) => s.operands.map((o) => numberText(o.value)).join(' + ');
+    const col = shortLabel(other);
+    const last = right.cells[right.cells.length - 1];
+    out.push({
+      rule: 'table-balance',
+      severity: 'error',
+      message: localized(
+        `${table.name.zh}「${col}」：${text(left)} = ${nums(left)} = ${numberText(l)}，而 ${text(right)} = ${nums(right)} = ${numberText(r)}，两者应相等`,
+        `${table.name.en}, “${col}”: ${text(left)} = ${nums(left)} = ${numberText(l)}, but ${text(right)} = ${nums(right)} = ${numberText(r)}; they must be equal`,
+      ),
+      start: last.start,
+      end: last.end,
+      related: [...left.operands, ...right.operands].map((o) => ({ message: localized(`${o.label.zh}：${numberText(o.value)}`, `${o.label.en}: ${numberText(o.value)}`), start: o.start, end: o.end })),
+      arithmetic: { operands: [...left.operands, ...right.operands], expected: l, actual: r },
+    });
+  }
+  return out;
+}

@@ -1,0 +1,75 @@
+import type { BoundReport, BoundTable } from '../bind';
+import type { Cell } from '../model';
+import { localized, type Finding, type Operand, type Rule } from '../finding';
+import type { Identity } from '../schema';
+import { cellName, cellNumber, numberText, replaceCell, shortLabel } from './tableText';
+
+type Sum = Extract<Identity, { kind: 'sum' }>;
+
+/** 表中合计：每个“总计”等于其各部分之和（表三行合计、（七）总计、表四各栏总计）。 */
+export const tableSum: Rule = {
+  id: 'table-sum',
+  severity: 'error',
+  fixable: true,
+  description: localized('统计表中的总计等于各部分之和', 'A total in a statistical table equals the sum of its parts'),
+  check(report) {
+    const out: Finding[] = [];
+    for (const t of report.tables.values())
+      for (const idn of t.schema.identities) if (idn.kind === 'sum') out.push(...checkSum(report, t, idn));
+    return out;
+  },
+};
+
+function checkSum(report: BoundReport, t: BoundTable, idn: Sum): Finding[] {
+  const out: Finding[] = [];
+  const table = t.schema;
+  // "each row": the identity relates columns, so it is checked once in every row, and vice versa
+  const across = idn.each === 'row' ? table.rows : table.columns;
+  const line = (id: string) => (idn.each === 'row' ? table.columns : table.rows).find((x) => x.id === id)!;
+  for (const other of across) {
+    const at = (id: string): Cell | undefined => (idn.each === 'row' ? t.cell(other.id, id) : t.cell(id, other.id));
+    const totalCell = at(idn.total);
+    const total = cellNumber(totalCell);
+    if (!totalCell || !total || total.blank) continue; // a blank total is table-blank-cell's
+    const operands: Operand[] = [];
+    let blanks = 0;
+    let complete = true;
+    const parts = idn.each === 'column' ? t.resolveRows(idn.parts) : idn.parts;
+    for (const p of parts) {
+      const c = at(p);
+      const n = cellNumber(c);
+      if (!c || !n) {
+        complete = false;
+        break;
+      }
+      if (n.blank) blanks++;
+      operands.push({ label: { zh: shortLabel(line(p)), en: shortLabel(line(p)) }, value: n.value, start: c.start, end: c.end });
+    }
+    if (!complete) continue;
+    const expected = operands.reduce((a, o) => a + o.value, 0);
+    // with blank cells the author's numbers are unknown: the blanks are reported, the sum is not
+    if (Math.abs(expected - total.value) < 1e-6 || blanks) continue;
+    const totalRow = idn.each === 'row' ? other : line(idn.total);
+    const totalCol = idn.each === 'row' ? line(idn.total) : other;
+    const where = cellName(table, totalRow, totalCol);
+    const nonZero = operands.filter((o) => o.value !== 0);
+    const sumText = nonZero.length ? nonZero.map((o) => numberText(o.value)).join('+') : '0';
+    out.push({
+      rule: 'table-sum',
+      severity: 'error',
+      message: localized(
+        `${table.name.zh}：${where.zh}应为 ${numberText(expected)}（${sumText}），表中为 ${numberText(total.value)}`,
+        `${table.name.en}: ${where.en} should be ${numberText(expected)} (${sumText}), the table says ${numberText(total.value)}`,
+      ),
+      start: totalCell.start,
+      end: totalCell.end,
+      related: nonZero.map((o) => ({ message: localized(`${o.label.zh}：${numberText(o.value)}`, `${o.label.en}: ${numberText(o.value)}`), start: o.start, end: o.end })),
+      arithmetic: { operands, expected, actual: total.value },
+      fix: {
+        title: localized(`将${where.zh}改为 ${numberText(expected)}`, `Change ${where.en} to ${numberText(expected)}`),
+        edits: [replaceCell(report.model.text, totalCell, expected)],
+      },
+    });
+  }
+  return out;
+}

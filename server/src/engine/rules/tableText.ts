@@ -1,0 +1,44 @@
+import type { BoundTable } from '../bind';
+import type { Cell } from '../model';
+import type { Localized, TableSchema } from '../schema';
+
+// Shared wording of table findings: how a row, column or cell of an official table is named.
+
+type Line = { label: string };
+
+/** 「（二）部分公开（区分处理的，只计这一情形，不计其他情形）」 reads better as 「（二）部分公开」. */
+export function shortLabel(line: Line): string {
+  const l = line.label.replace(/^(.{4,}?)[（(][^）)]{6,}[）)]$/, '$1');
+  return l.length > 18 ? l.slice(0, 17) + '…' : l;
+}
+
+export function tableName(t: BoundTable): Localized {
+  return t.schema.name;
+}
+
+export function cellName(t: TableSchema, row: Line, column: Line): Localized {
+  const onlyRow = t.rows.length === 1;
+  const onlyCol = t.columns.length === 1;
+  if (onlyCol) return { zh: `「${shortLabel(row)}」`, en: `“${shortLabel(row)}”` };
+  if (onlyRow) return { zh: `「${shortLabel(column)}」`, en: `“${shortLabel(column)}”` };
+  return { zh: `「${shortLabel(row)}」行「${shortLabel(column)}」列`, en: `row “${shortLabel(row)}”, column “${shortLabel(column)}”` };
+}
+
+export function numberText(v: number): string {
+  return Number.isInteger(v) ? String(v) : String(Math.round(v * 1e6) / 1e6);
+}
+
+/** A number cell's value; blanks count as 0 and are reported; undefined when not a number. */
+export function cellNumber(c: Cell | undefined): { value: number; blank: boolean } | undefined {
+  if (!c) return undefined;
+  if (c.value.kind === 'number') return { value: c.value.value, blank: false };
+  if (c.value.kind === 'blank') return { value: 0, blank: true };
+  return undefined;
+}
+
+/** The edit that writes a number into a cell, keeping a blank pipe cell's spacing. */
+export function replaceCell(text: string, c: Cell, v: number): { start: number; end: number; newText: string } {
+  const n = numberText(v);
+  if (c.start === c.end) return { start: c.start, end: c.end, newText: text[c.start] === '|' ? `${n} ` : n };
+  return { start: c.start, end: c.end, newText: n };
+}

@@ -1,0 +1,79 @@
+// Offsets everywhere in the engine are UTF-16 code-unit indices into the source text,
+// which is what LSP positions count, so no conversion is ever needed except line/character.
+
+export interface Position { line: number; character: number }
+export interface Range { start: Position; end: Position }
+
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+export function positionAt(starts: number[], offset: number): Position {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo, character: offset - starts[lo] };
+}
+
+export function offsetAt(starts: number[], pos: Position, textLength: number): number {
+  if (pos.line >= starts.length) return textLength;
+  return Math.min(starts[pos.line] + pos.character, textLength);
+}
+
+export function rangeOf(starts: number[], start: number, end: number): Range {
+  return { start: positionAt(starts, start), end: positionAt(starts, end) };
+}
+
+/** Full-width ASCII (Ａ-Ｚ, ０-９, punctuation) to half-width, same length, so offsets survive. */
+export function toHalfWidth(s: string): string {
+  return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+}
+
+const CJK_OR_ALPHA = /[\u3400-\u9fff\uf900-\ufaffA-Za-z]/;
+
+/** What a label says, without numbering, digits, punctuation or spacing: only words are compared. */
+export function normalizeLabel(s: string): string {
+  let out = '';
+  for (const c of toHalfWidth(s)) if (CJK_OR_ALPHA.test(c)) out += c;
+  return out;
+}
+
+export function bigrams(s: string): Set<string> {
+  const set = new Set<string>();
+  if (s.length === 1) set.add(s);
+  for (let i = 0; i + 1 < s.length; i++) set.add(s.slice(i, i + 2));
+  return set;
+}
+
+/**
+ * How well a label written in a report matches a label of the format: mostly how much of the
+ * format's words are found (recall), a little how little else is there (precision). Tolerates
+ * abbreviations, typos and stray words that PDF extraction glues onto a label.
+ */
+export function labelScore(written: string, official: string): number {
+  const a = bigrams(normalizeLabel(written));
+  const b = bigrams(normalizeLabel(official));
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const g of b) if (a.has(g)) shared++;
+  return 0.8 * (shared / b.size) + 0.2 * (shared / a.size);
+}
+
+export function bestLabelScore(written: string, officials: readonly string[]): number {
+  let best = 0;
+  for (const o of officials) best = Math.max(best, labelScore(written, o));
+  return best;
+}
