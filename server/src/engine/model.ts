@@ -110,7 +110,10 @@ function cellsOfDelimited(line: Line, sep: '|' | '\t'): Cell[] {
     const raw = t.slice(from, stop);
     const lead = raw.length - raw.trimStart().length;
     const trimmed = raw.trim();
-    cells.push({ start: line.start + from + lead, end: line.start + from + lead + trimmed.length, raw: trimmed, value: parseCell(trimmed) });
+    // a blank cell spans its white space but the first, so that writing into it keeps "| x |" spacing
+    const start = trimmed ? from + lead : from + Math.min(1, raw.length);
+    const end = trimmed ? start + trimmed.length : stop;
+    cells.push({ start: line.start + start, end: line.start + end, raw: trimmed, value: parseCell(trimmed) });
     if (at < 0) break;
     from = at + 1;
   }

@@ -105,6 +105,7 @@ export function extractFigures(text: string, start = 0, end = text.length): Figu
     const [whole, pctWord, arabic, chinese, mult, approxMid, unitOrPct, approxAfter] = m;
     const before = src.slice(Math.max(0, m.index - 6), m.index);
     if (arabic && /[A-Za-z0-9_@.\-\/:]$/.test(before)) continue; // part of a code, phone number, address or URL
+    if (!unitOrPct && /^[\]〕】]/.test(src.slice(m.index + whole.length))) continue; // the year of a 文号: 〔2019〕
     let value: number;
     if (arabic) value = Number(arabic.replace(/[,，]/g, ''));
     else {

@@ -36,9 +36,11 @@ export function cellNumber(c: Cell | undefined): { value: number; blank: boolean
   return undefined;
 }
 
-/** The edit that writes a number into a cell, keeping a blank pipe cell's spacing. */
+/** The edit that writes a number into a cell; a blank pipe cell keeps its "| x |" spacing. */
 export function replaceCell(text: string, c: Cell, v: number): { start: number; end: number; newText: string } {
   const n = numberText(v);
-  if (c.start === c.end) return { start: c.start, end: c.end, newText: text[c.start] === '|' ? `${n} ` : n };
-  return { start: c.start, end: c.end, newText: n };
+  if (c.value.kind !== 'blank') return { start: c.start, end: c.end, newText: n };
+  const before = text[c.start - 1] === '|' ? ' ' : '';
+  const after = text[c.end] === '|' ? ' ' : '';
+  return { start: c.start, end: c.end, newText: before + n + after };
 }
