@@ -1,6 +1,10 @@
 // One esbuild bundle per side: the VS Code client, the language server, the command-line checker.
+import { execFileSync } from 'child_process';
 import { build } from 'esbuild';
 import { readFileSync } from 'fs';
+
+// the snippets are written from the built-in schemas, so that they never drift from them
+execFileSync(process.execPath, ['--import', 'tsx', 'scripts/snippets.ts'], { stdio: 'inherit' });
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 const production = process.argv.includes('--production');

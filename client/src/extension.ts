@@ -1,12 +1,15 @@
 import * as path from 'path';
 import type { ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerNewReport } from './newReport';
+import { registerStatus } from './status';
 
 // Starts the language server; knows nothing about reports.
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: ExtensionContext): Promise<void> {
+  registerNewReport(context); // needs no server: registered first
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -25,6 +28,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   client = new LanguageClient('nianbao', 'nianbao', serverOptions, clientOptions);
   await client.start();
   context.subscriptions.push(client);
+  registerStatus(context, client);
 }
 
 export async function deactivate(): Promise<void> {

@@ -70,6 +70,8 @@ export interface ReportParts {
   applicationRows?: [string, number[]][];
   reviewCells?: (number | string)[];
   omitSections?: string[];
+  /** the text of 一、总体情况 */
+  overview?: string;
   heading?: (h: string) => string;
 }
 
@@ -77,7 +79,7 @@ export function report2021(p: ReportParts = {}): string {
   const layout = p.layout ?? 'gfm';
   const h = p.heading ?? ((x: string) => (layout === 'gfm' ? `## ${x}` : x));
   const sections: [string, string][] = [
-    ['一、总体情况', '2024年，本机关认真贯彻《中华人民共和国政府信息公开条例》，主动公开政府信息 120 条。'],
+    ['一、总体情况', p.overview ?? '2024年，本机关认真贯彻《中华人民共和国政府信息公开条例》，主动公开政府信息 120 条。'],
     [
       '二、主动公开政府信息情况',
       layout === 'gfm'

@@ -48,10 +48,11 @@ describe('language server', () => {
   test('diagnostics carry source, code, rule page and related cells', async () => {
     const items = await diagnostics(reportUri);
     assert.deepEqual(items.map((d) => [d.code, d.severity, d.range.start.line]), [
+      ['prose-sum', 1, 3],
       ['table-sum', 1, 56],
       ['table-sum', 1, 56],
     ]);
-    const d = items[1];
+    const d = items[2];
     assert.equal(d.source, 'nianbao');
     assert.match(d.codeDescription.href, /^file:\/\/.*\/docs\/rules\/table-sum\.md$/);
     assert.match(d.message, /should be 27 \(7\+6\+4\+3\+3\+4\), the table says 21/); // locale en
@@ -59,7 +60,7 @@ describe('language server', () => {
   });
 
   test('a quick fix, applied, clears its diagnostic', async () => {
-    const [first] = await diagnostics(reportUri);
+    const first = (await diagnostics(reportUri)).find((d) => d.code === 'table-sum')!;
     const actions = await conn.sendRequest<{ title: string; edit: { changes: Record<string, { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]> } }[]>('textDocument/codeAction', {
       textDocument: { uri: reportUri },
       range: first.range,
@@ -79,6 +80,35 @@ describe('language server', () => {
     assert.deepEqual(await diagnostics(uri), []);
     const named = 'file:///tmp/notes2.md';
     await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: named, languageId: 'markdown', version: 1, text: '---\nschema: gov-2019\n---\n' + report } });
-    assert.equal((await diagnostics(named)).length, 2, 'front matter `schema:` makes any Markdown file a report');
+    assert.equal((await diagnostics(named)).length, 3, 'front matter `schema:` makes any Markdown file a report');
+  });
+});
+
+describe('language server: last year’s report beside this one', () => {
+  test('growth-rate and cross-year run in the editor when last year’s report is in the same folder', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { pathToFileURL } = await import('node:url');
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-prev-'));
+    const corpus = join(root, 'test', 'fixtures', 'corpus');
+    writeFileSync(join(dir, '宿迁市2023年度报告.txt'), readFileSync(join(corpus, 'suqian-city-2023.txt')));
+    const uri = pathToFileURL(join(dir, '宿迁市2024年度报告.txt')).toString();
+    const s = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const c = createMessageConnection(new StreamMessageReader(s.stdout!), new StreamMessageWriter(s.stdin!));
+    c.onRequest('workspace/configuration', () => [{ schema: 'auto', debounceMs: 0 }]);
+    c.onRequest('client/registerCapability', () => null);
+    c.listen();
+    try {
+      await c.sendRequest('initialize', { processId: process.pid, rootUri: null, locale: 'zh-cn', capabilities: { workspace: { configuration: true } } });
+      await c.sendNotification('initialized', {});
+      await c.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: readFileSync(join(corpus, 'suqian-city-2024.txt'), 'utf8') } });
+      const r = await c.sendRequest<{ items: Diag[] }>('textDocument/diagnostic', { textDocument: { uri } });
+      const growth = r.items.find((d) => d.code === 'growth-rate');
+      assert.ok(growth, JSON.stringify(r.items.map((d) => d.code)));
+      assert.match(growth.message, /上年为 3607，本年 3646/);
+    } finally {
+      c.dispose();
+      s.kill();
+    }
   });
 });

@@ -1,12 +1,14 @@
 import { parseArgs } from 'util';
 import { checkReport, lineStarts, rangeOf, type Finding, type Range, type Schema } from '../engine';
 import { expandInputs, looksLikeReport, readReport } from './files';
+import { pairWithPrevious, type Named } from '../previous';
 import { loadSchemaArg } from './schemaFile';
 
-// nianbao check [--format text|json] [--schema ID|PATH] [--lang zh|en] PATH...
+// nianbao check [--format text|json] [--schema ID|PATH] [--deadline department|government] [--lang zh|en] PATH...
 // Exit 0: no errors; 1: errors found; 2: bad usage or an input that could not be read.
 
 type Lang = 'zh' | 'en';
+type Deadline = 'department' | 'government';
 
 interface FileResult {
   path: string;
@@ -28,7 +30,9 @@ const HELP = {
 
 选项：
   --format text|json   输出格式（默认 text）
-  --schema ID|PATH     使用的格式：gov-2021、gov-2019，或自定义格式文件（.json/.yaml）；默认按报告自动判断
+  --schema ID|PATH     使用的格式：gov-2021、gov-2019、gov-2008，或自定义格式文件（.json/.yaml）；默认按报告自动判断
+  --deadline department|government
+                       报告是部门的（1月31日前公布）还是本级政府的（3月31日前公布）；默认按报告标题判断
   --lang zh|en         消息语言（默认按环境变量 LANG，中文优先）
   -h, --help           显示帮助
   -v, --version        显示版本
@@ -42,7 +46,9 @@ PATH may be a file, a folder (searched for reports) or a glob (e.g. "reports/**/
 
 Options:
   --format text|json   output format (default text)
-  --schema ID|PATH     format to use: gov-2021, gov-2019, or a schema file (.json/.yaml); detected by default
+  --schema ID|PATH     format to use: gov-2021, gov-2019, gov-2008, or a schema file (.json/.yaml); detected by default
+  --deadline department|government
+                       whose report it is: a department's (due 31 January) or a government's own (due 31 March); read from the title by default
   --lang zh|en         message language (default from LANG; Chinese unless it says English)
   -h, --help           show this help
   -v, --version        show the version
@@ -55,8 +61,8 @@ function defaultLang(): Lang {
   return /^en/i.test(env) ? 'en' : 'zh';
 }
 
-function toResult(path: string, text: string, schema: Schema | undefined, lang: Lang): FileResult {
-  const r = checkReport(text, { schema });
+function toResult(path: string, text: string, schema: Schema | undefined, lang: Lang, previous?: string, deadline?: Deadline): FileResult {
+  const r = checkReport(text, { schema, previous, deadline });
   const starts = lineStarts(text);
   return {
     path,
@@ -101,7 +107,11 @@ function printText(results: FileResult[], lang: Lang, out: (s: string) => void):
   );
 }
 
-export async function main(argv: string[], out = (s: string) => process.stdout.write(s + '\n'), err = (s: string) => process.stderr.write(s + '\n')): Promise<number> {
+export async function main(
+  argv: string[],
+  out: (s: string) => void = (s) => process.stdout.write(s + '\n'),
+  err: (s: string) => void = (s) => process.stderr.write(s + '\n'),
+): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -110,6 +120,7 @@ export async function main(argv: string[], out = (s: string) => process.stdout.w
       options: {
         format: { type: 'string', default: 'text' },
         schema: { type: 'string' },
+        deadline: { type: 'string' },
         lang: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -143,6 +154,11 @@ export async function main(argv: string[], out = (s: string) => process.stdout.w
     err(lang === 'zh' ? `nianbao: --format ${values.format}：应为 text 或 json` : `nianbao: --format ${values.format}: must be text or json`);
     return 2;
   }
+  const deadline = values.deadline as Deadline | undefined;
+  if (deadline !== undefined && deadline !== 'department' && deadline !== 'government') {
+    err(lang === 'zh' ? `nianbao: --deadline ${deadline}：应为 department（部门）或 government（本级政府）` : `nianbao: --deadline ${deadline}: must be department or government`);
+    return 2;
+  }
   if (!paths.length) {
     err(lang === 'zh' ? 'nianbao: 请给出要检查的文件或文件夹，例如：nianbao check 报告.md' : 'nianbao: name the files or folders to check, e.g. nianbao check report.md');
     return 2;
@@ -163,6 +179,7 @@ export async function main(argv: string[], out = (s: string) => process.stdout.w
     failed = true;
   }
   const results: FileResult[] = [];
+  const reports: Named[] = [];
   for (const input of inputs) {
     const read = await readReport(input.path);
     if ('problem' in read) {
@@ -174,8 +191,11 @@ export async function main(argv: string[], out = (s: string) => process.stdout.w
       continue;
     }
     if (!input.explicit && !looksLikeReport(input.path, read.text)) continue;
-    results.push(toResult(input.path, read.text, schema, lang));
+    reports.push({ path: input.path, text: read.text });
   }
+  // last year's report of the same office, when it is among the inputs, feeds the checks across years
+  const previous = pairWithPrevious(reports);
+  for (const r of reports) results.push(toResult(r.path, r.text, schema, lang, previous.get(r.path)?.text, deadline));
   if (values.format === 'json') out(JSON.stringify({ version: 1, files: results }, null, 2));
   else printText(results, lang, out);
   if (failed) return 2;

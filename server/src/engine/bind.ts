@@ -1,5 +1,6 @@
 import type { Cell, Heading, ReportModel, ValueRow } from './model';
 import type { Schema, SectionSchema, TableSchema } from './schema';
+import { findContent, skippedLines } from './content';
 import { bestLabelScore } from './text';
 
 // Binding: which heading is which section of the schema, which line is which row of which table.
@@ -29,6 +30,10 @@ export interface BoundReport {
   /** headings that match a section but stand out of order */
   misplaced: BoundSection[];
   tables: Map<string, BoundTable>;
+  /** last year's report of the same office, when the caller has it */
+  previous?: BoundReport;
+  /** whose report it is, when the caller knows: a department's is due by 1月31日, a government's own by 3月31日 */
+  deadline?: 'department' | 'government';
 }
 
 /** Monotone alignment of items to slots maximising the summed score (both in document/schema order). */
@@ -67,15 +72,22 @@ function bindSections(model: ReportModel, schema: Schema): { sections: Map<strin
   // Top-level candidates: 一、… lines and Markdown headings.
   const candidates = model.headings.filter((h) => h.numbering?.kind === 'chinese' || (h.mdLevel > 0 && !h.numbering));
   const score = (h: Heading, s: SectionSchema) => bestLabelScore(h.title, sectionLabels(s));
-  const pairs = align(candidates, schema.sections, score, SECTION_THRESHOLD);
+  // sections found by their content (reports before 2019) have no place in an order
+  const ordered = schema.sections.filter((s) => !s.content);
+  const pairs = align(candidates, ordered, score, SECTION_THRESHOLD);
   const sections = new Map<string, BoundSection>();
   const used = new Set<Heading>();
   for (const [j, i] of pairs) {
-    sections.set(schema.sections[j].id, { schema: schema.sections[j], heading: candidates[i] });
+    sections.set(ordered[j].id, { schema: ordered[j], heading: candidates[i] });
     used.add(candidates[i]);
   }
-  const misplaced: BoundSection[] = [];
+  const skip = skippedLines(model);
   for (const s of schema.sections) {
+    const found = s.content && findContent(model, s, skip);
+    if (found) sections.set(s.id, { schema: s, heading: found });
+  }
+  const misplaced: BoundSection[] = [];
+  for (const s of ordered) {
     if (sections.has(s.id)) continue;
     let found: Heading | undefined;
     let foundScore = 0.75; // out of order needs a clear match
@@ -91,27 +103,19 @@ function bindSections(model: ReportModel, schema: Schema): { sections: Map<strin
   return { sections, misplaced };
 }
 
-/** The stretch of text where a section's table should be: its section, or the gap where that section belongs. */
-function regionOf(sectionId: string, schema: Schema, sections: Map<string, BoundSection>, textLength: number): { start: number; end: number } {
-  const order = schema.sections.map((s) => s.id);
+/**
+ * The stretch of text where a section's table should be: from its heading (found in order or out of it)
+ * to the next section heading; for a section not found, the gap where it belongs.
+ */
+function regionOf(sectionId: string, schema: Schema, sections: Map<string, BoundSection>, misplaced: BoundSection[], textLength: number): { start: number; end: number } {
+  const headings = [...sections.values(), ...misplaced].filter((b) => !b.schema.content).map((b) => b.heading.start).sort((a, b) => a - b);
+  const own = sections.get(sectionId) ?? misplaced.find((m) => m.schema.id === sectionId);
+  if (own && !own.schema.content) return { start: own.heading.start, end: headings.find((h) => h > own.heading.start) ?? textLength };
+  const order = schema.sections.filter((s) => !s.content).map((s) => s.id);
   const k = order.indexOf(sectionId);
-  let start = 0;
-  let end = textLength;
-  for (let i = k; i >= 0; i--) {
-    const b = sections.get(order[i]);
-    if (b) {
-      start = b.heading.start;
-      break;
-    }
-  }
-  for (let i = k + 1; i < order.length; i++) {
-    const b = sections.get(order[i]);
-    if (b) {
-      end = b.heading.start;
-      break;
-    }
-  }
-  return { start, end };
+  const before = order.slice(0, k).reverse().map((id) => sections.get(id)).find((b) => b);
+  const after = order.slice(k + 1).map((id) => sections.get(id)).find((b) => b);
+  return { start: before?.heading.start ?? 0, end: after?.heading.start ?? textLength };
 }
 
 function rowLabels(r: { label: string; aliases: string[] }): string[] {
@@ -143,7 +147,9 @@ export function bindReport(model: ReportModel, schema: Schema): BoundReport {
   const { sections, misplaced } = bindSections(model, schema);
   const tables = new Map<string, BoundTable>();
   for (const t of schema.tables) {
-    const region = regionOf(t.section, schema, sections, model.text.length);
+    // a section found by its content is no stretch of text: its table may stand anywhere
+    const byContent = schema.sections.some((s) => s.id === t.section && s.content);
+    const region = byContent ? { start: 0, end: model.text.length } : regionOf(t.section, schema, sections, misplaced, model.text.length);
     const inRegion = model.rows.filter((r) => r.start >= region.start && r.end <= region.end);
     const rows = bindTable(t, inRegion);
     const colIndex = new Map(t.columns.map((c, i) => [c.id, i]));

@@ -1,5 +1,6 @@
 import gov2021 from './schemas/gov-2021.json';
 import gov2019 from './schemas/gov-2019.json';
+import gov2008 from './schemas/gov-2008.json';
 import { validateSchema, type Schema } from './schema';
 
 function load(data: unknown): Schema {
@@ -11,7 +12,7 @@ function load(data: unknown): Schema {
 /** The official formats, newest first; validated once when first asked for. */
 let cache: Schema[] | undefined;
 export function builtinSchemas(): Schema[] {
-  return (cache ??= [load(gov2021), load(gov2019)]);
+  return (cache ??= [load(gov2021), load(gov2019), load(gov2008)]);
 }
 
 export function builtinSchema(id: string): Schema | undefined {

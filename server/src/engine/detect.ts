@@ -18,7 +18,9 @@ export function detectSchema(model: ReportModel, schemas: readonly Schema[], opt
   if (fm) {
     const s = schemas.find((x) => x.id === fm.value);
     if (s) return { schema: s, reason: 'frontMatter' };
-    if (!option) return { reason: 'none', unknownId: { id: fm.value, start: fm.start, end: fm.end } };
+    const unknownId = { id: fm.value, start: fm.start, end: fm.end };
+    // a misspelt id is reported even when the caller's choice stands in for it
+    return option ? { schema: option, reason: 'option', unknownId } : { reason: 'none', unknownId };
   }
   if (option) return { schema: option, reason: 'option' };
   let best: Schema | undefined;

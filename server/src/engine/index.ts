@@ -1,6 +1,7 @@
 import { bindReport, type BoundReport } from './bind';
 import { builtinSchemas } from './builtins';
 import { detectSchema, type Detection } from './detect';
+import { applyDirectives } from './directives';
 import { localized, type Finding, type Severity } from './finding';
 import { parseReport, type ReportModel } from './model';
 import { rules } from './rules';
@@ -13,14 +14,19 @@ export { parseReport, type ReportModel } from './model';
 export { extractFigures, parseChineseNumeral, parseCell, type Figure } from './numbers';
 export { builtinSchemas, builtinSchema } from './builtins';
 export { rules } from './rules';
+export { parseDirectives, type Directive } from './directives';
 
 export interface CheckOptions {
   /** the schema to use unless the report's front matter names one */
   schema?: Schema;
   /** schemas the report may name or be detected as; the built-in ones by default */
   schemas?: readonly Schema[];
+  /** the text of last year's report of the same office, for the checks across years */
+  previous?: string;
   /** per-rule severity; 'off' silences a rule */
   severities?: Record<string, Severity | 'off'>;
+  /** whose report it is (部门 or 本级政府), which sets its legal deadline; told by the user, else read from the report */
+  deadline?: 'department' | 'government';
 }
 
 export interface CheckResult {
@@ -30,6 +36,12 @@ export interface CheckResult {
   findings: Finding[];
 }
 
+function bindPrevious(text: string, schemas: readonly Schema[]): BoundReport | undefined {
+  const model = parseReport(text);
+  const schema = detectSchema(model, schemas).schema;
+  return schema && bindReport(model, schema);
+}
+
 /** The whole engine: text in, findings out. Pure: no I/O, no editor, no protocol. */
 export function checkReport(text: string, options: CheckOptions = {}): CheckResult {
   const model = parseReport(text);
@@ -37,23 +49,26 @@ export function checkReport(text: string, options: CheckOptions = {}): CheckResu
   const detection = detectSchema(model, schemas, options.schema);
   const findings: Finding[] = [];
   if (detection.unknownId) {
-    const ids = schemas.map((s) => s.id).join(', ');
+    const ids = schemas.map((s) => s.id);
     findings.push({
       rule: 'schema-unknown',
       severity: 'error',
-      message: localized(`未知的格式「${detection.unknownId.id}」，可用：${ids}`, `Unknown schema “${detection.unknownId.id}”; known: ${ids}`),
+      message: localized(`未知的格式「${detection.unknownId.id}」，可用：${ids.join('、')}`, `Unknown schema “${detection.unknownId.id}”; known: ${ids.join(', ')}`),
       start: detection.unknownId.start,
       end: detection.unknownId.end,
       related: [],
     });
   }
-  if (!detection.schema) return { model, detection, findings };
+  if (!detection.schema) return { model, detection, findings: applyDirectives(findings, model) };
   const bound = bindReport(model, detection.schema);
+  if (options.previous !== undefined) bound.previous = bindPrevious(options.previous, schemas);
+  if (options.deadline) bound.deadline = options.deadline;
   for (const rule of rules) {
     const level = options.severities?.[rule.id];
     if (level === 'off') continue;
     for (const f of rule.check(bound)) findings.push(level ? { ...f, severity: level } : f);
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { model, detection, bound, findings };
+  // <!-- nianbao-disable … --> comments in the report silence what they name
+  return { model, detection, bound, findings: applyDirectives(findings, model) };
 }

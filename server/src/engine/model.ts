@@ -20,6 +20,8 @@ export interface ValueRow {
   ownLabel: string;
   cells: Cell[];
   layout: 'pipe' | 'tab' | 'aligned';
+  /** a 计量单位 cell between the label and the figures (统计表 of reports before 2019) */
+  unit?: string;
 }
 
 export type NumberingKind = 'chinese' | 'parenChinese' | 'arabic' | 'parenArabic';
@@ -132,15 +134,20 @@ function isValueCell(c: Cell): boolean {
   return c.value.kind !== 'text';
 }
 
+const UNIT_CELL = /^(?:条|件|个|项|次|人次|份|家|篇|期|元|万元)$/;
+
 function delimitedRow(line: Line, sep: '|' | '\t'): ValueRow | undefined {
   const cells = cellsOfDelimited(line, sep);
   if (cells.length < 2) return undefined;
   const first = cells[0];
   const labelled = first.value.kind === 'text';
-  const values = labelled ? cells.slice(1) : cells;
+  // the 统计表 of reports before 2019: 指标名称 | 计量单位 | 本年度 | 历年累计 — the unit is no figure
+  const unit = labelled && cells.length > 2 && UNIT_CELL.test(cells[1].raw) ? cells[1].raw : undefined;
+  const values = cells.slice(unit ? 2 : labelled ? 1 : 0);
   // a header row or prose with a stray pipe: some other cell has words in it
   if (!values.every(isValueCell)) return undefined;
-  if (!values.some((c) => c.value.kind === 'number' || c.value.kind === 'placeholder') && !labelled) return undefined;
+  // all blank: a row of an empty table (Shanghai leaves whole rows blank), not a header such as "| 第二十条第（六）项 | |"
+  if (!values.some((c) => c.value.kind === 'number' || c.value.kind === 'placeholder') && (!labelled || values.length < 2)) return undefined;
   return {
     line: line.index,
     start: line.start,
@@ -149,6 +156,7 @@ function delimitedRow(line: Line, sep: '|' | '\t'): ValueRow | undefined {
     ownLabel: labelled ? first.raw : '',
     cells: values,
     layout: sep === '|' ? 'pipe' : 'tab',
+    ...(unit ? { unit } : {}),
   };
 }
 

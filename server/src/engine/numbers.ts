@@ -74,6 +74,8 @@ export interface Figure {
   approximate: boolean;
   /** preceded by 第: an ordinal, not a quantity */
   ordinal: boolean;
+  /** written in Chinese numerals (十三件) */
+  chinese: boolean;
 }
 
 const UNITS = ['万元', '亿元', '元', '件', '条', '个', '项', '次', '人次', '人', '家', '份', '篇', '期', '场', '名', '批', '宗', '起', '户', '年', '月', '日', '号', '天', '小时', '分钟', '倍'];
@@ -126,6 +128,7 @@ export function extractFigures(text: string, start = 0, end = text.length): Figu
       percent,
       approximate: !!approxMid || !!approxAfter || APPROX_BEFORE.test(before) || /[-~～至到]$/.test(before.trim()),
       ordinal: /第\s*$/.test(before),
+      chinese: !arabic,
     });
   }
   return out;

@@ -58,14 +58,33 @@ export function bigrams(s: string): Set<string> {
   return set;
 }
 
+// Binding scores every row label against every label of the schema: the bigrams of each label are
+// computed once and kept (the schema's labels across checks too). Bounded, so that editing a report
+// for hours or reading a strange one cannot make it grow: long labels are not kept, and it is emptied when full.
+const labelCache = new Map<string, Set<string>>();
+const LABEL_CACHE_ENTRIES = 2000;
+const LABEL_CACHE_LENGTH = 200;
+
+/** bigrams(normalizeLabel(s)), memoised; the set returned is shared and must not be changed. */
+function labelBigrams(s: string): Set<string> {
+  let grams = labelCache.get(s);
+  if (grams) return grams;
+  grams = bigrams(normalizeLabel(s));
+  if (s.length <= LABEL_CACHE_LENGTH) {
+    if (labelCache.size >= LABEL_CACHE_ENTRIES) labelCache.clear();
+    labelCache.set(s, grams);
+  }
+  return grams;
+}
+
 /**
  * How well a label written in a report matches a label of the format: mostly how much of the
  * format's words are found (recall), a little how little else is there (precision). Tolerates
  * abbreviations, typos and stray words that PDF extraction glues onto a label.
  */
 export function labelScore(written: string, official: string): number {
-  const a = bigrams(normalizeLabel(written));
-  const b = bigrams(normalizeLabel(official));
+  const a = labelBigrams(written);
+  const b = labelBigrams(official);
   if (a.size === 0 || b.size === 0) return 0;
   let shared = 0;
   for (const g of b) if (a.has(g)) shared++;

@@ -1,4 +1,11 @@
 import type { Rule } from '../finding';
+import { crossYear } from './cross-year';
+import { growthRate } from './growth-rate';
+import { partsCount } from './parts-count';
+import { percentOfTotal } from './percent-of-total';
+import { percentSum } from './percent-sum';
+import { proseSum } from './prose-sum';
+import { proseTable } from './prose-table';
 import { requiredSection } from './required-section';
 import { requiredTable } from './required-table';
 import { sectionOrder } from './section-order';
@@ -7,6 +14,19 @@ import { tableBlankCell } from './table-blank-cell';
 import { tableCellInvalid } from './table-cell-invalid';
 import { tableRowMissing } from './table-row-missing';
 import { tableSum } from './table-sum';
+// reports before 2019, numbering, years and dates, leftovers from copying
+import { approximateExact } from './approximate-exact';
+import { documentNumberBrackets } from './document-number-brackets';
+import { listNumbering } from './list-numbering';
+import { otherOffice } from './other-office';
+import { otherYear } from './other-year';
+import { outdatedReference } from './outdated-reference';
+import { placeholder } from './placeholder';
+import { publicationDeadline } from './publication-deadline';
+import { requiredContent } from './required-content';
+import { sectionNumbering } from './section-numbering';
+import { statisticsPeriod } from './statistics-period';
+import { tableBreakdown } from './table-breakdown';
 
 export const rules: readonly Rule[] = [
   requiredSection,
@@ -17,4 +37,23 @@ export const rules: readonly Rule[] = [
   tableBalance,
   tableBlankCell,
   tableCellInvalid,
+  proseTable,
+  proseSum,
+  percentOfTotal,
+  percentSum,
+  growthRate,
+  crossYear,
+  partsCount,
+  requiredContent,
+  tableBreakdown,
+  sectionNumbering,
+  listNumbering,
+  statisticsPeriod,
+  otherYear,
+  publicationDeadline,
+  outdatedReference,
+  placeholder,
+  approximateExact,
+  documentNumberBrackets,
+  otherOffice,
 ];

@@ -56,7 +56,7 @@ function checkBalance(t: BoundTable, idn: Balance): Finding[] {
       rule: 'table-balance',
       severity: 'error',
       message: localized(
-        `${table.name.zh}「${col}」：${text(left)} = ${nums(left)} = ${numberText(l)}，而 ${text(right)} = ${nums(right)} = ${numberText(r)}，两者应相等`,
+        `${table.name.zh}：「${col}」列 ${text(left)} = ${nums(left)} = ${numberText(l)}，而${text(right)} = ${nums(right)} = ${numberText(r)}，两者应相等`,
         `${table.name.en}, “${col}”: ${text(left)} = ${nums(left)} = ${numberText(l)}, but ${text(right)} = ${nums(right)} = ${numberText(r)}; they must be equal`,
       ),
       start: last.start,

@@ -1,6 +1,6 @@
 import { localized, type Finding, type Rule } from '../finding';
 import type { ValueRow } from '../model';
-import { replaceCell } from './tableText';
+import { replaceCell, shortLabel } from './tableText';
 
 /** 统计表中应填数字的单元格留空：没有的数量应填 0（评议时空格会被扣分）。 */
 export const tableBlankCell: Rule = {
@@ -24,13 +24,13 @@ export const tableBlankCell: Rule = {
           return true;
         });
         if (!blanks.length) continue;
-        const label = row.cells.length > t.schema.columns.length ? '' : t.schema.rows.find((r) => r.id === rowId)!.label;
+        const label = row.cells.length > t.schema.columns.length ? '' : shortLabel(t.schema.rows.find((r) => r.id === rowId)!);
         const list = names.join('、');
         out.push({
           rule: 'table-blank-cell',
           severity: 'warning',
           message: localized(
-            `${t.schema.name.zh}${label ? `「${label}」行` : ''}有 ${blanks.length} 个空白单元格（${list}）：数量为零时应填 0`,
+            `${t.schema.name.zh}：${label ? `「${label}」行` : ''}有 ${blanks.length} 个空白单元格（${list}）：数量为零时应填 0`,
             `${t.schema.name.en}${label ? `, row “${label}”,` : ''} has ${blanks.length} blank cell(s) (${list}): write 0 where there is none`,
           ),
           start: row.start,

@@ -23,9 +23,9 @@ export const tableCellInvalid: Rule = {
             problem = localized(`「${c.raw}」不是数字：数量为零时应填 0`, `“${c.raw}” is not a number: write 0 where there is none`);
             severity = 'warning';
           } else if (v.kind === 'number' && kind !== 'signed' && v.value < 0) {
-            problem = localized(`数量不能为负数：${c.raw}`, `A count cannot be negative: ${c.raw}`);
+            problem = localized(`数量不能为负数：${c.raw}`, `a count cannot be negative: ${c.raw}`);
           } else if (v.kind === 'number' && kind === 'count' && !Number.isInteger(v.value)) {
-            problem = localized(`件数应为整数：${c.raw}`, `A count must be a whole number: ${c.raw}`);
+            problem = localized(`件数应为整数：${c.raw}`, `a count must be a whole number: ${c.raw}`);
           }
           if (problem)
             out.push({

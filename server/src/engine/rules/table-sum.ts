@@ -53,13 +53,15 @@ function checkSum(report: BoundReport, t: BoundTable, idn: Sum): Finding[] {
     const totalCol = idn.each === 'row' ? line(idn.total) : other;
     const where = cellName(table, totalRow, totalCol);
     const nonZero = operands.filter((o) => o.value !== 0);
-    const sumText = nonZero.length ? nonZero.map((o) => numberText(o.value)).join('+') : '0';
+    // many parts: the non-zero ones tell the story; few: all of them, so "11（10+1+0+0）" reads as a sum
+    const shown = operands.length <= 6 ? operands : nonZero;
+    const sumText = shown.length ? shown.map((o) => numberText(o.value)).join('+') : '0';
     out.push({
       rule: 'table-sum',
       severity: 'error',
       message: localized(
-        `${table.name.zh}：${where.zh}应为 ${numberText(expected)}（${sumText}），表中为 ${numberText(total.value)}`,
-        `${table.name.en}: ${where.en} should be ${numberText(expected)} (${sumText}), the table says ${numberText(total.value)}`,
+        shown.length ? `${table.name.zh}：${where.zh}应为 ${numberText(expected)}（${sumText}），表中为 ${numberText(total.value)}` : `${table.name.zh}：${where.zh}应为 0（各项均为 0），表中为 ${numberText(total.value)}`,
+        shown.length ? `${table.name.en}: ${where.en} should be ${numberText(expected)} (${sumText}), the table says ${numberText(total.value)}` : `${table.name.en}: ${where.en} should be 0 (all its parts are 0), the table says ${numberText(total.value)}`,
       ),
       start: totalCell.start,
       end: totalCell.end,

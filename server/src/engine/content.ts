@@ -1,0 +1,82 @@
+import type { Heading, ReportModel } from './model';
+import type { SectionSchema } from './schema';
+import { bestLabelScore } from './text';
+
+// Reports before 2019 were free prose: the items the 2007 条例 (第三十二条) asks for are there, but
+// under headings of the drafter's choosing, inside other sections, or in a sentence of their own
+// ("全年未对公民、法人和其他组织收取政府信息公开费用。"). Such a section is found by its words.
+
+type Content = NonNullable<SectionSchema['content']>;
+
+const CLAUSE_END = /[，。；：！？,;!?]/;
+const SENTENCE_END = /[。！？!?]/;
+
+/** A stretch of the report that may hold a section's content: one line, or one clause of a line. */
+interface Unit { line: number; start: number; end: number; text: string }
+
+/** Does this text hold one word of every group? */
+export function holdsAll(text: string, groups: readonly (readonly string[])[]): boolean {
+  return groups.every((g) => g.some((w) => text.includes(w)));
+}
+
+/** The words of the first group matched, for messages ("查找了 …"). */
+export function describeContent(content: Content): string[] {
+  return content.all.map((g) => g.slice(0, 4).join('/'));
+}
+
+function units(text: string, lineStart: number, line: number, within: Content['within']): Unit[] {
+  if (within === 'paragraph') return [{ line, start: lineStart, end: lineStart + text.length, text }];
+  const out: Unit[] = [];
+  let from = 0;
+  for (const part of text.split(CLAUSE_END)) {
+    if (part) out.push({ line, start: lineStart + from, end: lineStart + from + part.length, text: part });
+    from += part.length + 1;
+  }
+  return out;
+}
+
+/** The text of a paragraph without its sentences that hold a word of `not`. */
+function withoutExcluded(text: string, not: readonly string[]): string {
+  if (!not.length || !not.some((w) => text.includes(w))) return text;
+  // sentences with their end mark, blanked out (same length) when they hold a word of not
+  return text.replace(/[^。！？!?]*[。！？!?]?/g, (sentence) => (not.some((w) => sentence.includes(w)) ? ' '.repeat(sentence.length) : sentence));
+}
+
+/** Lines that are no prose: table rows, pipe tables, the report's title. */
+function skippedLines(model: ReportModel): Set<number> {
+  const skip = new Set<number>(model.rows.map((r) => r.line));
+  for (const l of model.lines) if (l.text.includes('|') || l.text.includes('\t')) skip.add(l.index);
+  if (model.title) for (const l of model.lines) if (l.start <= model.title.end && l.end >= model.title.start) skip.add(l.index);
+  if (model.frontMatter) for (const l of model.lines) if (l.start <= model.frontMatter.end) skip.add(l.index);
+  return skip;
+}
+
+/**
+ * Where the report speaks of a section's content: a heading that names it (by its words, or close
+ * to the section's title), else the first paragraph or clause holding its words. Undefined if nowhere.
+ */
+export function findContent(model: ReportModel, section: SectionSchema, skip = skippedLines(model)): Heading | undefined {
+  const content = section.content;
+  if (!content) return undefined;
+  const labels = [section.title, ...section.aliases];
+  for (const h of model.headings) {
+    if (skip.has(h.line)) continue;
+    // a heading's own words, not the paragraph that may follow it on the same line
+    const title = h.title.split(SENTENCE_END)[0];
+    if (content.not.some((w) => title.includes(w))) continue;
+    if (holdsAll(title, content.all) || bestLabelScore(title, labels) >= 0.75) return h;
+  }
+  for (const l of model.lines) {
+    if (skip.has(l.index) || !l.text.trim()) continue;
+    const text = withoutExcluded(l.text, content.not);
+    for (const u of units(text, l.start, l.index, content.within)) {
+      if (!holdsAll(u.text, content.all)) continue;
+      const lead = u.text.length - u.text.trimStart().length;
+      const trimmed = u.text.trim();
+      return { line: u.line, start: u.start + lead, end: u.start + lead + trimmed.length, mdLevel: 0, title: trimmed };
+    }
+  }
+  return undefined;
+}
+
+export { skippedLines };

@@ -1,0 +1,161 @@
+import type { ReportModel } from './model';
+import { extractFigures, type Figure } from './numbers';
+import { toHalfWidth } from './text';
+
+// Figures in the prose, each with the words around it: the clause it stands in (between commas),
+// the sentence (between full stops or semicolons) and its paragraph. PDF text breaks lines inside
+// sentences, so a paragraph runs over line breaks and ends at a blank line or a table.
+
+export interface ProseFigure extends Figure {
+  /** index in ProseAnalysis.figures */
+  index: number;
+  paragraph: number;
+  /** white-space-free text of the clause before and after the figure */
+  clauseBefore: string;
+  clauseAfter: string;
+  /** white-space-free text of the sentence up to the figure */
+  sentenceBefore: string;
+  /** white-space-free text of the paragraph up to the figure, at most its last 300 characters */
+  paragraphBefore: string;
+  sentence: number;
+  /** offset just after the figure's digits (before its unit): where a corrected number ends */
+  numberEnd: number;
+}
+
+export interface Paragraph { start: number; end: number; text: string }
+
+export interface ProseAnalysis {
+  paragraphs: Paragraph[];
+  figures: ProseFigure[];
+  /** the figures of each paragraph, in order */
+  byParagraph: ProseFigure[][];
+}
+
+const CLAUSE_END = /[，,；;。！？!?：:、（）()【】\[\]]/;
+const SENTENCE_END = /[。！？!?；;]/;
+
+function isTableLine(text: string): boolean {
+  return text.includes('|') || text.includes('\t');
+}
+
+export function paragraphsOf(model: ReportModel): Paragraph[] {
+  const rowLines = new Set(model.rows.map((r) => r.line));
+  const out: Paragraph[] = [];
+  let start = -1;
+  let end = -1;
+  const flush = () => {
+    if (start >= 0) out.push({ start, end, text: model.text.slice(start, end) });
+    start = -1;
+  };
+  const fmEnd = model.frontMatter?.end ?? -1;
+  let fence = false;
+  for (const line of model.lines) {
+    if (line.start <= fmEnd) continue;
+    if (/^ {0,3}(`{3,}|~{3,})/.test(line.text)) {
+      fence = !fence;
+      flush();
+      continue;
+    }
+    if (fence || !line.text.trim() || rowLines.has(line.index) || isTableLine(line.text) || line.text.length > 5000 || /^\s*<!--/.test(line.text)) {
+      flush();
+      continue;
+    }
+    if (start < 0) start = line.start;
+    end = line.end;
+  }
+  flush();
+  return out;
+}
+
+/**
+ * Context is compared as half-width text without white space (PDF text puts spaces anywhere). The
+ * paragraph is squeezed once; `at[i]` is where offset i of the paragraph lands in the squeezed text.
+ */
+function squeezeWithMap(s: string): { text: string; at: Int32Array } {
+  const half = toHalfWidth(s);
+  const at = new Int32Array(s.length + 1);
+  const kept: string[] = [];
+  let n = 0;
+  for (let i = 0; i < half.length; i++) {
+    at[i] = n;
+    const ch = half.charCodeAt(i);
+    if (ch === 32 || ch === 9 || ch === 10 || ch === 13 || ch === 0x3000 || ch === 0xa0) continue;
+    kept.push(half[i]);
+    n++;
+  }
+  at[half.length] = n;
+  return { text: kept.join(''), at };
+}
+
+const cache = new WeakMap<ReportModel, ProseAnalysis>();
+
+/** For every position of s, the index of the last char matching re at or before it (-1 if none). */
+function lastMatchIndex(s: string, re: RegExp): Int32Array {
+  const out = new Int32Array(s.length);
+  let last = -1;
+  for (let i = 0; i < s.length; i++) {
+    if (re.test(s[i])) last = i;
+    out[i] = last;
+  }
+  return out;
+}
+
+const WINDOW = 500; // how far back a clause, a sentence or a paragraph's context is read
+
+/** Computed once per report model; the prose rules share it. Linear in the text's length. */
+export function analyseProse(model: ReportModel): ProseAnalysis {
+  const hit = cache.get(model);
+  if (hit) return hit;
+  const paragraphs = paragraphsOf(model);
+  const figures: ProseFigure[] = [];
+  const byParagraph: ProseFigure[][] = [];
+  paragraphs.forEach((p, pi) => {
+    const own: ProseFigure[] = [];
+    byParagraph.push(own);
+    const found = extractFigures(model.text, p.start, p.end);
+    if (!found.length) return;
+    const clauseEnds = lastMatchIndex(p.text, CLAUSE_END);
+    const sentenceEnds = lastMatchIndex(p.text, SENTENCE_END);
+    const squeezed = squeezeWithMap(p.text);
+    const squeeze = (from: number, to: number) => squeezed.text.slice(squeezed.at[from], squeezed.at[to]);
+    let sentence = 0;
+    let counted = 0; // sentence ends counted up to here
+    for (const f of found) {
+      const rel = f.start - p.start;
+      const relEnd = f.end - p.start;
+      const sentenceStart = rel > 0 ? sentenceEnds[rel - 1] + 1 : 0;
+      for (; counted < sentenceStart; counted++) if (SENTENCE_END.test(p.text[counted])) sentence++;
+      const clauseStart = rel > 0 ? clauseEnds[rel - 1] + 1 : 0;
+      let clauseEnd = relEnd;
+      while (clauseEnd < p.text.length && clauseEnd - relEnd < WINDOW && !CLAUSE_END.test(p.text[clauseEnd])) clauseEnd++;
+      const raw = model.text.slice(f.start, f.end);
+      const digits = /^[百分之\s]*[\d０-９,，.．零〇一二两三四五六七八九十百千万亿]+/.exec(raw);
+      const figure: ProseFigure = {
+        ...f,
+        index: figures.length,
+        paragraph: pi,
+        clauseBefore: squeeze(Math.max(clauseStart, rel - WINDOW), rel),
+        clauseAfter: squeeze(relEnd, clauseEnd),
+        sentenceBefore: squeeze(Math.max(sentenceStart, rel - WINDOW), rel),
+        paragraphBefore: squeeze(Math.max(0, rel - 300), rel),
+        sentence,
+        numberEnd: f.start + (digits ? digits[0].replace(/\s+$/, '').length : raw.length),
+      };
+      figures.push(figure);
+      own.push(figure);
+    }
+  });
+  const analysis = { paragraphs, figures, byParagraph };
+  cache.set(model, analysis);
+  return analysis;
+}
+
+/**
+ * A whole count written in digits: what a statement about applications, cases or documents can be checked
+ * against. Chinese numerals are idiomatic more often than counts (办结一件申请、解决一个问题).
+ */
+export function isCount(f: Figure): boolean {
+  return !f.percent && !f.approximate && !f.ordinal && !f.chinese && Number.isInteger(f.value) && !NOT_COUNTS.has(f.unit);
+}
+
+const NOT_COUNTS = new Set(['年', '月', '日', '号', '天', '小时', '分钟', '倍']);

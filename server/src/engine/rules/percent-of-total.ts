@@ -1,0 +1,51 @@
+import { analyseBreakdowns, baseCandidates } from '../breakdowns';
+import { localized, type Finding, type Rule } from '../finding';
+import type { ProseFigure } from '../prose';
+import { numberText } from './tableText';
+
+/** “X件，占Y%”：Y 等于 X 除以总数（按所写的小数位四舍五入）。 */
+export const percentOfTotal: Rule = {
+  id: 'percent-of-total',
+  severity: 'warning',
+  fixable: true,
+  description: localized('“X 件，占 Y%”中的百分比与数量相符', 'A percentage written beside a count matches that count'),
+  check(report) {
+    const model = report.model;
+    const { breakdowns, percentOf } = analyseBreakdowns(model);
+    const out: Finding[] = [];
+    const listOf = new Map<ProseFigure, { total?: ProseFigure; siblings: Set<ProseFigure> }>();
+    for (const b of breakdowns) {
+      const siblings = new Set(b.parts.map((p) => p.figure));
+      for (const p of b.parts) listOf.set(p.figure, { total: b.total, siblings });
+    }
+    for (const [count, share] of percentOf) {
+      const list = listOf.get(count);
+      const decimals = (/[.．](\d+)/.exec(model.text.slice(share.start, share.numberEnd))?.[1].length) ?? 0;
+      const fits = (base: number) => Math.abs((count.value / base) * 100 - share.value) <= 0.5 * 10 ** -decimals + 1e-9;
+      // the stated total of its list, else any earlier figure it may be a share of
+      const explicit = list?.total;
+      const candidates = explicit ? [explicit] : baseCandidates(model, count, Math.max(count.value, ...[...(list?.siblings ?? [])].map((s) => s.value)), list?.siblings ?? new Set());
+      if (!candidates.length || candidates.some((c) => fits(c.value))) continue;
+      const base = candidates[0];
+      const exact = (count.value / base.value) * 100;
+      const rounded = exact.toFixed(decimals);
+      out.push({
+        rule: 'percent-of-total',
+        severity: 'warning',
+        message: localized(
+          `${numberText(count.value)} ÷ ${numberText(base.value)} = ${exact.toFixed(decimals + 3)}%，应写作 ${rounded}%，文中为 ${numberText(share.value)}%`,
+          `${numberText(count.value)} ÷ ${numberText(base.value)} = ${exact.toFixed(decimals + 3)}%, which is ${rounded}%, but the text says ${numberText(share.value)}%`,
+        ),
+        start: share.start,
+        end: share.end,
+        related: [
+          { message: localized(`数量：${numberText(count.value)}`, `count: ${numberText(count.value)}`), start: count.start, end: count.end },
+          { message: localized(`总数：${numberText(base.value)}`, `total: ${numberText(base.value)}`), start: base.start, end: base.end },
+        ],
+        arithmetic: { operands: [{ label: localized('数量', 'count'), value: count.value, start: count.start, end: count.end }, { label: localized('总数', 'total'), value: base.value, start: base.start, end: base.end }], expected: Number(rounded), actual: share.value },
+        fix: explicit ? { title: localized(`改为 ${rounded}%`, `Change to ${rounded}%`), edits: [{ start: share.start, end: share.numberEnd, newText: rounded }] } : undefined,
+      });
+    }
+    return out;
+  },
+};

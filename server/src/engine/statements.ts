@@ -1,0 +1,103 @@
+import type { BoundReport, BoundTable } from './bind';
+import type { Cell } from './model';
+import { analyseProse, isCount, type ProseFigure } from './prose';
+import type { Statement } from './schema';
+
+// Which prose figures restate which table cells, by the schema's statements (data): the words in the
+// figure's clause say what is counted, the statement says which cells hold the same count.
+
+export interface CellValue { ref: string; cell: Cell; value: number }
+
+export interface Reading { refs: string[]; cells: CellValue[]; total: number }
+
+export interface Restatement {
+  figure: ProseFigure;
+  statement: Statement;
+  /** the readings of the statement that could be evaluated: each a sum of cells */
+  readings: Reading[];
+}
+
+const has = (text: string, words: readonly string[]) => words.some((w) => text.includes(w));
+
+function lastTopic(text: string, words: readonly string[]): number {
+  return Math.max(...words.map((w) => text.lastIndexOf(w)));
+}
+
+/** Does the statement describe this figure? Only the words of its own clause and sentence count. */
+export function statementMatches(st: Statement, f: ProseFigure): boolean {
+  if (!isCount(f) || !st.units.includes(f.unit)) return false;
+  const clause = f.clauseBefore + f.clauseAfter; // already half-width
+  if (!st.words.every((group) => has(clause, group))) return false;
+  if (has(f.clauseBefore + f.clauseAfter, st.not)) return false;
+  // what is being talked about (申请) is said in the sentence, or once before a list of categories
+  const around = (st.contextScope === 'paragraph' ? f.paragraphBefore : f.sentenceBefore) + f.clauseAfter;
+  if (!st.context.every((group) => has(around, group))) return false;
+  if (st.topic) {
+    const s = f.sentenceBefore + f.clauseAfter;
+    const mine = lastTopic(s, st.topic.words);
+    if (mine < 0 || lastTopic(s, st.topic.rivals) > mine) return false;
+  }
+  return true;
+}
+
+/** The sum of some cells (table.row.column) of a bound report; undefined if any cannot be read. */
+export function readCells(report: BoundReport, refs: string[]): Reading | undefined {
+  const cells: CellValue[] = [];
+  // rows left out but summed up by a row standing for them (the 2019 single （六）) read as that row
+  const byTable = new Map<string, { rows: string[]; col: string }[]>();
+  for (const ref of refs) {
+    const [t, r, c] = ref.split('.');
+    const list = byTable.get(t) ?? [];
+    list.push({ rows: [r], col: c });
+    byTable.set(t, list);
+  }
+  for (const [tableId, parts] of byTable) {
+    const table = report.tables.get(tableId);
+    if (!table) return undefined;
+    const cols = new Set(parts.map((p) => p.col));
+    for (const col of cols) {
+      const rows = table.resolveRows(parts.filter((p) => p.col === col).flatMap((p) => p.rows));
+      for (const row of rows) {
+        const cell = table.cell(row, col);
+        if (cell?.value.kind === 'number') cells.push({ ref: `${tableId}.${row}.${col}`, cell, value: cell.value.value });
+        else if (cell?.value.kind === 'blank') {
+          // a blank 总计 is read as the sum of its row, when the row's parts are written
+          const parts = rowParts(table, row, col);
+          if (!parts) return undefined;
+          cells.push(...parts);
+        } else return undefined; // unreadable: nothing certain to compare
+      }
+    }
+  }
+  return { refs, cells, total: cells.reduce((a, c) => a + c.value, 0) };
+}
+
+function rowParts(table: BoundTable, row: string, col: string): CellValue[] | undefined {
+  const sum = table.schema.identities.find((i) => i.kind === 'sum' && i.each === 'row' && i.total === col);
+  if (!sum || sum.kind !== 'sum') return undefined;
+  const cells: CellValue[] = [];
+  for (const part of sum.parts) {
+    const cell = table.cell(row, part);
+    if (!cell || (cell.value.kind !== 'number' && cell.value.kind !== 'blank')) return undefined;
+    if (cell.value.kind === 'number') cells.push({ ref: `${table.schema.id}.${row}.${part}`, cell, value: cell.value.value });
+  }
+  return cells.length ? cells : undefined;
+}
+
+const cache = new WeakMap<BoundReport, Restatement[]>();
+
+/** Every prose figure that restates table cells, with the values those cells hold; once per report. */
+export function restatements(report: BoundReport): Restatement[] {
+  const hit = cache.get(report);
+  if (hit) return hit;
+  const { figures } = analyseProse(report.model);
+  const out: Restatement[] = [];
+  for (const f of figures) {
+    const st = report.schema.statements.find((s) => statementMatches(s, f));
+    if (!st) continue;
+    const readings = [st.cells, ...st.alternatives].map((refs) => readCells(report, refs)).filter((r) => r !== undefined);
+    if (readings.length) out.push({ figure: f, statement: st, readings });
+  }
+  cache.set(report, out);
+  return out;
+}

@@ -1,0 +1,159 @@
+import fc from 'fast-check';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { baseDocuments, docOf, docSpec, root, type DocSpec } from './documents';
+import { Checker, DEFAULT_OPTIONS, PROPERTIES, Tally, Violation } from './properties';
+import { shapes } from './shapes';
+
+// The fuzz run. `npm run test:fuzz`: bounded (under a minute here), seeded, the same documents every
+// time; fails on the first broken property. `npm run fuzz:long`: as long as asked, a new seed each
+// time unless given, keeps going after a failure and writes each failing case into test/fixtures/fuzz/.
+//
+//   node --import tsx test/fuzz/run.ts [--seed N] [--runs N] [--seconds S] [--long] [--no-shapes]
+//
+// To replay a failure: the same --seed (and --runs) as printed; fast-check prints the shrunk case.
+
+const args = process.argv.slice(2);
+const opt = (name: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const long = args.includes('--long');
+const seed = Number(opt('seed') ?? (long ? Date.now() % 2 ** 31 : 20261126));
+const seconds = Number(opt('seconds') ?? (long ? 600 : 35));
+const runs = Number(opt('runs') ?? (long ? 1_000_000 : 400));
+const fixturesDir = join(root, 'test', 'fixtures', 'fuzz');
+const out = (s = '') => process.stdout.write(s + '\n');
+
+const tally = new Tally();
+const checker = new Checker(tally, long ? { ...DEFAULT_OPTIONS, fixesPerDoc: 20, editorProbes: 8 } : DEFAULT_OPTIONS);
+const started = performance.now();
+const elapsed = () => ((performance.now() - started) / 1000).toFixed(1);
+let failures = 0;
+
+// ---------- 1. the failing cases found before, kept as fixtures ----------
+
+function replayFixtures(): void {
+  let files: string[] = [];
+  try {
+    files = readdirSync(fixturesDir).filter((f) => /\.(txt|md)$/.test(f));
+  } catch {
+    // no fixtures yet
+  }
+  for (const f of files.sort()) {
+    try {
+      checker.checkDocument(readFileSync(join(fixturesDir, f), 'utf8'));
+    } catch (e) {
+      failures++;
+      out(`FAIL fixture ${f}: ${(e as Error).message}`);
+    }
+  }
+  out(`fixtures: ${files.length} replayed from test/fixtures/fuzz/ (${elapsed()} s)`);
+}
+
+// ---------- 2. pathological shapes at growing sizes: no hang, cost about linear ----------
+
+function runShapes(): void {
+  const sizes = long ? [250_000, 1_000_000, 4_000_000] : [50_000, 200_000];
+  for (const shape of shapes) {
+    const times: number[] = [];
+    for (const size of sizes) {
+      const text = shape.make(size);
+      try {
+        times.push(checker.checkLarge(text));
+        // the whole set of properties, fixes included, on the smallest of each shape
+        if (size === sizes[0]) checker.checkDocument(text);
+      } catch (e) {
+        failures++;
+        out(`FAIL shape ${shape.name} at ${size}: ${(e as Error).message.slice(0, 2000)}`);
+        if (long) save({ madeUp: text }, e as Error, `shape-${shape.name}`);
+        break;
+      }
+    }
+    // four times the text may cost about four times the time; twelve times means it is not linear. The
+    // machine may be busy with other work: a bad ratio is measured again before it counts.
+    const growth = sizes[sizes.length - 1] / sizes[0];
+    const bad = () => times.length === sizes.length && times[times.length - 1] > 1000 && times[times.length - 1] / Math.max(20, times[0]) > growth * 3;
+    if (bad()) {
+      times[0] = Math.min(times[0], checker.checkLarge(shape.make(sizes[0])));
+      times[times.length - 1] = Math.min(times[times.length - 1], checker.checkLarge(shape.make(sizes[sizes.length - 1])));
+    }
+    const ratio = times[times.length - 1] / Math.max(20, times[0]);
+    if (bad()) {
+      failures++;
+      out(`FAIL shape ${shape.name}: ${growth}× the text took ${ratio.toFixed(1)}× the time (${times.map((t) => t.toFixed(0)).join(' → ')} ms): not linear`);
+    }
+    out(`shape ${shape.name.padEnd(24)} ${sizes.map((s, i) => `${(s / 1000).toFixed(0)}k: ${times[i]?.toFixed(0) ?? '-'} ms`).join(', ')}`);
+  }
+}
+
+// ---------- 3. generated and mutated documents ----------
+
+const previousOf = (i: number) => baseDocuments()[i % baseDocuments().length].text;
+
+function save(spec: DocSpec, error: Error, name?: string): void {
+  mkdirSync(fixturesDir, { recursive: true });
+  const doc = docOf(spec as DocSpec);
+  const property = error instanceof Violation ? error.property : 'error';
+  const id = `${name ?? property}-${seed}-${Date.now().toString(36)}`;
+  writeFileSync(join(fixturesDir, `${id}.txt`), doc.text);
+  writeFileSync(join(fixturesDir, `${id}.json`), JSON.stringify({ seed, base: doc.base, mutations: doc.mutations, error: error.message.slice(0, 4000) }, null, 2) + '\n');
+  out(`  saved as test/fixtures/fuzz/${id}.txt`);
+}
+
+function generated(): { ran: number; interrupted: boolean } {
+  let i = 0;
+  const property = fc.property(docSpec(long ? 8 : 5), (spec) => {
+    const doc = docOf(spec);
+    checker.checkDocument(doc.text, i++ % 5 === 0 ? previousOf(i) : undefined);
+  });
+  const deadline = performance.now() + seconds * 1000;
+  let ran = 0;
+  let interrupted = false;
+  // one fast-check run per seed; the long run starts a new one after each failure, so it goes on
+  for (let round = 0; performance.now() < deadline && ran < runs; round++) {
+    const result = fc.check(property, {
+      seed: seed + round,
+      numRuns: runs - ran,
+      interruptAfterTimeLimit: Math.max(1, deadline - performance.now()),
+      markInterruptAsFailure: false,
+      endOnFailure: !long, // shrinking a long run's failure is worth it; the bounded one just reports
+    });
+    ran += result.numRuns;
+    interrupted = result.interrupted;
+    if (!result.failed) break;
+    failures++;
+    const error = result.errorInstance as Error;
+    const counterexample = result.counterexample?.[0] as DocSpec | undefined;
+    out(`FAIL (seed ${seed + round}, path ${result.counterexamplePath}): ${error?.message?.slice(0, 3000)}`);
+    if (counterexample) {
+      const doc = docOf(counterexample);
+      out(`  document: ${doc.base} with ${JSON.stringify(doc.mutations).slice(0, 1500)}`);
+      if (long) save(counterexample, error);
+    }
+    if (!long) break;
+  }
+  return { ran, interrupted };
+}
+
+out(`nianbao fuzz run: ${long ? 'long' : 'bounded'}, seed ${seed}, up to ${runs} documents or ${seconds} s, ${baseDocuments().length} base documents`);
+replayFixtures();
+if (!args.includes('--no-shapes')) runShapes();
+const { ran, interrupted } = generated();
+
+out('');
+out(`generated documents checked: ${ran}${interrupted ? ' (time limit reached)' : ''}`);
+out(`documents checked in all (with fixtures, shapes and fixed texts not counted): ${tally.documents}`);
+out(`engine runs: ${tally.checkRuns}, fixes applied one by one: ${tally.fixesApplied} (${tally.exempt} of them into an unclosed fence or comment, not asserted), findings seen: ${tally.findings}, text checked: ${(tally.bytes / 1e6).toFixed(1)} M UTF-16 units`);
+out(`slowest check for its size: ${tally.slowest.ms.toFixed(0)} ms for ${tally.slowest.length} UTF-16 units`);
+out(`properties (${PROPERTIES.length}), times each held:`);
+for (const p of PROPERTIES) out(`  ${p.padEnd(22)} ${tally.checks.get(p)}`);
+out('findings (and fixes applied) by rule:');
+out(
+  [...tally.rules]
+    .sort((a, b) => a[0].localeCompare(b[0]))
+    .map(([id, r]) => `  ${id} ${r.findings}${r.fixes ? ` (${r.fixes})` : ''}`)
+    .join('\n'),
+);
+out(`failures: ${failures}; ${elapsed()} s`);
+process.exitCode = failures ? 1 : 0;

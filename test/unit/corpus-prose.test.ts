@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { checkReport, lineStarts, positionAt } from '../../server/src/engine';
+
+// The prose mistakes the corpus README lists, found where they are; the clean reports stay quiet.
+
+const dir = join(__dirname, '..', 'fixtures', 'corpus');
+const PROSE = ['prose-table', 'prose-sum', 'percent-of-total', 'percent-sum', 'growth-rate', 'cross-year', 'parts-count'];
+
+function prose(file: string, previousFile?: string): string[] {
+  const text = readFileSync(join(dir, file), 'utf8');
+  const previous = previousFile ? readFileSync(join(dir, previousFile), 'utf8') : undefined;
+  const starts = lineStarts(text);
+  return checkReport(text, { previous })
+    .findings.filter((f) => PROSE.includes(f.rule))
+    .map((f) => `${positionAt(starts, f.start).line + 1} ${f.severity} ${f.rule} ${text.slice(f.start, f.end).replace(/\s+/g, '')}`);
+}
+
+describe('prose mistakes of the corpus', () => {
+  test('shanghai-municipal-govt-office-2019: 258件占33.9%, 265 vs 337, 35件占4.34%, shares summing to 90.74%', () => {
+    assert.deepEqual(prose('shanghai-municipal-govt-office-2019.txt'), [
+      '18 warning prose-table 258件',
+      '18 warning percent-of-total 33.9%',
+      '18 warning percent-sum 33.9%；不予公开35件，占4.34%；因本机关不掌握等原因无法提供265件，占32.9%；不予处理158件，占19.6%',
+      '18 warning percent-of-total 4.34%',
+      '18 warning prose-table 265件',
+    ]);
+  });
+
+  test('pingtan-zhqsyq-2012: 145条，占8.05% (145 ÷ 1913 = 7.58%), and 534 of 1913 written 27%', () => {
+    assert.deepEqual(prose('pingtan-zhqsyq-2012.txt'), ['19 warning percent-of-total 27%', '21 warning percent-of-total 8.05%']);
+  });
+
+  test('pingtan-county-govt-2012: 2.9% for 60 ÷ 2026, and 2026 + 46 + 1854 short of 3978', () => {
+    assert.deepEqual(prose('pingtan-county-govt-2012.txt'), ['7 information prose-sum 3978条', '9 warning percent-of-total 2.9%']);
+  });
+
+  test('pingtan-zhqsyq-2019 and -2020: listed categories against 共公布', () => {
+    assert.deepEqual(prose('pingtan-zhqsyq-2019.txt'), ['6 warning prose-sum 2599条']);
+    assert.deepEqual(prose('pingtan-zhqsyq-2020.txt'), ['4 error prose-sum 2602条']);
+  });
+
+  test('pingtan-zhqsyq-2023: 现行有效 393 in the text, 470 in table 二; 470 ≠ 698 + 77 − 132 across years', () => {
+    assert.deepEqual(prose('pingtan-zhqsyq-2023.txt', 'pingtan-zhqsyq-2022.txt'), ['5 warning prose-table 393件', '18 warning cross-year 470']);
+  });
+
+  test('huaian-hongze-district-2024: 受理 17 件 against 95, said softly (区政府办 on behalf of the government: perhaps another scope)', () => {
+    assert.deepEqual(prose('huaian-hongze-district-2024.txt'), ['25 information prose-table 17件']);
+  });
+
+  test('suqian-city-2024: 同比增长1.05% against last year’s 3607; 备案 cases said softly', () => {
+    assert.deepEqual(prose('suqian-city-2024.txt', 'suqian-city-2023.txt'), [
+      '28 warning growth-rate 1.05%',
+      '42 information prose-table 134件',
+      '42 information prose-table 57件',
+    ]);
+  });
+
+  for (const [file, previous] of [
+    ['huaian-city-2024.txt'],
+    ['chongqing-qianjiang-2016.txt'],
+    ['pingtan-zhqsyq-2021.txt', 'pingtan-zhqsyq-2020.txt'],
+    ['pingtan-zhqsyq-2022.txt', 'pingtan-zhqsyq-2021.txt'],
+    ['suqian-city-2023.txt'],
+    ['pingtan-landtax-bureau-2013.txt'],
+    ['pingtan-zhqsyq-2016.txt'],
+    ['pingtan-zhqsyq-2017.txt'],
+  ])
+    test(`${file}: right figures raise nothing`, () => {
+      assert.deepEqual(prose(file, previous), []);
+    });
+});
