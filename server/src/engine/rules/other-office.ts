@@ -103,9 +103,9 @@ function levelWords(report: BoundReport, ownName: string, level: PlaceLevel): Fi
   const out: Finding[] = [];
   const alt = others.join('');
   // 我市 / 本市 / 市本级: the office speaks of itself as another kind of place
-  const strong = new RegExp(`(?:我|本)([${alt}])(?![场民长委政级直属内外])|([${alt}])本级`, 'g');
+  const strong = new RegExp(`(?:我|本)([${alt}])(?![场民长委政级直属内外域城])|([${alt}])本级`, 'g');
   // 全市 where the office acts over it: at the start of a clause, or after 对、加强、指导 …
-  const weak = new RegExp(`(?:^|[，。；：、,;:\\s]|对|加强|指导|督促|部署|推进|推动|组织|统筹)(全([${alt}]))(?![场民长委政级直属内外])`, 'g');
+  const weak = new RegExp(`(?:^|[，。；：、,;:\\s]|对|加强|指导|督促|部署|推进|推动|组织|统筹)(全([${alt}]))(?![场民长委政级直属内外域城])`, 'g');
   for (const l of proseLines(report.model)) {
     const t = l.text;
     let m: RegExpExecArray | null;

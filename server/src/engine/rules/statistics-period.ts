@@ -54,7 +54,7 @@ export const statisticsPeriod: Rule = {
 };
 
 // 统计期限自2016年1月1日起至2016年12月31日止 / 统计时限为…至… / 统计期限从…到… / 统计期限自至
-const PERIOD = /统计(?:期限|时限|期间|时间|区间|周期|范围)?[^。\n]{0,12}?(?:自|从|为|是)([^。；;，,至到~～—]{0,30})(?:至|到|~|～|—)([^。；;，,]{0,30})/dg;
+const PERIOD = /统计(?:期限|时限|期间|时间|区间|周期|范围)[^。\n]{0,12}?(?:自|从|为|是)([^。；;，,至到~～—]{0,30})(?:至|到|~|～|—)([^。；;，,]{0,30})/dg;
 const CUTOFF = /截[至止](?:到)?\s*(?:((?:19|20)\d{2})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日/g;
 
 function checkPeriod(text: string, m: RegExpExecArray, offset: number, year: number | undefined): Finding | undefined {
