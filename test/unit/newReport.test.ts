@@ -53,7 +53,7 @@ describe('client contributions', () => {
   it('the command has a title in both languages and shows in New File…', () => {
     const cmd = pkg.contributes.commands.find((c: { command: string }) => c.command === 'nianbao.newReport');
     assert.equal(cmd.title, '%command.newReport%');
-    assert.equal(json('package.nls.json')['command.newReport'], 'New annual report');
+    assert.equal(json('package.nls.json')['command.newReport'], 'New annual report (新建年度报告)');
     assert.equal(json('package.nls.zh-cn.json')['command.newReport'], '新建年度报告');
     assert.ok(pkg.contributes.menus['file/newFile'].some((m: { command: string }) => m.command === 'nianbao.newReport'));
   });

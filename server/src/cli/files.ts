@@ -5,42 +5,79 @@ import { glob } from 'tinyglobby';
 // Which files a command line names, and their text. Reading is the CLI's job; the engine sees text only.
 
 export interface Input { path: string; explicit: boolean }
-export type ReadResult = { text: string; encoding: 'utf-8' | 'gb18030' } | { problem: { zh: string; en: string } };
+export type Problem = { zh: string; en: string };
+/**
+ * A problem is `quiet` when the file is simply no text report (binary, another encoding, a Word file):
+ * met while searching a folder, it is passed over. A file that could not be read at all is never quiet.
+ */
+export type ReadResult = { text: string; encoding: 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be' } | { problem: Problem; quiet?: boolean };
+
+/** Larger files are not read: no report is that long, and reading one would take the memory of many. */
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 const REPORT_EXT = /\.(md|markdown|txt)$/i;
 const GLOB_CHARS = /[*?[\]{}]/;
 
-/** Files, folders (searched for reports) and globs, in the order given, each once. */
-export async function expandInputs(args: string[]): Promise<{ inputs: Input[]; missing: string[] }> {
+/** Why a path cannot be used, from the error of stat or readdir. */
+function pathProblem(code: string | undefined): Problem {
+  if (code === 'ELOOP') return { zh: '符号链接形成了循环，无法打开', en: 'its symbolic links form a loop' };
+  if (code === 'EACCES' || code === 'EPERM') return { zh: `没有读取权限（${code}）`, en: `permission denied (${code})` };
+  return { zh: `无法打开（${code ?? '未知错误'}）`, en: `cannot be opened (${code ?? 'unknown error'})` };
+}
+
+/**
+ * Files, folders (searched for reports) and globs, in the order given, each once. `missing`: paths
+ * that do not exist (or a symbolic link to nothing); `problems`: paths or folders that cannot be read.
+ */
+export async function expandInputs(args: string[]): Promise<{ inputs: Input[]; missing: string[]; problems: { path: string; problem: Problem }[] }> {
   const inputs: Input[] = [];
   const missing: string[] = [];
+  const problems: { path: string; problem: Problem }[] = [];
   const seen = new Set<string>();
   const add = (p: string, explicit: boolean) => {
     const key = path.resolve(p);
     if (!seen.has(key)) inputs.push({ path: p, explicit }), seen.add(key);
   };
   for (const arg of args) {
-    const stat = await fs.stat(arg).catch(() => undefined);
-    if (stat?.isDirectory()) for (const f of await walk(arg)) add(f, false);
+    let code: string | undefined;
+    const stat = await fs.stat(arg).catch((e: NodeJS.ErrnoException) => void (code = e.code));
+    if (stat?.isDirectory()) for (const f of await walk(arg, problems)) add(f, false);
     else if (stat) add(arg, true);
     else if (GLOB_CHARS.test(arg)) {
       const found = (await glob(arg, { dot: false, ignore: ['**/node_modules/**'] })).sort();
       if (!found.length) missing.push(arg);
       for (const f of found) add(f, true);
-    } else missing.push(arg);
+    } else if (code === 'ENOENT' || code === 'ENOTDIR') missing.push(arg);
+    else problems.push({ path: arg, problem: pathProblem(code) });
   }
-  return { inputs, missing };
+  return { inputs, missing, problems };
 }
 
-async function walk(dir: string, depth = 0, out: string[] = []): Promise<string[]> {
-  if (depth > 32) return out; // symlink loops and absurd nesting end here
-  const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
+/**
+ * The report files under a folder, sorted. Symbolic links are followed, to files and to folders, each
+ * real folder once: a link back up the tree (a loop) ends there. Folders that cannot be read are told.
+ */
+async function walk(dir: string, problems: { path: string; problem: Problem }[], depth = 0, out: string[] = [], visited = new Set<string>()): Promise<string[]> {
+  if (depth > 32) return out; // absurd nesting ends here
+  const real = await fs.realpath(dir).catch(() => dir);
+  if (visited.has(real)) return out;
+  visited.add(real);
+  let entries;
+  try {
+    entries = await fs.readdir(dir, { withFileTypes: true });
+  } catch (e) {
+    problems.push({ path: dir, problem: pathProblem((e as NodeJS.ErrnoException).code) });
+    return out;
+  }
   entries.sort((a, b) => a.name.localeCompare(b.name));
   for (const e of entries) {
     if (e.name.startsWith('.') || e.name === 'node_modules') continue;
     const p = path.join(dir, e.name);
-    if (e.isDirectory()) await walk(p, depth + 1, out);
-    else if (e.isFile() && REPORT_EXT.test(e.name)) out.push(p);
+    // a link is taken for what it points to; a link to nothing, or in a loop, is passed over
+    const target = e.isSymbolicLink() ? await fs.stat(p).catch(() => undefined) : e;
+    if (!target) continue;
+    if (target.isDirectory()) await walk(p, problems, depth + 1, out, visited);
+    else if (target.isFile() && REPORT_EXT.test(e.name)) out.push(p);
   }
   return out;
 }
@@ -58,17 +95,37 @@ export function looksLikeReport(file: string, text: string): boolean {
   return /^---[\s\S]{0,4000}?^schema\s*:/m.test(text.slice(0, 4100)) || /政府信息公开|年度报告|年报/.test(text);
 }
 
+// What a binary file starts with, for a message that says what it is.
+const SIGNATURES: { bytes: number[]; what: Problem }[] = [
+  { bytes: [0x25, 0x50, 0x44, 0x46], what: { zh: '这是 PDF 文件：请先把文字复制或导出为 .txt 再检查', en: 'it is a PDF file: copy or export its text to a .txt file and check that' } },
+  { bytes: [0x50, 0x4b, 0x03, 0x04], what: { zh: '这是压缩包或 Word（.docx）文件：请另存为 .txt 或 .md 后再检查', en: 'it is a zip archive or a Word (.docx) file: save it as .txt or .md and check that' } },
+  { bytes: [0xd0, 0xcf, 0x11, 0xe0], what: { zh: '这是旧版 Word/Excel 文件：请另存为 .txt 或 .md 后再检查', en: 'it is an old Word/Excel file: save it as .txt or .md and check that' } },
+];
+
+const startsWith = (buf: Buffer, bytes: number[]) => bytes.every((b, i) => buf[i] === b);
+
 export async function readReport(file: string): Promise<ReadResult> {
+  if (/\.docx?$/i.test(file))
+    return { problem: { zh: '暂不支持 Word 文件：请另存为 .txt 或 .md 后再检查', en: 'Word files are not supported yet: save it as .txt or .md and check that' }, quiet: true };
   let buf: Buffer;
   try {
+    // a pipe or a device would block or never end: only plain files are read, and only up to a size
+    const stat = await fs.stat(file);
+    if (!stat.isFile()) return { problem: { zh: '不是普通文件（可能是管道、设备或套接字），未读取', en: 'not a regular file (a pipe, a device or a socket), not read' } };
+    if (stat.size > MAX_FILE_BYTES) {
+      const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+      return { problem: { zh: `文件太大（${mb(stat.size)} MB），超过 ${mb(MAX_FILE_BYTES)} MB 的文件不检查：年度报告通常不到 1 MB，请确认是否选错了文件`, en: `too large (${mb(stat.size)} MB): files over ${mb(MAX_FILE_BYTES)} MB are not checked; a report is usually under 1 MB, is it the right file?` } };
+    }
     buf = await fs.readFile(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? String(e);
     return { problem: { zh: `无法读取（${code}）`, en: `cannot be read (${code})` } };
   }
-  if (/\.docx?$/i.test(file))
-    return { problem: { zh: '暂不支持 Word 文件：请另存为 .txt 或 .md 后再检查', en: 'Word files are not supported yet: save it as .txt or .md and check that' } };
-  if (buf.subarray(0, 8192).includes(0)) return { problem: { zh: '不是文本文件（含有二进制内容）', en: 'not a text file (it has binary content)' } };
+  // Windows Notepad's "Unicode": UTF-16 with its byte order mark
+  if (startsWith(buf, [0xff, 0xfe])) return { text: new TextDecoder('utf-16le').decode(buf), encoding: 'utf-16le' };
+  if (startsWith(buf, [0xfe, 0xff])) return { text: new TextDecoder('utf-16be').decode(buf), encoding: 'utf-16be' };
+  for (const s of SIGNATURES) if (startsWith(buf, s.bytes)) return { problem: s.what, quiet: true };
+  if (buf.subarray(0, 8192).includes(0)) return { problem: { zh: '不是文本文件（含有二进制内容）', en: 'not a text file (it has binary content)' }, quiet: true };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(buf), encoding: 'utf-8' };
   } catch {
@@ -76,7 +133,7 @@ export async function readReport(file: string): Promise<ReadResult> {
     try {
       return { text: new TextDecoder('gb18030', { fatal: true }).decode(buf), encoding: 'gb18030' };
     } catch {
-      return { problem: { zh: '编码无法识别（既不是 UTF-8 也不是 GB18030）：请另存为 UTF-8', en: 'unknown encoding (neither UTF-8 nor GB18030): save it as UTF-8' } };
+      return { problem: { zh: '编码无法识别（既不是 UTF-8、UTF-16，也不是 GBK/GB18030）：请另存为 UTF-8', en: 'unknown encoding (neither UTF-8, UTF-16 nor GBK/GB18030): save it as UTF-8' }, quiet: true };
     }
   }
 }

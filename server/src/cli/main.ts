@@ -173,9 +173,13 @@ export async function main(
     schema = loaded.schema;
   }
   let failed = false;
-  const { inputs, missing } = await expandInputs(paths);
+  const { inputs, missing, problems } = await expandInputs(paths);
   for (const m of missing) {
     err(lang === 'zh' ? `nianbao: ${m}：找不到该文件或文件夹` : `nianbao: ${m}: no such file or folder`);
+    failed = true;
+  }
+  for (const p of problems) {
+    err(`nianbao: ${p.path}${lang === 'zh' ? '：' : ': '}${p.problem[lang]}`);
     failed = true;
   }
   const results: FileResult[] = [];
@@ -183,8 +187,8 @@ export async function main(
   for (const input of inputs) {
     const read = await readReport(input.path);
     if ('problem' in read) {
-      // a file met while searching a folder that is not a text report is passed over quietly
-      if (input.explicit) {
+      // a file met while searching a folder that is not a text report is passed over quietly; one that cannot be read is told
+      if (input.explicit || !read.quiet) {
         err(`nianbao: ${input.path}：${read.problem[lang]}`);
         failed = true;
       }
@@ -195,7 +199,15 @@ export async function main(
   }
   // last year's report of the same office, when it is among the inputs, feeds the checks across years
   const previous = pairWithPrevious(reports);
-  for (const r of reports) results.push(toResult(r.path, r.text, schema, lang, previous.get(r.path)?.text, deadline));
+  for (const r of reports) {
+    // a file the checker fails on is told, and the others are still checked
+    try {
+      results.push(toResult(r.path, r.text, schema, lang, previous.get(r.path)?.text, deadline));
+    } catch (e) {
+      err(lang === 'zh' ? `nianbao: ${r.path}：检查时出错，请报告此问题：${(e as Error).message}` : `nianbao: ${r.path}: the checker failed on this file, please report it: ${(e as Error).message}`);
+      failed = true;
+    }
+  }
   if (values.format === 'json') out(JSON.stringify({ version: 1, files: results }, null, 2));
   else printText(results, lang, out);
   if (failed) return 2;

@@ -223,8 +223,25 @@ function findTitle(lines: Line[], from: number): ReportModel['title'] {
   // The title is near the top, names the year and says 报告; PDF text may split it over two lines
   // ("洪泽区人民政府" / "2023 年政府信息公开工作年度报告").
   const limit = Math.min(lines.length, from + 12);
+  // nothing in a code block or an HTML comment is the title, as nothing there is a heading or a row
+  let fence: string | undefined;
+  let comment = false;
   for (let i = from; i < limit; i++) {
-    const text = lines[i].text.replace(/^[\s#]+/, '').trim();
+    const t = lines[i].text;
+    if (fence) {
+      if (t.trim().startsWith(fence)) fence = undefined;
+      continue;
+    }
+    const f = FENCE.exec(t);
+    if (f) {
+      fence = f[1];
+      continue;
+    }
+    if (comment || /^\s*<!--/.test(t)) {
+      comment = !t.includes('-->');
+      continue;
+    }
+    const text = t.replace(/^[\s#]+/, '').trim();
     if (!text || text.length > 80 || !TITLE.test(toHalfWidth(text))) continue;
     let start = lines[i].start + lines[i].text.indexOf(text);
     let full = text;

@@ -34,6 +34,17 @@ export interface ProseAnalysis {
 const CLAUSE_END = /[，,；;。！？!?：:、（）()【】\[\]]/;
 const SENTENCE_END = /[。！？!?；;]/;
 
+/**
+ * re.test(character) for one UTF-16 code unit, remembered per code: the prose is scanned character by
+ * character, and an array read costs a fraction of a regular-expression call.
+ */
+function charTest(re: RegExp): (code: number) => boolean {
+  const known = new Uint8Array(65536); // 0 not yet known, 1 no, 2 yes
+  return (c) => (known[c] ||= re.test(String.fromCharCode(c)) ? 2 : 1) === 2;
+}
+const isClauseEnd = charTest(CLAUSE_END);
+const isSentenceEnd = charTest(SENTENCE_END);
+
 function isTableLine(text: string): boolean {
   return text.includes('|') || text.includes('\t');
 }
@@ -74,27 +85,29 @@ export function paragraphsOf(model: ReportModel): Paragraph[] {
 function squeezeWithMap(s: string): { text: string; at: Int32Array } {
   const half = toHalfWidth(s);
   const at = new Int32Array(s.length + 1);
-  const kept: string[] = [];
+  const kept = new Uint16Array(half.length); // code units, not one string per character: far less garbage
   let n = 0;
   for (let i = 0; i < half.length; i++) {
     at[i] = n;
     const ch = half.charCodeAt(i);
     if (ch === 32 || ch === 9 || ch === 10 || ch === 13 || ch === 0x3000 || ch === 0xa0) continue;
-    kept.push(half[i]);
-    n++;
+    kept[n++] = ch;
   }
   at[half.length] = n;
-  return { text: kept.join(''), at };
+  let text = '';
+  // in chunks: a function takes only so many arguments
+  for (let i = 0; i < n; i += 4096) text += String.fromCharCode.apply(null, kept.subarray(i, Math.min(n, i + 4096)) as unknown as number[]);
+  return { text, at };
 }
 
 const cache = new WeakMap<ReportModel, ProseAnalysis>();
 
 /** For every position of s, the index of the last char matching re at or before it (-1 if none). */
-function lastMatchIndex(s: string, re: RegExp): Int32Array {
+function lastMatchIndex(s: string, test: (code: number) => boolean): Int32Array {
   const out = new Int32Array(s.length);
   let last = -1;
   for (let i = 0; i < s.length; i++) {
-    if (re.test(s[i])) last = i;
+    if (test(s.charCodeAt(i))) last = i;
     out[i] = last;
   }
   return out;
@@ -114,8 +127,8 @@ export function analyseProse(model: ReportModel): ProseAnalysis {
     byParagraph.push(own);
     const found = extractFigures(model.text, p.start, p.end);
     if (!found.length) return;
-    const clauseEnds = lastMatchIndex(p.text, CLAUSE_END);
-    const sentenceEnds = lastMatchIndex(p.text, SENTENCE_END);
+    const clauseEnds = lastMatchIndex(p.text, isClauseEnd);
+    const sentenceEnds = lastMatchIndex(p.text, isSentenceEnd);
     const squeezed = squeezeWithMap(p.text);
     const squeeze = (from: number, to: number) => squeezed.text.slice(squeezed.at[from], squeezed.at[to]);
     let sentence = 0;
@@ -124,14 +137,22 @@ export function analyseProse(model: ReportModel): ProseAnalysis {
       const rel = f.start - p.start;
       const relEnd = f.end - p.start;
       const sentenceStart = rel > 0 ? sentenceEnds[rel - 1] + 1 : 0;
-      for (; counted < sentenceStart; counted++) if (SENTENCE_END.test(p.text[counted])) sentence++;
+      for (; counted < sentenceStart; counted++) if (isSentenceEnd(p.text.charCodeAt(counted))) sentence++;
       const clauseStart = rel > 0 ? clauseEnds[rel - 1] + 1 : 0;
       let clauseEnd = relEnd;
-      while (clauseEnd < p.text.length && clauseEnd - relEnd < WINDOW && !CLAUSE_END.test(p.text[clauseEnd])) clauseEnd++;
+      while (clauseEnd < p.text.length && clauseEnd - relEnd < WINDOW && !isClauseEnd(p.text.charCodeAt(clauseEnd))) clauseEnd++;
       const raw = model.text.slice(f.start, f.end);
       const digits = /^[百分之\s]*[\d０-９,，.．零〇一二两三四五六七八九十百千万亿]+/.exec(raw);
+      // the figure's fields written out rather than spread (...f): several times faster on long reports
       const figure: ProseFigure = {
-        ...f,
+        start: f.start,
+        end: f.end,
+        value: f.value,
+        unit: f.unit,
+        percent: f.percent,
+        approximate: f.approximate,
+        ordinal: f.ordinal,
+        chinese: f.chinese,
         index: figures.length,
         paragraph: pi,
         clauseBefore: squeeze(Math.max(clauseStart, rel - WINDOW), rel),
