@@ -17,6 +17,11 @@ describe('placeholder', () => {
     for (const f of rule(text, 'placeholder')) assert.equal(f.severity, 'warning');
   });
 
+  test('the prompts of the report template left unwritten', () => {
+    const text = report2016({ proactive: '（请填写）', applications: '全年收到申请12件。（请填写，收取信息处理费的情况在此报告）' });
+    assert.deepEqual(rule(text, 'placeholder').map((f) => at(text, f)), ['（请填写）', '（请填写，收取信息处理费的情况在此报告）']);
+  });
+
   test('an item of a list of counts without its number', () => {
     const text = report2016({ proactive: '全年公开核准企业资质条、施工许可证76条、排水许可证5条。' });
     const f = rule(text, 'placeholder');

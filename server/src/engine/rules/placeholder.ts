@@ -3,7 +3,7 @@ import { halfWidthText, proseLines } from './reportText';
 
 /**
  * 模板里没有填的占位符：XX件、××局、X年X月、空括号（ ）〔 〕、下划线____，以及列举中漏了数字的一项
- * （“公开核准企业资质条、施工许可证76条”）。统计期限“自至”由 statistics-period 报告。
+ * （“公开核准企业资质条、施工许可证76条”），模板里的“（请填写）”。统计期限“自至”由 statistics-period 报告。
  */
 export const placeholder: Rule = {
   id: 'placeholder',
@@ -45,6 +45,8 @@ const PATTERNS: { re: RegExp; what: { zh: string; en: string }; chars: RegExp }[
   { re: new RegExp(`(?<![A-Za-z0-9@._-])(?:X{2,}|×{2,}|x{2,})(?![A-Za-z0-9@._-]|\\s*${UNIT})`, 'g'), what: localized('是没有填写的占位符', 'is a placeholder left unfilled'), chars: /[Xx×]/ },
   // empty brackets: （ ）, 〔 〕, 【】, 《》
   { re: /(?<![\]!])[(（〔【《\[]\s*[)）〕】》\]](?!\()/g, what: localized('是空的，括号中的内容没有填写', 'is empty: what belongs in the brackets is missing'), chars: /[)）〕】》\]]/ },
+  // the prompts of the report template (新建年度报告, snippets): text still to be written
+  { re: /[(（]请(?:在此)?填写[^()（）\n]{0,30}[)）]/g, what: localized('是模板中的提示，这部分还没有填写', 'is a prompt of the template: this part is not written yet'), chars: /填写/ },
   // a blank line to write on
   { re: /_{3,}|＿{2,}/g, what: localized('是没有填写的空白', 'is a blank left unfilled'), chars: /[_＿]/ },
 ];
