@@ -69,6 +69,9 @@ function startCodeServer(o, scratch) {
       'workbench.startupEditor': 'none',
       'workbench.tips.enabled': false,
       'security.workspace.trust.enabled': false,
+      // the test workspace may sit inside a git repository: keep the git extension quiet
+      'git.enabled': false,
+      'git.openRepositoryInParentFolders': 'never',
     }, null, 2));
   }
   fs.writeFileSync(path.join(scratch, 'config.yaml'), 'cert: false\n');

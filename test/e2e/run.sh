@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Runs the end-to-end suite against the PACKAGED extension: nianbao.vsix at the repo root (made by
+# `npm run package`), installed into a real VS Code (code-server 4.100.3 = VS Code 1.100.3, shown in headless
+# chromium). Run test/e2e/setup.sh once before. Builds nothing of the extension itself.
+#
+# usage: bash test/e2e/run.sh [path/to/nianbao.vsix]
+# env:   NIANBAO_E2E_CORPUS   corpus folder to copy reports from (default: test/fixtures/corpus)
+#        NIANBAO_E2E_GREP     run only the tests whose title matches
+#        VSCODE_TEST_SCREENSHOT_DIR  where screenshots go (default: test/e2e/screenshots)
+#        VSCODE_TEST_VERBOSE=1       show code-server's and the workbench's full logs
+# Exits non-zero when any test fails.
+#
+# How the .vsix gets in: `code-server --install-extension nianbao.vsix --extensions-dir DIR` installs it
+# exactly as a user's VS Code would (the same installer validates the manifest and engines and unpacks
+# extension/ from the zip), into a fresh DIR that the test VS Code is then started with. The
+# extensionDevelopmentPath that runTests requires is runner-ext/, an empty extension that only carries the
+# test run, so nianbao itself is loaded as a normally installed extension, never from the dev folder (the
+# suite checks that its extensionPath is inside DIR).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+tools="$here/tools"
+now() { date +%s.%N; }
+secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
+t0=$(now)
+
+vsix="$(realpath -m "${1:-$root/nianbao.vsix}")"
+corpus="${NIANBAO_E2E_CORPUS:-$root/test/fixtures/corpus}"
+[ -f "$vsix" ] || { echo "e2e: $vsix not found: run \`npm run package\` at the repo root first" >&2; exit 2; }
+[ -d "$corpus" ] || { echo "e2e: corpus folder $corpus not found" >&2; exit 2; }
+[ -x "$tools/node_modules/.bin/code-server" ] || { echo "e2e: tools missing: run \`bash test/e2e/setup.sh\` first" >&2; exit 2; }
+[ -x "$root/node_modules/.bin/tsc" ] || { echo "e2e: $root/node_modules/.bin/tsc missing: run \`npm ci\` at the repo root first" >&2; exit 2; }
+
+# Everything temporary stays in test/e2e/.tmp (gitignored), including the stand-in's scratch folders.
+export TMPDIR="$here/.tmp"
+run_dir="$TMPDIR/run"
+# leftovers of earlier runs: the stand-in's scratch folders (kept when a run fails) and VS Code's sockets
+rm -rf "$run_dir" "$here/out" "$TMPDIR"/cs-test-host-* "$TMPDIR"/vscode-*.sock
+mkdir -p "$run_dir/extensions" "$run_dir/user-data/User" "$run_dir/xdg"
+export VSCODE_TEST_SCREENSHOT_DIR="${VSCODE_TEST_SCREENSHOT_DIR:-$here/screenshots}"
+mkdir -p "$VSCODE_TEST_SCREENSHOT_DIR"
+rm -f "$VSCODE_TEST_SCREENSHOT_DIR"/*.png
+
+# 1. the suite (TypeScript -> out/), with the repo's own compiler
+"$root/node_modules/.bin/tsc" -p "$here/tsconfig.json"
+t1=$(now); echo "e2e: suite compiled in $(secs "$t0" "$t1") s"
+
+# 2. the packaged extension, installed into a fresh extensions dir
+XDG_CONFIG_HOME="$run_dir/xdg" XDG_DATA_HOME="$run_dir/xdg" XDG_CACHE_HOME="$run_dir/xdg" \
+  "$tools/node_modules/.bin/code-server" --extensions-dir "$run_dir/extensions" --user-data-dir "$run_dir/user-data" \
+  --install-extension "$vsix" 2>&1 | sed 's/^/e2e: code-server: /'
+installed="$(find "$run_dir/extensions" -mindepth 1 -maxdepth 1 -type d -name 'nianbao.nianbao-*' | head -1)"
+[ -n "$installed" ] && [ -f "$installed/package.json" ] || { echo "e2e: $vsix did not install into $run_dir/extensions" >&2; exit 1; }
+t2=$(now); echo "e2e: installed $(basename "$installed") in $(secs "$t1" "$t2") s"
+
+# 3. the workspace: corpus reports copied under report names
+node "$here/prepare-workspace.js" "$corpus" "$run_dir/workspace"
+
+# 4. the suite in the test VS Code
+set +e
+node "$here/launch.js" "$here/runner-ext" "$here/out/index.js" "$run_dir/workspace" "$run_dir/extensions" "$run_dir/user-data" 2>&1 |
+  tee "$run_dir/e2e.log"
+rc=${PIPESTATUS[0]}
+set -e
+t3=$(now)
+if [ "$rc" = 0 ] && [ -z "${NIANBAO_E2E_GREP:-}" ] && [ ! -s "$VSCODE_TEST_SCREENSHOT_DIR/problems-pingtan-2020.png" ]; then
+  echo "e2e: the screenshot problems-pingtan-2020.png was not saved" >&2
+  rc=1
+fi
+echo "e2e: VS Code run $(secs "$t2" "$t3") s, total $(secs "$t0" "$t3") s; screenshots in $VSCODE_TEST_SCREENSHOT_DIR; exit $rc"
+# the suite's count ("e2e: N passed, N failed") again, as the very last line
+summary="$(grep -E '^e2e: [0-9]+ passed, [0-9]+ failed$' "$run_dir/e2e.log" | tail -1 || true)"
+if [ -n "$summary" ]; then echo "$summary"; elif [ "$rc" != 0 ]; then echo "e2e: the suite did not report its count (it did not run to the end)"; fi
+exit "$rc"
