@@ -2,6 +2,8 @@ import * as path from 'path';
 import type { ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerNewReport } from './newReport';
+import { crashHandler } from './restart';
+import { SERVER_EXEC_ARGV } from './serverProcess';
 import { registerStatus } from './status';
 
 // Starts the language server; knows nothing about reports.
@@ -12,8 +14,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
   registerNewReport(context); // needs no server: registered first
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
@@ -24,6 +26,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
       { language: 'plaintext', scheme: 'untitled' },
     ],
     synchronize: { configurationSection: 'nianbao' },
+    // a crashed server is started again, and the user told once (restart.ts)
+    errorHandler: crashHandler(),
   };
   client = new LanguageClient('nianbao', 'nianbao', serverOptions, clientOptions);
   await client.start();

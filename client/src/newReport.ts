@@ -12,8 +12,30 @@ export function registerNewReport(context: vscode.ExtensionContext): void {
   context.subscriptions.push(vscode.commands.registerCommand(NEW_REPORT, newReport));
 }
 
-async function newReport(): Promise<void> {
-  const office = await vscode.window.showInputBox({
+/**
+ * Answers given with the command, for tests and keybindings (`"args": { "office": "某某区人民政府", "year": 2024 }`):
+ * a question answered here is not asked. `schema` is a format id, for years that several formats fit.
+ */
+export interface NewReportArgs {
+  office?: string;
+  year?: number;
+  schema?: string;
+}
+
+/** The arguments when they are such an object (a menu may pass a URI or nothing). */
+function answers(arg: unknown): NewReportArgs {
+  if (!arg || typeof arg !== 'object' || arg instanceof vscode.Uri) return {};
+  const a = arg as Record<string, unknown>;
+  return {
+    office: typeof a.office === 'string' ? a.office : undefined,
+    year: typeof a.year === 'number' ? a.year : undefined,
+    schema: typeof a.schema === 'string' ? a.schema : undefined,
+  };
+}
+
+async function newReport(arg?: unknown): Promise<void> {
+  const given = answers(arg);
+  const office = given.office ?? await vscode.window.showInputBox({
     title: vscode.l10n.t('New annual report (1/2): office'),
     prompt: vscode.l10n.t('The office publishing the report, as it is named in the title. Leave it empty to fill it in later.'),
     placeHolder: vscode.l10n.t('e.g. 某某区人民政府'),
@@ -22,7 +44,7 @@ async function newReport(): Promise<void> {
   if (office === undefined) return;
 
   const lastYear = new Date().getFullYear() - 1;
-  const yearText = await vscode.window.showInputBox({
+  const yearText = given.year !== undefined ? String(given.year) : await vscode.window.showInputBox({
     title: vscode.l10n.t('New annual report (2/2): year'),
     prompt: vscode.l10n.t('The year the report is on: its statistics cover that calendar year.'),
     value: String(lastYear),
@@ -33,7 +55,9 @@ async function newReport(): Promise<void> {
   const year = parseYear(yearText);
   if (year === undefined) return;
 
-  const schema = await pickSchema(schemasForYear(builtinSchemaData, year), year);
+  const fits = schemasForYear(builtinSchemaData, year);
+  const named = given.schema === undefined ? undefined : builtinSchemaData.find((s) => s.id === given.schema);
+  const schema = named ?? (await pickSchema(fits, year));
   if (!schema) return;
 
   const document = await vscode.workspace.openTextDocument({ language: 'nianbao' });

@@ -11,7 +11,22 @@ const YEAR = /(?:19|20)\d{2}\s*年?度?|[〇零一二三四五六七八九]{4}\s
  * An office's reports share a title but for the year, or a file name but for the year; a report
  * without a recognisable title is still paired by its file name.
  */
-export function officeKeys(file: Named): { keys: string[]; year: number } | undefined {
+export function officeKeys(file: Named): OfficeKeys | undefined {
+  // the editor asks on every request for every open report: a text already seen is not parsed again
+  const hit = keysCache.get(file.path);
+  if (hit && hit.text === file.text) return hit.keys;
+  const keys = computeKeys(file);
+  if (keysCache.size >= 1000) keysCache.clear();
+  if (file.text.length <= 1_000_000) keysCache.set(file.path, { text: file.text, keys });
+  return keys;
+}
+
+const keysCache = new Map<string, { text: string; keys: OfficeKeys | undefined }>();
+
+export type OfficeKeys = { keys: string[]; year: number };
+
+/** officeKeys without the cache: for the command line, which asks once per file and keeps no texts. */
+export function computeKeys(file: Named): OfficeKeys | undefined {
   const model = parseReport(file.text.length > 200_000 ? file.text.slice(0, 200_000) : file.text);
   if (!model.year) return undefined;
   const keys: string[] = [];
@@ -23,12 +38,18 @@ export function officeKeys(file: Named): { keys: string[]; year: number } | unde
 }
 
 export function pairWithPrevious(files: Named[]): Map<string, Named> {
-  const keyed = files.map((f) => ({ f, k: officeKeys(f) }));
-  const out = new Map<string, Named>();
-  for (const { f, k } of keyed) {
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  const pairs = pairKeyed(files.map((f) => ({ path: f.path, keys: officeKeys(f) })));
+  return new Map([...pairs].map(([p, prev]) => [p, byPath.get(prev)!]));
+}
+
+/** The pairing itself, on keys computed beforehand: path → path of last year's report. */
+export function pairKeyed(files: { path: string; keys: OfficeKeys | undefined }[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const { path: p, keys: k } of files) {
     if (!k) continue;
-    const prev = keyed.find((x) => x.k && x.k.year === k.year - 1 && x.k.keys.some((key) => k.keys.includes(key)));
-    if (prev) out.set(f.path, prev.f);
+    const prev = files.find((x) => x.keys && x.keys.year === k.year - 1 && x.keys.keys.some((key) => k.keys.includes(key)));
+    if (prev) out.set(p, prev.path);
   }
   return out;
 }

@@ -15,6 +15,12 @@
 // Environment: CODE_SERVER_BIN, CHROMIUM_BIN (defaults: tools/node_modules/.bin/code-server,
 // /usr/bin/chromium), VSCODE_TEST_TIMEOUT_MS (whole run, default 480000), VSCODE_TEST_VERBOSE=1 (all logs),
 // VSCODE_TEST_KEEP_SCRATCH=1 (keep the scratch folder of a passing run).
+//
+// --locale=zh-cn (VS Code's own option) sets the display language, which extensions read as
+// vscode.env.language. VS Code takes a locale only when a language pack for it is installed, and none can
+// be downloaded here: for a locale other than English, the user data folder gets a stub language pack
+// (registered in languagepacks.json, with no translations), so that the workbench stays in English but
+// VS Code and its extensions run in that locale.
 'use strict';
 const { spawn, spawnSync } = require('child_process');
 const fs = require('fs');
@@ -29,8 +35,8 @@ const TIMEOUT_MS = Number(process.env.VSCODE_TEST_TIMEOUT_MS || 480000);
 const VERBOSE = !!process.env.VSCODE_TEST_VERBOSE;
 
 function parseArgs(argv) {
-  const o = { dev: [], tests: undefined, userDataDir: undefined, extensionsDir: undefined, folder: undefined };
-  const takesValue = ['extensionDevelopmentPath', 'extensionTestsPath', 'user-data-dir', 'extensions-dir'];
+  const o = { dev: [], tests: undefined, userDataDir: undefined, extensionsDir: undefined, folder: undefined, locale: undefined };
+  const takesValue = ['extensionDevelopmentPath', 'extensionTestsPath', 'user-data-dir', 'extensions-dir', 'locale'];
   for (let i = 0; i < argv.length; i++) {
     const m = /^--([^=]+)(?:=(.*))?$/.exec(argv[i]);
     if (!m) { o.folder = path.resolve(argv[i]); continue; }
@@ -40,6 +46,7 @@ function parseArgs(argv) {
     else if (key === 'extensionTestsPath') o.tests = path.resolve(val);
     else if (key === 'user-data-dir') o.userDataDir = path.resolve(val);
     else if (key === 'extensions-dir') o.extensionsDir = path.resolve(val);
+    else if (key === 'locale') o.locale = val.toLowerCase();
     // everything else (--no-sandbox, --disable-gpu-sandbox, --skip-welcome, ...) is meant for Electron
   }
   return o;
@@ -83,6 +90,10 @@ function startCodeServer(o, scratch) {
   // smoke-test driver on; code-server versions that need it accept --vscode-option, older ones need nothing.
   const help = spawnSync(CODE_SERVER, ['--help'], { encoding: 'utf8', env: xdgEnv(scratch) }).stdout || '';
   if (help.includes('--vscode-option')) args.push('--vscode-option', 'enable-smoke-test-driver');
+  if (o.locale) {
+    if (!o.locale.startsWith('en')) stubLanguagePack(userDataDir, o.locale, scratch);
+    args.push('--locale', o.locale);
+  }
   // detached: code-server and everything it starts (extension host, language servers) get their own
   // process group, which is stopped as a whole at the end.
   const cs = spawn(CODE_SERVER, args, { env: xdgEnv(scratch), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
@@ -100,6 +111,29 @@ function startCodeServer(o, scratch) {
     setTimeout(() => reject(new Error(`code-server did not start within 60 s:\n${buf}`)), 60000).unref();
   });
   return { cs, base };
+}
+
+/**
+ * Registers a language pack without translations for `locale` in languagepacks.json of the user data folder
+ * (where VS Code's installed language packs are listed), unless one is there. VS Code then resolves the
+ * locale, builds its messages from the English defaults, and runs the workbench and the extension hosts
+ * with vscode.env.language = locale.
+ */
+function stubLanguagePack(userDataDir, locale, scratch) {
+  const file = path.join(userDataDir, 'languagepacks.json');
+  let packs = {};
+  try { packs = JSON.parse(fs.readFileSync(file, 'utf8')); } catch { /* none yet */ }
+  if (packs[locale]) return;
+  const translations = path.join(scratch, `stub-language-pack-${locale}`, 'main.i18n.json');
+  fs.mkdirSync(path.dirname(translations), { recursive: true });
+  fs.writeFileSync(translations, JSON.stringify({ contents: {} }));
+  packs[locale] = {
+    hash: `stub-${locale}`,
+    label: `${locale} (stub, no translations)`,
+    extensions: [{ extensionIdentifier: { id: `test.stub-language-pack-${locale}` }, version: '0.0.0' }],
+    translations: { vscode: translations },
+  };
+  fs.writeFileSync(file, JSON.stringify(packs, null, 2));
 }
 
 async function stopCodeServer(cs) {

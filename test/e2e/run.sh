@@ -6,9 +6,15 @@
 # usage: bash test/e2e/run.sh [path/to/nianbao.vsix]
 # env:   NIANBAO_E2E_CORPUS   corpus folder to copy reports from (default: test/fixtures/corpus)
 #        NIANBAO_E2E_GREP     run only the tests whose title matches
-#        VSCODE_TEST_SCREENSHOT_DIR  where screenshots go (default: test/e2e/screenshots)
+#        NIANBAO_E2E_LOCALES  VS Code's display languages, one run of the suite each (default: "en zh-cn")
+#        VSCODE_TEST_SCREENSHOT_DIR  where screenshots go (default: test/e2e/screenshots; those of a
+#                                    language other than English in a subfolder named after it)
 #        VSCODE_TEST_VERBOSE=1       show code-server's and the workbench's full logs
 # Exits non-zero when any test fails.
+#
+# The suite runs once per display language: the language server speaks the user's language (Chinese, else
+# English), and the suite asserts its messages, quick fix titles and hover texts in the language VS Code
+# runs in. code-server-test-host.js explains how VS Code is put in Chinese without a language pack.
 #
 # How the .vsix gets in: `code-server --install-extension nianbao.vsix --extensions-dir DIR` installs it
 # exactly as a user's VS Code would (the same installer validates the manifest and engines and unpacks
@@ -39,7 +45,7 @@ rm -rf "$run_dir" "$here/out" "$TMPDIR"/cs-test-host-* "$TMPDIR"/vscode-*.sock
 mkdir -p "$run_dir/extensions" "$run_dir/user-data/User" "$run_dir/xdg"
 export VSCODE_TEST_SCREENSHOT_DIR="${VSCODE_TEST_SCREENSHOT_DIR:-$here/screenshots}"
 mkdir -p "$VSCODE_TEST_SCREENSHOT_DIR"
-rm -f "$VSCODE_TEST_SCREENSHOT_DIR"/*.png
+rm -f "$VSCODE_TEST_SCREENSHOT_DIR"/*.png "$VSCODE_TEST_SCREENSHOT_DIR"/*/*.png
 
 # 1. the suite (TypeScript -> out/), with the repo's own compiler
 "$root/node_modules/.bin/tsc" -p "$here/tsconfig.json"
@@ -53,22 +59,46 @@ installed="$(find "$run_dir/extensions" -mindepth 1 -maxdepth 1 -type d -name 'n
 [ -n "$installed" ] && [ -f "$installed/package.json" ] || { echo "e2e: $vsix did not install into $run_dir/extensions" >&2; exit 1; }
 t2=$(now); echo "e2e: installed $(basename "$installed") in $(secs "$t1" "$t2") s"
 
-# 3. the workspace: corpus reports copied under report names
-node "$here/prepare-workspace.js" "$corpus" "$run_dir/workspace"
-
-# 4. the suite in the test VS Code
-set +e
-node "$here/launch.js" "$here/runner-ext" "$here/out/index.js" "$run_dir/workspace" "$run_dir/extensions" "$run_dir/user-data" 2>&1 |
-  tee "$run_dir/e2e.log"
-rc=${PIPESTATUS[0]}
-set -e
+# 3./4. once per display language: the workspace (corpus reports copied under report names, afresh, since
+#    the tests write files into it) and the suite in a test VS Code of its own
+rc=0
+passed=0
+failed=0
+uncounted=""
+for locale in ${NIANBAO_E2E_LOCALES:-en zh-cn}; do
+  pass_dir="$run_dir/$locale"
+  shots="$VSCODE_TEST_SCREENSHOT_DIR"
+  case "$locale" in en | en-*) ;; *) shots="$VSCODE_TEST_SCREENSHOT_DIR/$locale" ;; esac
+  mkdir -p "$pass_dir/user-data/User" "$shots"
+  echo "e2e: --- VS Code in $locale ---"
+  node "$here/prepare-workspace.js" "$corpus" "$pass_dir/workspace"
+  set +e
+  NIANBAO_E2E_LOCALE="$locale" VSCODE_TEST_SCREENSHOT_DIR="$shots" \
+    node "$here/launch.js" "$here/runner-ext" "$here/out/index.js" "$pass_dir/workspace" "$run_dir/extensions" "$pass_dir/user-data" 2>&1 |
+    tee "$pass_dir/e2e.log"
+  pass_rc=${PIPESTATUS[0]}
+  set -e
+  [ "$pass_rc" = 0 ] || rc=$pass_rc
+  if [ "$pass_rc" = 0 ] && [ -z "${NIANBAO_E2E_GREP:-}" ] && [ ! -s "$shots/problems-pingtan-2020.png" ]; then
+    echo "e2e: the screenshot $shots/problems-pingtan-2020.png was not saved" >&2
+    rc=1
+  fi
+  # the suite's count ("e2e: N passed, N failed"), added up over the languages
+  summary="$(grep -E '^e2e: [0-9]+ passed, [0-9]+ failed$' "$pass_dir/e2e.log" | tail -1 || true)"
+  if [ -n "$summary" ]; then
+    passed=$((passed + $(echo "$summary" | awk '{ print $2 }')))
+    failed=$((failed + $(echo "$summary" | awk '{ print $4 }')))
+  else
+    uncounted="$uncounted $locale"
+  fi
+done
 t3=$(now)
-if [ "$rc" = 0 ] && [ -z "${NIANBAO_E2E_GREP:-}" ] && [ ! -s "$VSCODE_TEST_SCREENSHOT_DIR/problems-pingtan-2020.png" ]; then
-  echo "e2e: the screenshot problems-pingtan-2020.png was not saved" >&2
-  rc=1
+echo "e2e: VS Code runs $(secs "$t2" "$t3") s, total $(secs "$t0" "$t3") s; screenshots in $VSCODE_TEST_SCREENSHOT_DIR; exit $rc"
+# the count again, as the very last line
+if [ -n "$uncounted" ]; then
+  echo "e2e: the suite did not report its count in:$uncounted (it did not run to the end)"
+  [ "$rc" != 0 ] || rc=1
+else
+  echo "e2e: $passed passed, $failed failed"
 fi
-echo "e2e: VS Code run $(secs "$t2" "$t3") s, total $(secs "$t0" "$t3") s; screenshots in $VSCODE_TEST_SCREENSHOT_DIR; exit $rc"
-# the suite's count ("e2e: N passed, N failed") again, as the very last line
-summary="$(grep -E '^e2e: [0-9]+ passed, [0-9]+ failed$' "$run_dir/e2e.log" | tail -1 || true)"
-if [ -n "$summary" ]; then echo "$summary"; elif [ "$rc" != 0 ]; then echo "e2e: the suite did not report its count (it did not run to the end)"; fi
 exit "$rc"

@@ -6,29 +6,40 @@ import { applyEdits, completionsAt, definitionTargets, disableActions, documentS
 //
 //  never-throws         checkReport does not throw, with the schema detected, forced (each built-in) and with a "last year" report
 //  editor-never-throws  hover, completion, definition, outline, folding, inlay hints and status do not throw, anywhere
+//  editor-ranges-valid  what they return is what VS Code accepts: ranges inside the text, on character boundaries; an
+//                       outline symbol's selection inside its range (else VS Code drops the whole outline); a completion's
+//                       range on the line of the cursor and around it (else VS Code drops the item); folds start ≤ end
 //  ranges-inside        every offset (findings, related, operands, fix edits) is a whole number within the text, start ≤ end
 //  ranges-on-boundaries no offset splits a UTF-16 surrogate pair or a CRLF, and offset → LSP position → offset gives it back
 //  deterministic        the same text gives the same findings, also after other texts were checked in between (caches)
+//  messages-sane        no message, fix title or fix text says undefined, NaN, Infinity, null, [object …] or 1e+23
+//                       (unless the report itself says it, in a quotation)
 //  fix-well-formed      a fix has edits that do not overlap and write no broken surrogate pair
 //  fix-lsp-same         a fix applied through LSP ranges (as the editor does) gives exactly the text its offsets give:
 //                       it changes nothing outside its ranges
-//  fix-removes-finding  checked again, the fixed text has FEWER findings of the fix's rule at the finding's place
-//                       (its range carried through the edits) than before: the finding is gone and no finding of the
-//                       same rule took its place. Findings elsewhere may legitimately appear: a table-sum fix that
-//                       sets a total can make a balance or a column total fail in another cell (the fix is the user's
-//                       choice between two numbers that disagree), a heading inserted for a missing section can move
-//                       where a table is looked for. Those are not defects, so they are not asserted against.
+//  fix-removes-finding  checked again, the fixed text no longer has the finding: no finding of the same rule at the
+//                       same place (its range carried through the edits) computed from the same cells or figures (its
+//                       related ranges and operands, carried too; its message when it has none). Findings elsewhere may
+//                       legitimately appear, and even at the same place from other operands: a table-sum fix that sets
+//                       （七）总计 × 总计 for its row can make its column fail, or the balance in another cell (the fix is
+//                       the user's choice between two numbers that disagree); a heading inserted for a missing section can
+//                       move where a table is looked for. Those are not defects: they are counted (a new error after a
+//                       fix, by rule), not asserted against. Fixes that write into a code fence or comment left open
+//                       (nothing there is read) are counted apart, not asserted.
 //  fix-all-safe         修复全部 (fixAllEdits) gives sorted, non-overlapping edits, the same through LSP ranges, and the
 //                       fixed text checks without throwing
 //  disable-silences     the nianbao-disable comment offered for a finding, once inserted, silences that finding
-//  bounded-time         one check takes at most `slowMs` (no hang, no blow-up)
+//  bounded-time         one check takes at most `slowMs`, or 20 ms per thousand UTF-16 units for longer texts (no hang,
+//                       no blow-up; a slow machine is not what it looks for)
 
 export const PROPERTIES = [
   'never-throws',
   'editor-never-throws',
+  'editor-ranges-valid',
   'ranges-inside',
   'ranges-on-boundaries',
   'deterministic',
+  'messages-sane',
   'fix-well-formed',
   'fix-lsp-same',
   'fix-removes-finding',
@@ -62,6 +73,8 @@ export class Tally {
     if (!r) this.rules.set(id, (r = { findings: 0, fixes: 0 }));
     return r;
   }
+  /** per rule: fixes after which an error appeared that was not there before (a legitimate trade-off, counted) */
+  readonly fixSideEffects = new Map<string, number>();
   /** the slowest check for its length (texts of 10 000 units or more) */
   slowest = { perUnit: 0, ms: 0, length: 0 };
   findings = 0;
@@ -151,6 +164,9 @@ export function insideOpenBlock(text: string, at: number): boolean {
   return !!fence || comment;
 }
 
+// what a bug in string building writes: a missing value, a broken number, an object
+const GARBAGE = /undefined|NaN|-?Infinity|\bnull\b|\[object \w+\]|\d(?:\.\d+)?e[+-]\d+/g;
+
 const describe = (f: Finding) => `${f.rule} [${f.start},${f.end}) «${f.message.zh.slice(0, 80)}»`;
 
 /** A stable picture of a result, to compare two checks of the same text. */
@@ -182,7 +198,18 @@ export class Checker {
     return r;
   }
 
+  private sane(text: string, r: CheckResult, what: string): void {
+    for (const f of r.findings) {
+      const said = [f.message.zh, f.message.en, ...f.related.flatMap((x) => [x.message.zh, x.message.en]), ...(f.fix ? [f.fix.title.zh, f.fix.title.en, ...f.fix.edits.map((e) => e.newText)] : [])];
+      for (const s of said)
+        for (const m of s.matchAll(GARBAGE))
+          if (!text.includes(m[0])) throw new Violation('messages-sane', `${what}: ${describe(f)} says «${m[0]}»: ${JSON.stringify(s.slice(0, 300))}`);
+      this.tally.held('messages-sane');
+    }
+  }
+
   private ranges(text: string, r: CheckResult, what: string): void {
+    this.sane(text, r, what);
     const starts = lineStarts(text);
     for (const f of r.findings)
       for (const { what: kind, span } of spansOf(f)) {
@@ -201,23 +228,56 @@ export class Checker {
   private editor(text: string, r: CheckResult, probes: number): void {
     const offsets = [0, text.length, ...r.findings.slice(0, 2).map((f) => f.start)];
     for (let i = 1; i <= probes; i++) offsets.push(Math.floor((text.length * i) / (probes + 1)));
-    const call = (name: string, fn: () => unknown) => {
+    // completion is offered at the end of what a line holds: the ends of the probed lines too
+    for (const at of [...offsets]) {
+      const l = r.model.lines.find((x) => x.start <= at && at <= x.end);
+      if (l) offsets.push(l.end);
+    }
+    // only where a cursor can be: an LSP position cannot point inside a CRLF or a surrogate pair
+    for (let i = 0; i < offsets.length; i++) if (!onBoundary(text, offsets[i])) offsets[i]--;
+    const call = <T>(name: string, fn: () => T): T => {
+      let v: T;
       try {
-        fn();
+        v = fn();
       } catch (e) {
         throw new Violation('editor-never-throws', `${name} threw ${(e as Error).stack ?? e}`);
       }
       this.tally.held('editor-never-throws');
+      return v;
     };
     const schemas = builtinSchemas();
-    call('documentSymbols', () => documentSymbols(r, 'zh'));
-    call('foldingRanges', () => foldingRanges(r));
-    call('totalHints', () => totalHints(r));
+    const starts = lineStarts(text);
+    const line = (at: number) => rangeOf(starts, at, at).start.line;
+    const valid = (what: string, start: number, end: number) => {
+      if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length || start > end || !onBoundary(text, start) || !onBoundary(text, end))
+        throw new Violation('editor-ranges-valid', `${what}: [${start},${end}) in a text of ${text.length}`);
+      this.tally.held('editor-ranges-valid');
+    };
+    const symbols = call('documentSymbols', () => documentSymbols(r, 'zh'));
+    const walk = (list: typeof symbols) => {
+      for (const sym of list) {
+        valid(`outline symbol «${sym.name}»`, sym.start, sym.end);
+        valid(`outline symbol «${sym.name}» selection`, sym.selectionStart, sym.selectionEnd);
+        if (sym.selectionStart < sym.start || sym.selectionEnd > sym.end) throw new Violation('editor-ranges-valid', `outline symbol «${sym.name}»: selection [${sym.selectionStart},${sym.selectionEnd}) outside its range [${sym.start},${sym.end})`);
+        walk(sym.children);
+      }
+    };
+    walk(symbols);
+    const lines = starts.length;
+    for (const f of call('foldingRanges', () => foldingRanges(r)))
+      if (!(Number.isInteger(f.startLine) && f.startLine >= 0 && f.startLine <= f.endLine && f.endLine < lines)) throw new Violation('editor-ranges-valid', `fold ${f.startLine}–${f.endLine} of ${lines} lines`);
+    for (const h of call('totalHints', () => totalHints(r))) valid(`inlay hint «${h.label}»`, h.offset, h.offset);
     call('reportStatus', () => reportStatus(r));
     for (const at of offsets) {
-      call(`hoverAt(${at})`, () => hoverAt(r, at, { lang: 'zh', uri: 'file:///fuzz.md' }));
-      call(`completionsAt(${at})`, () => completionsAt(r, at, { lang: 'en', markdown: true, schemas }));
-      call(`definitionTargets(${at})`, () => definitionTargets(r, at));
+      const hover = call(`hoverAt(${at})`, () => hoverAt(r, at, { lang: 'zh', uri: 'file:///fuzz.md' }));
+      if (hover) valid(`hover at ${at}`, hover.start, hover.end);
+      for (const c of call(`completionsAt(${at})`, () => completionsAt(r, at, { lang: 'en', markdown: true, schemas }))) {
+        valid(`completion «${c.label}» at ${at}`, c.start, c.end);
+        if (line(c.start) !== line(at) || line(c.end) !== line(at) || c.start > at || c.end < at)
+          throw new Violation('editor-ranges-valid', `completion «${c.label}» at ${at} (line ${line(at)}) replaces [${c.start},${c.end}): not around the cursor on its line`);
+        if (hasLoneSurrogate(c.insertText) || (c.snippet !== undefined && hasLoneSurrogate(c.snippet))) throw new Violation('editor-ranges-valid', `completion «${c.label}» inserts a broken surrogate pair`);
+      }
+      for (const d of call(`definitionTargets(${at})`, () => definitionTargets(r, at))) valid(`definition from ${at}`, d.start, d.end);
     }
   }
 
@@ -278,6 +338,10 @@ export class Checker {
       if (left.length)
         throw new Violation('fix-removes-finding', `${describe(f)}: after its fix «${f.fix!.title.zh}» (${JSON.stringify(edits)}) it is still there: ${left.map(describe).join('; ')}`);
       this.tally.held('fix-removes-finding');
+      // not asserted (see the top of this file), only counted: errors the fix brings up elsewhere
+      const carried = new Set(r.findings.map((g) => identity(g, (at, side) => Checker.carry(sorted, at, side))));
+      const fresh = again.findings.filter((g) => g.severity === 'error' && !carried.has(identity(g)));
+      if (fresh.length) this.tally.fixSideEffects.set(f.rule, (this.tally.fixSideEffects.get(f.rule) ?? 0) + 1);
     }
   }
 

@@ -35,6 +35,8 @@ export const shapes: Shape[] = [
   { name: 'open-parentheses', make: (n) => HEAD + '收到申请12件' + fill((i) => `（其中${i % 10}件`, n) + '\n' },
   // one line, no breaks at all
   { name: 'one-line', make: (n) => HEAD + fill((i) => `一、总体情况 收到申请${i}件 占${i % 100}% | ${i} | `, n) },
+  // shares with no stated total in many paragraphs: each looks for its whole among the figures before it
+  { name: 'loose-shares', make: (n) => HEAD + fill((i) => `全年办理${100 + (i % 7)}件。自然人${i % 50}件，占${i % 30}%。\n\n`, n) },
   // many short blank-separated paragraphs with breakdowns
   { name: 'breakdowns', make: (n) => HEAD + fill((i) => `共${i % 50 + 10}件，分别为：甲${i % 5}件、乙${i % 3}件、其他${i % 2}件。\n\n`, n) },
 ];

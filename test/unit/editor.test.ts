@@ -354,6 +354,19 @@ describe('outline and folding', () => {
     assert.ok(lines.every((l) => l.length < 120));
   });
 
+  test('tables that follow one another without a blank line (PDF text) do not overlap', () => {
+    const text = readFileSync(join(__dirname, '..', 'fixtures', 'corpus', 'pingtan-zhqsyq-2020.txt'), 'utf8');
+    const r = checkReport(text);
+    const section2 = documentSymbols(r, 'zh').find((s) => s.name.startsWith('二、'))!;
+    const tables = section2.children.filter((c) => c.kind === 'table');
+    assert.equal(tables.length, 5);
+    for (let i = 1; i < tables.length; i++) assert.ok(tables[i - 1].end < tables[i].start, `${tables[i - 1].name} ends before ${tables[i].name}`);
+    // 表二（六） starts at its heading line 第二十条第（六）项, not in the rows of （五） above it
+    assert.equal(text.slice(tables[2].start, text.indexOf('\n', tables[2].start)), '第二十条第（六）项');
+    const folds = foldingRanges(r);
+    for (const a of folds) for (const b of folds) assert.ok(!(a.startLine < b.startLine && b.startLine <= a.endLine && a.endLine < b.endLine), `folds nest: ${JSON.stringify([a, b])}`);
+  });
+
   test('folding: each section and table that spans lines', () => {
     const text = report2021();
     const r = checkReport(text);

@@ -1,7 +1,7 @@
 import { parseArgs } from 'util';
 import { checkReport, lineStarts, rangeOf, type Finding, type Range, type Schema } from '../engine';
 import { expandInputs, looksLikeReport, readReport } from './files';
-import { pairWithPrevious, type Named } from '../previous';
+import { computeKeys, pairKeyed, type OfficeKeys } from '../previous';
 import { loadSchemaArg } from './schemaFile';
 
 // nianbao check [--format text|json] [--schema ID|PATH] [--deadline department|government] [--lang zh|en] PATH...
@@ -183,26 +183,34 @@ export async function main(
     failed = true;
   }
   const results: FileResult[] = [];
-  const reports: Named[] = [];
-  for (const input of inputs) {
-    const read = await readReport(input.path);
-    if ('problem' in read) {
-      // a file met while searching a folder that is not a text report is passed over quietly; one that cannot be read is told
-      if (input.explicit || !read.quiet) {
-        err(`nianbao: ${input.path}：${read.problem[lang]}`);
-        failed = true;
-      }
-      continue;
+  // Texts are not kept from one file to the next, so that a folder of thousands of reports takes the
+  // memory of a few: each report is read once for its office and year, and again to be checked.
+  const reports: { path: string; keys: OfficeKeys | undefined }[] = [];
+  const read = async (input: { path: string; explicit: boolean }): Promise<string | undefined> => {
+    const r = await readReport(input.path);
+    if (!('problem' in r)) return r.text;
+    // a file met while searching a folder that is not a text report is passed over quietly; one that cannot be read is told
+    if (input.explicit || !r.quiet) {
+      err(`nianbao: ${input.path}${lang === 'zh' ? '：' : ': '}${r.problem[lang]}`);
+      failed = true;
     }
-    if (!input.explicit && !looksLikeReport(input.path, read.text)) continue;
-    reports.push({ path: input.path, text: read.text });
+    return undefined;
+  };
+  for (const input of inputs) {
+    const text = await read(input);
+    if (text === undefined || (!input.explicit && !looksLikeReport(input.path, text))) continue;
+    reports.push({ path: input.path, keys: computeKeys({ path: input.path, text }) });
   }
   // last year's report of the same office, when it is among the inputs, feeds the checks across years
-  const previous = pairWithPrevious(reports);
+  const previous = pairKeyed(reports);
   for (const r of reports) {
+    const text = await read({ path: r.path, explicit: true });
+    if (text === undefined) continue;
+    const last = previous.get(r.path);
+    const lastText = last === undefined ? undefined : await read({ path: last, explicit: true });
     // a file the checker fails on is told, and the others are still checked
     try {
-      results.push(toResult(r.path, r.text, schema, lang, previous.get(r.path)?.text, deadline));
+      results.push(toResult(r.path, text, schema, lang, lastText, deadline));
     } catch (e) {
       err(lang === 'zh' ? `nianbao: ${r.path}：检查时出错，请报告此问题：${(e as Error).message}` : `nianbao: ${r.path}: the checker failed on this file, please report it: ${(e as Error).message}`);
       failed = true;

@@ -1,7 +1,7 @@
 import type { Cell, Heading, ReportModel, ValueRow } from './model';
 import type { Schema, SectionSchema, TableSchema } from './schema';
 import { findContent, skippedLines } from './content';
-import { bestLabelScore } from './text';
+import { bestGramScore, labelBigrams, type LabelGrams } from './text';
 
 // Binding: which heading is which section of the schema, which line is which row of which table.
 // Reports keep the official order almost always, while their labels are abbreviated, mistyped or
@@ -64,14 +64,31 @@ function align<A, B>(items: readonly A[], slots: readonly B[], score: (a: A, b: 
   return pairs;
 }
 
-function sectionLabels(s: SectionSchema): string[] {
-  return [s.title, ...s.aliases];
+// The bigrams of the labels of each section and row of a schema, made once per schema, and those of
+// the report's headings and rows once per binding: the pairs scored are many, the labels few.
+const schemaGrams = new WeakMap<object, LabelGrams[]>();
+
+function sectionLabels(s: SectionSchema): LabelGrams[] {
+  let grams = schemaGrams.get(s);
+  if (!grams) schemaGrams.set(s, (grams = [s.title, ...s.aliases].map(labelBigrams)));
+  return grams;
+}
+
+/** the bigrams of each item's label, computed on first use */
+function gramsBy<T>(label: (item: T) => string): (item: T) => LabelGrams {
+  const seen = new Map<T, LabelGrams>();
+  return (item) => {
+    let g = seen.get(item);
+    if (!g) seen.set(item, (g = labelBigrams(label(item))));
+    return g;
+  };
 }
 
 function bindSections(model: ReportModel, schema: Schema): { sections: Map<string, BoundSection>; misplaced: BoundSection[] } {
   // Top-level candidates: 一、… lines and Markdown headings.
   const candidates = model.headings.filter((h) => h.numbering?.kind === 'chinese' || (h.mdLevel > 0 && !h.numbering));
-  const score = (h: Heading, s: SectionSchema) => bestLabelScore(h.title, sectionLabels(s));
+  const title = gramsBy((h: Heading) => h.title);
+  const score = (h: Heading, s: SectionSchema) => bestGramScore(title(h), sectionLabels(s));
   // sections found by their content (reports before 2019) have no place in an order
   const ordered = schema.sections.filter((s) => !s.content);
   const pairs = align(candidates, ordered, score, SECTION_THRESHOLD);
@@ -118,8 +135,10 @@ function regionOf(sectionId: string, schema: Schema, sections: Map<string, Bound
   return { start: before?.heading.start ?? 0, end: after?.heading.start ?? textLength };
 }
 
-function rowLabels(r: { label: string; aliases: string[] }): string[] {
-  return [r.label, ...r.aliases];
+function rowLabels(r: { label: string; aliases: string[] }): LabelGrams[] {
+  let grams = schemaGrams.get(r);
+  if (!grams) schemaGrams.set(r, (grams = [r.label, ...r.aliases].map(labelBigrams)));
+  return grams;
 }
 
 function bindTable(table: TableSchema, rows: ValueRow[]): Map<string, ValueRow> {
@@ -138,7 +157,8 @@ function bindTable(table: TableSchema, rows: ValueRow[]): Map<string, ValueRow> 
     table.rows.forEach((r, i) => bound.set(r.id, candidates[i]));
     return bound;
   }
-  const pairs = align(candidates, table.rows, (row, slot) => bestLabelScore(row.label, rowLabels(slot)), ROW_THRESHOLD);
+  const label = gramsBy((r: ValueRow) => r.label);
+  const pairs = align(candidates, table.rows, (row, slot) => bestGramScore(label(row), rowLabels(slot)), ROW_THRESHOLD);
   for (const [j, i] of pairs) bound.set(table.rows[j].id, candidates[i]);
   return bound;
 }

@@ -36,10 +36,19 @@ export interface CheckResult {
   findings: Finding[];
 }
 
+// Last year's report does not change while this year's is being typed: it is parsed and bound once,
+// not at every keystroke. A few are kept (a reviewer's folder pairs many); rules only read them.
+const previousCache = new Map<string, { schemas: readonly Schema[]; bound: BoundReport | undefined }>();
+
 function bindPrevious(text: string, schemas: readonly Schema[]): BoundReport | undefined {
+  const hit = previousCache.get(text);
+  if (hit && hit.schemas === schemas) return hit.bound;
   const model = parseReport(text);
   const schema = detectSchema(model, schemas).schema;
-  return schema && bindReport(model, schema);
+  const bound = schema && bindReport(model, schema);
+  if (previousCache.size >= 8) previousCache.delete(previousCache.keys().next().value!);
+  previousCache.set(text, { schemas, bound });
+  return bound;
 }
 
 /** The whole engine: text in, findings out. Pure: no I/O, no editor, no protocol. */

@@ -68,6 +68,8 @@ const HEADING_PATTERNS: { kind: NumberingKind; re: RegExp }[] = [
   { kind: 'arabic', re: /^(\d{1,2})\s*[、.．](?!\d)/ },
   { kind: 'parenArabic', re: /^[（(]\s*(\d{1,2})\s*[）)]/ },
 ];
+/** what a numbered heading can start with, before half-width conversion: the first characters HEADING_PATTERNS accept */
+const HEADING_FIRST = '一二三四五六七八九十（(0123456789０１２３４５６７８９';
 
 function parseHeading(line: Line): Heading | undefined {
   let text = line.text;
@@ -79,6 +81,9 @@ function parseHeading(line: Line): Heading | undefined {
     offset = md[0].length;
   } else {
     offset = /^[\s\u3000]*/.exec(text)![0].length;
+    // most lines are prose: one that cannot start a numbered heading is none, and is not converted and matched
+    const first = text[offset];
+    if (first === undefined || !HEADING_FIRST.includes(first)) return undefined;
   }
   text = text.slice(offset).replace(/[\s#]+$/, '');
   const half = toHalfWidth(text);
@@ -163,20 +168,26 @@ function delimitedRow(line: Line, sep: '|' | '\t'): ValueRow | undefined {
 // A number standing alone between spaces, as PDF text aligns table columns.
 const ALIGNED_TOKEN = /(?<=^|[\s\u3000])[+-]?(?:\d|[\uFF10-\uFF19])[\d\uFF10-\uFF19,.．]*(?:万元|元)?(?=[\s\u3000]*$|[\s\u3000]+)/g;
 
+/** what a number token (ALIGNED_TOKEN) can end with: a line ending otherwise is prose, not a row */
+const TOKEN_LAST = '0123456789０１２３４５６７８９,.．元';
+
 function alignedRow(line: Line): ValueRow | undefined {
   const t = line.text;
+  // trimEnd() removes what /[\s\u3000]+$/ matches, without a regular expression tried at every position
+  const trimmed = t.trimEnd();
+  if (!trimmed || !TOKEN_LAST.includes(trimmed[trimmed.length - 1])) return undefined;
   const tokens: { start: number; end: number }[] = [];
   ALIGNED_TOKEN.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = ALIGNED_TOKEN.exec(t))) tokens.push({ start: m.index, end: m.index + m[0].length });
   // keep the run of numbers that ends the line, with only white space between them
   const run: { start: number; end: number }[] = [];
-  let tail = t.replace(/[\s\u3000]+$/, '').length;
+  let tail = trimmed.length;
   for (let i = tokens.length - 1; i >= 0; i--) {
     const tok = tokens[i];
     if (tok.end !== tail) break;
     run.unshift(tok);
-    tail = t.slice(0, tok.start).replace(/[\s\u3000]+$/, '').length;
+    tail = t.slice(0, tok.start).trimEnd().length;
     if (tail === 0 || tokens[i - 1]?.end !== tail) break;
   }
   if (!run.length) return undefined;

@@ -17,6 +17,8 @@ export function parseCell(raw: string): CellValue {
   const m = CELL_NUMBER.exec(s);
   if (m) {
     const value = Number((m[1] === '-' ? '-' : '') + m[2].replace(/,/g, '') + (m[3] ?? ''));
+    // beyond 2^53 sums are no longer exact (and would be written 1e+23): not a count to check
+    if (Math.abs(value) > Number.MAX_SAFE_INTEGER) return { kind: 'text' };
     return { kind: 'number', value, unit: m[4] ?? '' };
   }
   if (PLACEHOLDER.test(s)) return { kind: 'placeholder' };
@@ -118,6 +120,7 @@ export function extractFigures(text: string, start = 0, end = text.length): Figu
       value = v;
     }
     if (arabic && mult) value *= mult === '万' ? 1e4 : 1e8;
+    if (value > Number.MAX_SAFE_INTEGER) continue; // a run of digits no count reaches: nothing exact to say about it
     const percent = !!pctWord || unitOrPct === '%';
     const trimmed = whole.replace(/\s+$/, '');
     out.push({

@@ -91,11 +91,26 @@ export function restatements(report: BoundReport): Restatement[] {
   const hit = cache.get(report);
   if (hit) return hit;
   const { figures } = analyseProse(report.model);
+  // Only counts restate cells, and a statement names the units it counts in: each figure is matched
+  // against the statements of its unit only (in schema order), and the cells of a statement are read once.
+  const byUnit = new Map<string, Statement[]>();
+  for (const st of report.schema.statements)
+    for (const u of st.units) {
+      const list = byUnit.get(u) ?? [];
+      if (!list.includes(st)) list.push(st);
+      byUnit.set(u, list);
+    }
+  const read = new Map<string[], Reading | undefined>();
+  const readOnce = (refs: string[]) => {
+    if (!read.has(refs)) read.set(refs, readCells(report, refs));
+    return read.get(refs);
+  };
   const out: Restatement[] = [];
   for (const f of figures) {
-    const st = report.schema.statements.find((s) => statementMatches(s, f));
+    if (!isCount(f)) continue;
+    const st = byUnit.get(f.unit)?.find((s) => statementMatches(s, f));
     if (!st) continue;
-    const readings = [st.cells, ...st.alternatives].map((refs) => readCells(report, refs)).filter((r) => r !== undefined);
+    const readings = [st.cells, ...st.alternatives].map(readOnce).filter((r) => r !== undefined);
     if (readings.length) out.push({ figure: f, statement: st, readings });
   }
   cache.set(report, out);

@@ -37,8 +37,11 @@ export function rangeOf(starts: number[], start: number, end: number): Range {
   return { start: positionAt(starts, start), end: positionAt(starts, end) };
 }
 
+const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
+
 /** Full-width ASCII (Ａ-Ｚ, ０-９, punctuation) to half-width, same length, so offsets survive. */
 export function toHalfWidth(s: string): string {
+  if (!FULL_WIDTH.test(s)) return s; // most cells and many lines have none: no copy made
   return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
@@ -61,15 +64,22 @@ export function bigrams(s: string): Set<string> {
 // Binding scores every row label against every label of the schema: the bigrams of each label are
 // computed once and kept (the schema's labels across checks too). Bounded, so that editing a report
 // for hours or reading a strange one cannot make it grow: long labels are not kept, and it is emptied when full.
-const labelCache = new Map<string, Set<string>>();
+// A bigram is kept as a number (first code unit × 65536 + second; a one-character label as its code),
+// which sets look up faster than two-character strings; the two correspond one to one.
+export interface LabelGrams { set: Set<number>; list: number[] }
+const labelCache = new Map<string, LabelGrams>();
 const LABEL_CACHE_ENTRIES = 2000;
 const LABEL_CACHE_LENGTH = 200;
 
-/** bigrams(normalizeLabel(s)), memoised; the set returned is shared and must not be changed. */
-function labelBigrams(s: string): Set<string> {
+/** bigrams(normalizeLabel(s)) as numbers, memoised; what is returned is shared and must not be changed. */
+export function labelBigrams(s: string): LabelGrams {
   let grams = labelCache.get(s);
   if (grams) return grams;
-  grams = bigrams(normalizeLabel(s));
+  const n = normalizeLabel(s);
+  const set = new Set<number>();
+  if (n.length === 1) set.add(n.charCodeAt(0));
+  for (let i = 0; i + 1 < n.length; i++) set.add(n.charCodeAt(i) * 65536 + n.charCodeAt(i + 1));
+  grams = { set, list: [...set] };
   if (s.length <= LABEL_CACHE_LENGTH) {
     if (labelCache.size >= LABEL_CACHE_ENTRIES) labelCache.clear();
     labelCache.set(s, grams);
@@ -83,16 +93,23 @@ function labelBigrams(s: string): Set<string> {
  * abbreviations, typos and stray words that PDF extraction glues onto a label.
  */
 export function labelScore(written: string, official: string): number {
-  const a = labelBigrams(written);
-  const b = labelBigrams(official);
-  if (a.size === 0 || b.size === 0) return 0;
+  return gramScore(labelBigrams(written), labelBigrams(official));
+}
+
+/** labelScore of two labels' bigrams (labelBigrams), for a caller that scores the same labels many times */
+export function gramScore(a: LabelGrams, b: LabelGrams): number {
+  if (a.list.length === 0 || b.list.length === 0) return 0;
   let shared = 0;
-  for (const g of b) if (a.has(g)) shared++;
-  return 0.8 * (shared / b.size) + 0.2 * (shared / a.size);
+  for (const g of b.list) if (a.set.has(g)) shared++;
+  return 0.8 * (shared / b.list.length) + 0.2 * (shared / a.list.length);
 }
 
 export function bestLabelScore(written: string, officials: readonly string[]): number {
+  return bestGramScore(labelBigrams(written), officials.map(labelBigrams));
+}
+
+export function bestGramScore(written: LabelGrams, officials: readonly LabelGrams[]): number {
   let best = 0;
-  for (const o of officials) best = Math.max(best, labelScore(written, o));
+  for (const o of officials) best = Math.max(best, gramScore(written, o));
   return best;
 }

@@ -31,13 +31,16 @@ function status(findings: readonly Finding[], start: number, end: number, lang: 
   return pick(lang, `${n} 个问题`, n === 1 ? '1 finding' : `${n} findings`);
 }
 
-/** The lines a table takes: its rows, and the header lines just above the first (up to a blank line or a heading). */
-function tableLines(t: BoundTable, lines: Line[], headingLines: Set<number>): { first: number; last: number; firstRow: number } {
+/**
+ * The lines a table takes: its rows, and the header lines just above the first, up to a blank line, a
+ * heading or a row of another table (tables of PDF text follow one another without a blank line).
+ */
+function tableLines(t: BoundTable, lines: Line[], stopLines: Set<number>): { first: number; last: number; firstRow: number } {
   const rows = [...t.rows.values()];
   const firstRow = Math.min(...rows.map((r) => r.line));
   const last = Math.max(...rows.map((r) => r.line));
   let first = firstRow;
-  while (first > 0 && firstRow - first < 8 && lines[first - 1].text.trim() && !headingLines.has(first - 1) && lines[first - 1].text.length <= 200) first--;
+  while (first > 0 && firstRow - first < 8 && lines[first - 1].text.trim() && !stopLines.has(first - 1) && lines[first - 1].text.length <= 200) first--;
   return { first, last, firstRow };
 }
 
@@ -53,7 +56,8 @@ export function documentSymbols(result: CheckResult, lang: Lang): OutlineSymbol[
   // tables first: headings inside a table (label lines of PDF text, "1." rows) are not headings
   const tables = bound ? [...bound.tables.values()].filter((t) => t.rows.size) : [];
   const allHeadingLines = new Set(model.headings.map((h) => h.line));
-  const extents = tables.map((t) => ({ t, ...tableLines(t, lines, allHeadingLines) }));
+  const rowLines = tables.flatMap((t) => [...t.rows.values()].map((r) => r.line));
+  const extents = tables.map((t) => ({ t, ...tableLines(t, lines, new Set([...allHeadingLines, ...rowLines])) }));
   const headings = model.headings.filter((h) => !extents.some((e) => h.line > e.firstRow && h.line < e.last));
   const boundBy = new Map<Heading, string>();
   if (bound) for (const [, s] of [...bound.sections, ...bound.misplaced.map((m) => [m.schema.id, m] as const)]) boundBy.set(s.heading, s.schema.title);

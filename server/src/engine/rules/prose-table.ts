@@ -20,7 +20,8 @@ export const proseTable: Rule = {
     };
     for (const r of restatements(report)) {
       const f = r.figure;
-      if (r.readings.some((x) => Math.abs(x.total - f.value) < 1e-9)) continue;
+      // the same tolerance as the numbers are written with (numberText: 6 decimals), or a fix to 90 would leave “90, the table says 90”
+      if (r.readings.some((x) => Math.abs(x.total - f.value) < 1e-6)) continue;
       const main = r.readings[0];
       const table = report.schema.tables.find((t) => t.id === main.cells[0].ref.split('.')[0])!;
       const parts = main.cells.filter((c) => c.value !== 0);
