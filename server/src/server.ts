@@ -133,6 +133,11 @@ function ruleLevels(v: unknown): Record<string, Level> {
   return out;
 }
 
+/** A Markdown report, where headings take # and HTML comments are hidden; a .txt report in the nianbao language is plain text. */
+function isMarkdown(doc: TextDocument): boolean {
+  return doc.languageId === 'markdown' || (doc.languageId === 'nianbao' && !/\.txt$/i.test(doc.uri));
+}
+
 /** Report files: the nianbao language, or Markdown/text named like a report or naming a schema; not too long to check. */
 function isReport(doc: TextDocument): boolean {
   return !tooLarge(doc) && reportKind(doc);
@@ -331,8 +336,8 @@ connection.onCodeAction((params) => {
   }
   // 修复全部 in the light bulb too, when there is more than the fix at hand
   if (here.some((f) => f.fix) && fixable > 1) actions.push(fixAllAction(doc, result, starts, CodeActionKind.QuickFix));
-  // the comments that silence a finding are Markdown: offered in Markdown reports only
-  if (doc.languageId === 'markdown' || doc.languageId === 'nianbao')
+  // the comments that silence a finding are Markdown: offered in Markdown reports only, not in .txt ones
+  if (isMarkdown(doc))
     for (const f of here)
       for (const a of disableActions(result.model, f, lang)) {
         // two findings of one rule on a line: one comment silences both
@@ -374,7 +379,7 @@ connection.onCompletion((params): CompletionItem[] => {
   const r = reportAt(params.textDocument.uri);
   if (!r) return [];
   const offset = offsetAt(r.starts, params.position, r.doc.getText().length);
-  const markdown = r.doc.languageId !== 'plaintext';
+  const markdown = isMarkdown(r.doc);
   return completionsAt(r.result, offset, { lang, markdown, schemas: builtinSchemas() }).map((c) => {
     const snippet = snippets && c.snippet !== undefined;
     return {

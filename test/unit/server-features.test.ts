@@ -190,6 +190,11 @@ describe('language server editor features (zh)', () => {
     assert.equal(new Set(titles).size, titles.length, 'no action twice, though two table-sum findings share the row');
     const plain = (await s.actions(txtUri, range)).map((a) => a.title);
     assert.ok(plain.some((t) => t.startsWith('将')) && !plain.some((t) => t.includes('关闭规则')), plain.join('\n'));
+    // a .txt report in the nianbao language is still plain text: no HTML comments written into it
+    const nianbaoTxt = txtUri.replace('.txt', '-nianbao.txt');
+    await s.open(nianbaoTxt, wrongText, 'nianbao');
+    const inTxt = (await s.actions(nianbaoTxt, range)).map((a) => a.title);
+    assert.ok(inTxt.some((t) => t.startsWith('将')) && !inTxt.some((t) => t.includes('关闭规则')), inTxt.join('\n'));
   });
 
   test('a disable comment applied: that finding is gone, the others stay', async () => {

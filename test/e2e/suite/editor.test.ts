@@ -144,8 +144,9 @@ async function completionsAt(uri: vscode.Uri, position: vscode.Position): Promis
   return [...list.items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
-/** nianbao's items: they name the format in their detail, e.g. "next section (gov-2021)". */
-const fromNianbao = (i: vscode.CompletionItem) => /gov-20\d\d|表|Table/.test(i.detail ?? '');
+/** The language server's items (sections, rows, format ids), not the snippets' or the words of the text. */
+const SERVER_KINDS = [vscode.CompletionItemKind.Module, vscode.CompletionItemKind.Field, vscode.CompletionItemKind.EnumMember];
+const fromNianbao = (i: vscode.CompletionItem) => i.kind !== undefined && SERVER_KINDS.includes(i.kind);
 
 /** Inserts a completion item as the editor does when it is accepted: its snippet or text over its range. */
 async function accept(editor: vscode.TextEditor, item: vscode.CompletionItem, at: vscode.Position): Promise<void> {
