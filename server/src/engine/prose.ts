@@ -10,7 +10,7 @@ export interface ProseFigure extends Figure {
   /** index in ProseAnalysis.figures */
   index: number;
   paragraph: number;
-  /** white-space-free text of the clause before and after the figure */
+  /** white-space-free, half-width text of the clause before and after the figure (counts only: see isCount) */
   clauseBefore: string;
   clauseAfter: string;
   /** white-space-free text of the sentence up to the figure */
@@ -140,7 +140,9 @@ export function analyseProse(model: ReportModel): ProseAnalysis {
       for (; counted < sentenceStart; counted++) if (isSentenceEnd(p.text.charCodeAt(counted))) sentence++;
       const clauseStart = rel > 0 ? clauseEnds[rel - 1] + 1 : 0;
       let clauseEnd = relEnd;
-      while (clauseEnd < p.text.length && clauseEnd - relEnd < WINDOW && !isClauseEnd(p.text.charCodeAt(clauseEnd))) clauseEnd++;
+      // only counts are ever read in their context (years, dates and shares are not): the rest get none
+      const counts = isCount(f);
+      if (counts) while (clauseEnd < p.text.length && clauseEnd - relEnd < WINDOW && !isClauseEnd(p.text.charCodeAt(clauseEnd))) clauseEnd++;
       const raw = model.text.slice(f.start, f.end);
       const digits = /^[百分之\s]*[\d０-９,，.．零〇一二两三四五六七八九十百千万亿]+/.exec(raw);
       // the figure's fields written out rather than spread (...f): several times faster on long reports
@@ -155,10 +157,10 @@ export function analyseProse(model: ReportModel): ProseAnalysis {
         chinese: f.chinese,
         index: figures.length,
         paragraph: pi,
-        clauseBefore: squeeze(Math.max(clauseStart, rel - WINDOW), rel),
-        clauseAfter: squeeze(relEnd, clauseEnd),
-        sentenceBefore: squeeze(Math.max(sentenceStart, rel - WINDOW), rel),
-        paragraphBefore: squeeze(Math.max(0, rel - 300), rel),
+        clauseBefore: counts ? squeeze(Math.max(clauseStart, rel - WINDOW), rel) : '',
+        clauseAfter: counts ? squeeze(relEnd, clauseEnd) : '',
+        sentenceBefore: counts ? squeeze(Math.max(sentenceStart, rel - WINDOW), rel) : '',
+        paragraphBefore: counts ? squeeze(Math.max(0, rel - 300), rel) : '',
         sentence,
         numberEnd: f.start + (digits ? digits[0].replace(/\s+$/, '').length : raw.length),
       };
