@@ -1,5 +1,5 @@
 import type { Finding } from './finding';
-import type { ReportModel } from './model';
+import { hiddenLines, lineIndexAt, type ReportModel } from './model';
 
 // Inline switches written in the report itself, as HTML comments (invisible once rendered):
 //   <!-- nianbao-disable-next-line table-sum -->   the next line
@@ -20,7 +20,6 @@ export interface Directive {
 }
 
 const COMMENT = /<!--\s*nianbao-(disable-next-line|disable-file|disable|enable)(?![\w-])([\s\S]*?)-->/g;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
 function ruleList(s: string): string[] {
   const body = s.split(/\s--\s/)[0];
@@ -31,20 +30,11 @@ function ruleList(s: string): string[] {
 export function parseDirectives(model: ReportModel): Directive[] {
   const out: Directive[] = [];
   if (!model.text.includes('nianbao-')) return out;
-  let fence: string | undefined;
+  const inCode = hiddenLines({ comments: false });
   for (const line of model.lines) {
     if (model.frontMatter && line.start <= model.frontMatter.end) continue;
     const t = line.text;
-    if (fence) {
-      if (t.trim().startsWith(fence)) fence = undefined;
-      continue;
-    }
-    const f = FENCE.exec(t);
-    if (f) {
-      fence = f[1];
-      continue;
-    }
-    if (!t.includes('nianbao-')) continue;
+    if (inCode(t) || !t.includes('nianbao-')) continue;
     COMMENT.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = COMMENT.exec(t)))
@@ -105,16 +95,7 @@ export function suppressor(model: ReportModel, directives: readonly Directive[])
     changes.push({ at: d.end, state: next });
     state = next;
   }
-  const lineOf = (offset: number) => {
-    let lo = 0;
-    let hi = model.lines.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (model.lines[mid].start <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const lineOf = (offset: number) => lineIndexAt(model.lines, offset);
   return (f) => {
     if (fileAll || fileRules.has(f.rule)) return true;
     const l = lineRules.get(lineOf(f.start));

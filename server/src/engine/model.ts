@@ -235,23 +235,10 @@ function findTitle(lines: Line[], from: number): ReportModel['title'] {
   // ("洪泽区人民政府" / "2023 年政府信息公开工作年度报告").
   const limit = Math.min(lines.length, from + 12);
   // nothing in a code block or an HTML comment is the title, as nothing there is a heading or a row
-  let fence: string | undefined;
-  let comment = false;
+  const hidden = hiddenLines({ comments: true });
   for (let i = from; i < limit; i++) {
     const t = lines[i].text;
-    if (fence) {
-      if (t.trim().startsWith(fence)) fence = undefined;
-      continue;
-    }
-    const f = FENCE.exec(t);
-    if (f) {
-      fence = f[1];
-      continue;
-    }
-    if (comment || /^\s*<!--/.test(t)) {
-      comment = !t.includes('-->');
-      continue;
-    }
+    if (hidden(t)) continue;
     const text = t.replace(/^[\s#]+/, '').trim();
     if (!text || text.length > 80 || !TITLE.test(toHalfWidth(text))) continue;
     let start = lines[i].start + lines[i].text.indexOf(text);
@@ -282,6 +269,43 @@ function yearOf(title: string | undefined, text: string): number | undefined {
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
+/**
+ * A filter for the lines of Markdown code blocks (and, when asked, of HTML comments), called on every line
+ * in order: nothing in them is a title, a heading, a table row or a directive.
+ */
+export function hiddenLines(options: { comments: boolean }): (text: string) => boolean {
+  let fence: string | undefined;
+  let comment = false;
+  return (t) => {
+    if (fence) {
+      if (t.trim().startsWith(fence)) fence = undefined;
+      return true;
+    }
+    const f = FENCE.exec(t);
+    if (f) {
+      fence = f[1];
+      return true;
+    }
+    if (options.comments && (comment || /^\s*<!--/.test(t))) {
+      comment = !t.includes('-->');
+      return true;
+    }
+    return false;
+  };
+}
+
+/** The index of the line that holds an offset. */
+export function lineIndexAt(lines: readonly Line[], offset: number): number {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 export function parseReport(text: string): ReportModel {
   const lines = splitLines(text);
   const fm = frontMatter(lines);
@@ -290,24 +314,11 @@ export function parseReport(text: string): ReportModel {
   const headings: Heading[] = [];
   const rows: ValueRow[] = [];
   let pending: string[] = [];
-  let fence: string | undefined;
-  let comment = false;
+  const hidden = hiddenLines({ comments: true });
   for (let i = first; i < lines.length; i++) {
     const line = lines[i];
     const t = line.text;
-    if (fence) {
-      if (t.trim().startsWith(fence)) fence = undefined;
-      continue;
-    }
-    const f = FENCE.exec(t);
-    if (f) {
-      fence = f[1];
-      continue;
-    }
-    if (comment || /^\s*<!--/.test(t)) {
-      comment = !t.includes('-->');
-      continue;
-    }
+    if (hidden(t)) continue;
     if (!t.trim()) continue;
     if (t.length > 2000) {
       pending = [];

@@ -1,5 +1,5 @@
 import type { Finding, TextEdit } from '../finding';
-import type { ReportModel } from '../model';
+import { lineIndexAt, type ReportModel } from '../model';
 import { pick, type Lang } from './l10n';
 
 // Quick fixes that write a nianbao-disable comment into a Markdown report (see ../directives.ts).
@@ -12,16 +12,7 @@ export interface DisableAction {
 
 const TABLE_LINE = /\|/;
 
-function lineIndexOf(model: ReportModel, offset: number): number {
-  let lo = 0;
-  let hi = model.lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (model.lines[mid].start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
+const lineIndexOf = (model: ReportModel, offset: number) => lineIndexAt(model.lines, offset);
 
 const indentOf = (text: string) => /^[ \t]*/.exec(text)![0];
 
