@@ -1,7 +1,7 @@
 import type { BoundTable } from '../bind';
 import type { Finding } from '../finding';
 import type { CheckResult } from '../index';
-import type { Heading, Line, NumberingKind } from '../model';
+import { lineIndexAt, type Heading, type Line, type NumberingKind } from '../model';
 import { pick, type Lang } from './l10n';
 
 // The outline: the report's headings as a tree (the sections bound to the format, with their
@@ -129,17 +129,7 @@ export interface Fold {
 /** Folding: every section and sub-section, and every table, that spans more than a line. */
 export function foldingRanges(result: CheckResult): Fold[] {
   const out: Fold[] = [];
-  const lineOf = (offset: number) => {
-    const lines = result.model.lines;
-    let lo = 0;
-    let hi = lines.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lines[mid].start <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const lineOf = (offset: number) => lineIndexAt(result.model.lines, offset);
   const walk = (symbols: OutlineSymbol[]) => {
     for (const s of symbols) {
       const startLine = lineOf(s.start);
