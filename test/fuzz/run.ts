@@ -1,5 +1,7 @@
 import fc from 'fast-check';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { baseDocuments, docOf, docSpec, root, type DocSpec } from './documents';
 import { Checker, DEFAULT_OPTIONS, PROPERTIES, Tally, Violation } from './properties';
@@ -23,7 +25,38 @@ const seed = Number(opt('seed') ?? (long ? Date.now() % 2 ** 31 : 20261126));
 const seconds = Number(opt('seconds') ?? (long ? 600 : 35));
 const runs = Number(opt('runs') ?? (long ? 1_000_000 : 400));
 const fixturesDir = join(root, 'test', 'fixtures', 'fuzz');
+const currentFile = join(tmpdir(), 'nianbao-fuzz-current.json');
 const out = (s = '') => process.stdout.write(s + '\n');
+
+// A check that never ends cannot be caught from inside: it holds the only thread. So the run is a child
+// process, and this one watches the file where the child writes what it is checking: when that file has
+// not changed for HANG_SECONDS, the child is ended, and the document it hung on is shown (and, in a long
+// run, saved as a fixture).
+const HANG_SECONDS = 120;
+if (!args.includes('--child')) watch();
+
+function watch(): void {
+  writeFileSync(currentFile, '{}\n');
+  const child = spawn(process.execPath, [...process.execArgv, __filename, ...args, '--seed', String(seed), '--child'], { stdio: 'inherit' });
+  const timer = setInterval(() => {
+    if (Date.now() - statSync(currentFile).mtimeMs < HANG_SECONDS * 1000) return;
+    clearInterval(timer);
+    child.kill('SIGKILL');
+    const current = JSON.parse(readFileSync(currentFile, 'utf8')) as { spec?: DocSpec; what?: string };
+    out(`FAIL bounded-time: a check did not end within ${HANG_SECONDS} s, on ${current.what ?? 'a document'}: ${JSON.stringify(current).slice(0, 2000)}`);
+    if (long && current.spec) save(current.spec, new Violation('bounded-time', `the check never ended (${HANG_SECONDS} s)`), 'hang');
+    process.exitCode = 1;
+  }, 5000);
+  child.on('exit', (code) => {
+    clearInterval(timer);
+    if (process.exitCode === undefined) process.exitCode = code ?? 1;
+  });
+}
+
+/** Written before each check: what the watching process shows if the check never ends. */
+function current(what: string, spec?: DocSpec): void {
+  writeFileSync(currentFile, JSON.stringify({ what, seed, spec }) + '\n');
+}
 
 const tally = new Tally();
 const checker = new Checker(tally, long ? { ...DEFAULT_OPTIONS, fixesPerDoc: 20, editorProbes: 8 } : DEFAULT_OPTIONS);
@@ -42,6 +75,7 @@ function replayFixtures(): void {
   }
   for (const f of files.sort()) {
     try {
+      current(`fixture ${f}`);
       const text = readFileSync(join(fixturesDir, f), 'utf8');
       // a text that once took too long is timed and checked once; the rest get every property
       if (f.startsWith('bounded-time')) checker.checkLarge(text);
@@ -61,6 +95,7 @@ function runShapes(): void {
   for (const shape of shapes) {
     const times: number[] = [];
     for (const size of sizes) {
+      current(`shape ${shape.name} at ${size}`);
       const text = shape.make(size);
       try {
         times.push(checker.checkLarge(text));
@@ -132,6 +167,7 @@ function save(spec: DocSpec, error: Error, name?: string): void {
 function generated(): { ran: number; interrupted: boolean } {
   const property = fc.property(docSpec(long ? 8 : 5), (spec) => {
     const doc = docOf(spec);
+    current(`${doc.base} with ${doc.mutations.length} mutation(s), ${doc.text.length} UTF-16 units`, spec);
     // one document in five is checked with a "last year's report" too (another base document)
     checker.checkDocument(doc.text, 'from' in spec && spec.from % 5 === 0 ? previousOf(spec.from + 1) : undefined);
   });
@@ -165,24 +201,28 @@ function generated(): { ran: number; interrupted: boolean } {
   return { ran, interrupted };
 }
 
-out(`nianbao fuzz run: ${long ? 'long' : 'bounded'}, seed ${seed}, up to ${runs} documents or ${seconds} s, ${baseDocuments().length} base documents`);
-replayFixtures();
-if (!args.includes('--no-shapes')) runShapes();
-const { ran, interrupted } = generated();
+if (args.includes('--child')) runAll();
 
-out('');
-out(`generated documents checked: ${ran}${interrupted ? ' (time limit reached)' : ''}`);
-out(`documents checked in all (with fixtures, shapes and fixed texts not counted): ${tally.documents}`);
-out(`engine runs: ${tally.checkRuns}, fixes applied one by one: ${tally.fixesApplied} (${tally.exempt} of them into an unclosed fence or comment, not asserted), findings seen: ${tally.findings}, text checked: ${(tally.bytes / 1e6).toFixed(1)} M UTF-16 units`);
-out(`slowest check for its size: ${tally.slowest.ms.toFixed(0)} ms for ${tally.slowest.length} UTF-16 units`);
-out(`properties (${PROPERTIES.length}), times each held:`);
-for (const p of PROPERTIES) out(`  ${p.padEnd(22)} ${tally.checks.get(p)}`);
-out('findings (and fixes applied) by rule:');
-out(
-  [...tally.rules]
-    .sort((a, b) => a[0].localeCompare(b[0]))
-    .map(([id, r]) => `  ${id} ${r.findings}${r.fixes ? ` (${r.fixes} fixed; after ${tally.fixSideEffects.get(id) ?? 0} of them a new error elsewhere)` : ''}`)
-    .join('\n'),
-);
-out(`failures: ${failures}; ${elapsed()} s`);
-process.exitCode = failures ? 1 : 0;
+function runAll(): void {
+  out(`nianbao fuzz run: ${long ? 'long' : 'bounded'}, seed ${seed}, up to ${runs} documents or ${seconds} s, ${baseDocuments().length} base documents`);
+  replayFixtures();
+  if (!args.includes('--no-shapes')) runShapes();
+  const { ran, interrupted } = generated();
+
+  out('');
+  out(`generated documents checked: ${ran}${interrupted ? ' (time limit reached)' : ''}`);
+  out(`documents checked in all (with fixtures, shapes and fixed texts not counted): ${tally.documents}`);
+  out(`engine runs: ${tally.checkRuns}, fixes applied one by one: ${tally.fixesApplied} (${tally.exempt} of them into an unclosed fence or comment, not asserted), findings seen: ${tally.findings}, text checked: ${(tally.bytes / 1e6).toFixed(1)} M UTF-16 units`);
+  out(`slowest check for its size: ${tally.slowest.ms.toFixed(0)} ms for ${tally.slowest.length} UTF-16 units`);
+  out(`properties (${PROPERTIES.length}), times each held:`);
+  for (const p of PROPERTIES) out(`  ${p.padEnd(22)} ${tally.checks.get(p)}`);
+  out('findings (and fixes applied) by rule:');
+  out(
+    [...tally.rules]
+      .sort((a, b) => a[0].localeCompare(b[0]))
+      .map(([id, r]) => `  ${id} ${r.findings}${r.fixes ? ` (${r.fixes} fixed; after ${tally.fixSideEffects.get(id) ?? 0} of them a new error elsewhere)` : ''}`)
+      .join('\n'),
+  );
+  out(`failures: ${failures}; ${elapsed()} s`);
+  process.exitCode = failures ? 1 : 0;
+}

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { checkReport, extractFigures, parseCell } from '../../server/src/engine';
+import { builtinSchemas, checkReport, extractFigures, parseCell } from '../../server/src/engine';
+import { completionsAt } from '../../server/src/engine/editor';
 import { report2021, withCell } from './reports';
 
 // Defects the fuzz run (test/fuzz) found, each pinned here with the smallest text that shows it.
@@ -20,5 +21,13 @@ describe('robustness: defects found by fuzzing', () => {
     const text = '```\n某某区人民政府2024年政府信息公开工作年度报告\n```\n\n' + report2021({ title: '说明' }).replace(/^# 说明\n/, '');
     const r = checkReport(text);
     assert.ok(!r.model.title || r.model.title.start > text.indexOf('```', 3), JSON.stringify(r.model.title));
+  });
+
+  test('completion at the end of a long blank line with a figure in it answers at once (it used to backtrack for minutes)', () => {
+    const text = '某某区人民政府2024年政府信息公开工作年度报告\n\n' + ' '.repeat(20000) + '5 \n';
+    const r = checkReport(text);
+    const t0 = performance.now();
+    completionsAt(r, text.length - 1, { lang: 'zh', markdown: false, schemas: builtinSchemas() });
+    assert.ok(performance.now() - t0 < 1000);
   });
 });

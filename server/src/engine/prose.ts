@@ -59,15 +59,25 @@ export function paragraphsOf(model: ReportModel): Paragraph[] {
     start = -1;
   };
   const fmEnd = model.frontMatter?.end ?? -1;
-  let fence = false;
+  // code blocks and HTML comments are read as parseReport and the directives read them: a fence is closed
+  // by its own mark (``` by ```, ~~~ by ~~~), a comment runs until -->
+  let fence: string | undefined;
+  let comment = false;
   for (const line of model.lines) {
     if (line.start <= fmEnd) continue;
-    if (/^ {0,3}(`{3,}|~{3,})/.test(line.text)) {
-      fence = !fence;
+    const mark = fence ? undefined : /^ {0,3}(`{3,}|~{3,})/.exec(line.text);
+    if (fence || mark) {
+      if (mark) fence = mark[1];
+      else if (line.text.trim().startsWith(fence!)) fence = undefined;
       flush();
       continue;
     }
-    if (fence || !line.text.trim() || rowLines.has(line.index) || isTableLine(line.text) || line.text.length > 5000 || /^\s*<!--/.test(line.text)) {
+    if (comment || /^\s*<!--/.test(line.text)) {
+      comment = !line.text.includes('-->');
+      flush();
+      continue;
+    }
+    if (!line.text.trim() || rowLines.has(line.index) || isTableLine(line.text) || line.text.length > 5000) {
       flush();
       continue;
     }

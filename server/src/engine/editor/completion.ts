@@ -1,6 +1,6 @@
 import { bindReport, type BoundReport, type BoundTable } from '../bind';
 import type { CheckResult } from '../index';
-import type { Line, ValueRow } from '../model';
+import { lineIndexAt, type Line, type ValueRow } from '../model';
 import type { Schema } from '../schema';
 import { escapeSnippet, sectionHeading } from '../template';
 import { pick, type Lang } from './l10n';
@@ -33,14 +33,7 @@ export interface CompletionOptions {
 }
 
 function lineAt(lines: Line[], offset: number): Line {
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lines[mid].start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lines[lo];
+  return lines[lineIndexAt(lines, offset)];
 }
 
 export function completionsAt(result: CheckResult, offset: number, options: CompletionOptions): Completion[] {
@@ -145,7 +138,16 @@ function sectionCompletions(bound: BoundReport, line: Line, before: string, offs
 
 // ---------- table rows ----------
 
-const ROW_PREFIX = /^\s*\|?\s*[^|\d\t]{0,40}$/;
+/**
+ * A row label being typed: after white space and an optional pipe, at most 40 characters with no cell
+ * separator or figure yet. (Written without a regular expression: /^\s*\|?\s*[^|\d\t]{0,40}$/ backtracks
+ * for minutes over a long blank line with a figure in it.)
+ */
+function rowPrefix(before: string): boolean {
+  let rest = before.trimStart();
+  if (rest.startsWith('|')) rest = rest.slice(1).trimStart();
+  return rest.length <= 40 && !/[|\d\t]/.test(rest);
+}
 
 /** The table whose row stands just above or below the cursor's line. */
 function tableAround(bound: BoundReport, index: number): { table: BoundTable; neighbour: ValueRow; above: boolean } | undefined {
@@ -161,7 +163,7 @@ function tableAround(bound: BoundReport, index: number): { table: BoundTable; ne
 }
 
 function rowCompletions(bound: BoundReport, line: Line, before: string, options: CompletionOptions): Completion[] {
-  if (!ROW_PREFIX.test(before)) return [];
+  if (!rowPrefix(before)) return [];
   const around = tableAround(bound, line.index);
   if (!around) return [];
   const { table, neighbour } = around;

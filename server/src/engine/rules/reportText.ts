@@ -20,15 +20,21 @@ export function proseLines(model: ReportModel): ProseLine[] {
   const rows = new Set(model.rows.map((r) => r.line));
   const fmEnd = model.frontMatter?.end ?? -1;
   const out: ProseLine[] = [];
-  let fence = false;
+  // a fence is closed by the same mark (``` by ```, ~~~ by ~~~), as parseReport and the directives read it:
+  // otherwise a ~~~ inside a ``` block would turn what follows into prose here and code there
+  let fence: string | undefined;
   let comment = false;
   for (const l of model.lines) {
     if (l.start <= fmEnd) continue;
-    if (/^ {0,3}(`{3,}|~{3,})/.test(l.text)) {
-      fence = !fence;
+    if (fence) {
+      if (l.text.trim().startsWith(fence)) fence = undefined;
       continue;
     }
-    if (fence) continue;
+    const f = /^ {0,3}(`{3,}|~{3,})/.exec(l.text);
+    if (f) {
+      fence = f[1];
+      continue;
+    }
     if (comment || /^\s*<!--/.test(l.text)) {
       comment = !l.text.includes('-->');
       continue;
