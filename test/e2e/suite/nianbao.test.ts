@@ -7,6 +7,7 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { diagsOf, ruleOf, show, sleep, waitFor } from './common';
 
 const EXT_ID = 'nianbao.nianbao';
 const RULE_IDS = [
@@ -47,48 +48,6 @@ async function open(name: string, show = true): Promise<vscode.TextDocument> {
   const doc = await vscode.workspace.openTextDocument(fileUri(name));
   if (show) await vscode.window.showTextDocument(doc, { preview: false });
   return doc;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
-}
-
-/** Resolves with fn()'s first value that is not undefined, checked on every diagnostics change and every 250 ms. */
-function waitFor<T>(what: string, fn: () => T | undefined, timeoutMs: number, describe?: () => string): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    let settled = false;
-    const check = () => {
-      if (settled) return;
-      let v: T | undefined;
-      try { v = fn(); } catch (e) { finish(); reject(e); return; }
-      if (v !== undefined) { finish(); resolve(v); }
-    };
-    const sub = vscode.languages.onDidChangeDiagnostics(check);
-    const poll = setInterval(check, 250);
-    const timer = setTimeout(() => {
-      finish();
-      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}${describe ? `\n${describe()}` : ''}`));
-    }, timeoutMs);
-    function finish() { settled = true; sub.dispose(); clearInterval(poll); clearTimeout(timer); }
-    check();
-  });
-}
-
-function ruleOf(d: vscode.Diagnostic): string | undefined {
-  if (d.code === undefined) return undefined;
-  return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
-}
-
-function diagsOf(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'nianbao');
-}
-
-const SEV = ['Error', 'Warning', 'Information', 'Hint'];
-function show(ds: readonly vscode.Diagnostic[]): string {
-  if (!ds.length) return '  (no nianbao diagnostics)';
-  return ds.slice(0, 40).map((d) => `  ${SEV[d.severity]} ${ruleOf(d)} ` +
-    `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1} ${d.message}`)
-    .join('\n') + (ds.length > 40 ? `\n  ... and ${ds.length - 40} more` : '');
 }
 
 /** The message mentions the number n on its own (not as part of a longer number). */
