@@ -42,16 +42,24 @@ function article20(item: string): TableLayout {
   return { caption: `第二十条第（${item}）项`, corner: '信息内容' };
 }
 
+/** What the 2021 and 2019 formats share: the title, the opening naming the format's 文号, the prompts, table 二's captions. */
+function officialFormat(documentNumber: string): Pick<TemplateLayout, 'title' | 'preamble' | 'prompts'> & { article20: Record<string, TableLayout> } {
+  return {
+    title: '{office}{year}年政府信息公开工作年度报告',
+    preamble: [`本报告根据《中华人民共和国政府信息公开条例》和《中华人民共和国政府信息公开工作年度报告格式》（${documentNumber}）要求编制。${PERIOD}`],
+    prompts: { otherMatters: '（请填写，收取信息处理费的情况在此报告）' },
+    article20: { rulesTable: article20('一'), licensingTable: article20('五'), enforcementTable: article20('六'), feesTable: article20('八') },
+  };
+}
+
+const format2021 = officialFormat('国办公开办函〔2021〕30号');
 const gov2021: TemplateLayout = {
-  title: '{office}{year}年政府信息公开工作年度报告',
-  preamble: [`本报告根据《中华人民共和国政府信息公开条例》和《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）要求编制。${PERIOD}`],
+  title: format2021.title,
+  preamble: format2021.preamble,
   subsections: { overview: ['（一）主动公开', '（二）依申请公开', '（三）政府信息管理', '（四）政府信息公开平台建设', '（五）监督保障'] },
-  prompts: { otherMatters: '（请填写，收取信息处理费的情况在此报告）' },
+  prompts: format2021.prompts,
   tables: {
-    rulesTable: article20('一'),
-    licensingTable: article20('五'),
-    enforcementTable: article20('六'),
-    feesTable: article20('八'),
+    ...format2021.article20,
     applicationTable: {
       corner: APPLICATION_NOTE,
       columnGroups: applicationColumns,
@@ -66,16 +74,14 @@ const gov2021: TemplateLayout = {
   },
 };
 
+const format2019 = officialFormat('国办公开办函〔2019〕60号');
 const gov2019: TemplateLayout = {
-  title: '{office}{year}年政府信息公开工作年度报告',
-  preamble: [`本报告根据《中华人民共和国政府信息公开条例》和《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2019〕60号）要求编制。${PERIOD}`],
+  title: format2019.title,
+  preamble: format2019.preamble,
   subsections: {},
-  prompts: { otherMatters: '（请填写，收取信息处理费的情况在此报告）' },
+  prompts: format2019.prompts,
   tables: {
-    rulesTable: article20('一'),
-    licensingTable: article20('五'),
-    enforcementTable: article20('六'),
-    feesTable: article20('八'),
+    ...format2019.article20,
     procurementTable: article20('九'),
     applicationTable: {
       corner: APPLICATION_NOTE,
