@@ -2,7 +2,7 @@ import type { BoundTable } from '../bind';
 import type { Cell } from '../model';
 import { localized, type Finding, type Operand, type Rule } from '../finding';
 import type { Identity } from '../schema';
-import { cellNumber, numberText, shortLabel } from './tableText';
+import { cellNumber, identityLines, numberText, shortLabel } from './tableText';
 
 type Balance = Extract<Identity, { kind: 'balance' }>;
 
@@ -22,20 +22,18 @@ export const tableBalance: Rule = {
 
 function checkBalance(t: BoundTable, idn: Balance): Finding[] {
   const table = t.schema;
-  const across = idn.each === 'row' ? table.rows : table.columns;
-  const lines = idn.each === 'row' ? table.columns : table.rows;
   const out: Finding[] = [];
-  for (const other of across) {
+  for (const { other, at, line } of identityLines(t, idn.each)) {
     const side = (ids: string[]): { operands: Operand[]; cells: Cell[]; blanks: number } | undefined => {
       const operands: Operand[] = [];
       const cells: Cell[] = [];
       let blanks = 0;
       for (const id of ids) {
-        const c = idn.each === 'row' ? t.cell(other.id, id) : t.cell(id, other.id);
+        const c = at(id);
         const n = cellNumber(c);
         if (!c || !n) return undefined;
         if (n.blank) blanks++;
-        const label = shortLabel(lines.find((l) => l.id === id)!);
+        const label = shortLabel(line(id));
         operands.push({ label: { zh: label, en: label }, value: n.value, start: c.start, end: c.end });
         cells.push(c);
       }

@@ -1,7 +1,7 @@
 import type { BoundTable } from '../bind';
 import { localized, type Finding, type Operand, type Rule } from '../finding';
 import type { Identity } from '../schema';
-import { cellName, cellNumber, numberText, shortLabel } from './tableText';
+import { cellName, cellNumber, identityLines, numberText, shortLabel } from './tableText';
 
 type Breakdown = Extract<Identity, { kind: 'breakdown' }>;
 
@@ -24,12 +24,8 @@ export const tableBreakdown: Rule = {
 
 function checkBreakdown(t: BoundTable, idn: Breakdown): Finding[] {
   const table = t.schema;
-  const across = idn.each === 'row' ? table.rows : table.columns;
-  const lines = idn.each === 'row' ? table.columns : table.rows;
-  const line = (id: string) => lines.find((l) => l.id === id)!;
   const out: Finding[] = [];
-  for (const other of across) {
-    const at = (id: string) => (idn.each === 'row' ? t.cell(other.id, id) : t.cell(id, other.id));
+  for (const { other, at, line } of identityLines(t, idn.each)) {
     const totalCell = at(idn.total);
     const total = cellNumber(totalCell);
     if (!totalCell || !total || total.blank) continue;

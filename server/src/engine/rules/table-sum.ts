@@ -1,8 +1,7 @@
 import type { BoundReport, BoundTable } from '../bind';
-import type { Cell } from '../model';
 import { localized, type Finding, type Operand, type Rule } from '../finding';
 import type { Identity } from '../schema';
-import { cellName, cellNumber, numberText, replaceCell, shortLabel } from './tableText';
+import { cellName, cellNumber, identityLines, numberText, replaceCell, shortLabel } from './tableText';
 
 type Sum = Extract<Identity, { kind: 'sum' }>;
 
@@ -24,10 +23,7 @@ function checkSum(report: BoundReport, t: BoundTable, idn: Sum): Finding[] {
   const out: Finding[] = [];
   const table = t.schema;
   // "each row": the identity relates columns, so it is checked once in every row, and vice versa
-  const across = idn.each === 'row' ? table.rows : table.columns;
-  const line = (id: string) => (idn.each === 'row' ? table.columns : table.rows).find((x) => x.id === id)!;
-  for (const other of across) {
-    const at = (id: string): Cell | undefined => (idn.each === 'row' ? t.cell(other.id, id) : t.cell(id, other.id));
+  for (const { other, at, line } of identityLines(t, idn.each)) {
     const totalCell = at(idn.total);
     const total = cellNumber(totalCell);
     if (!totalCell || !total || total.blank) continue; // a blank total is table-blank-cell's

@@ -44,3 +44,15 @@ export function replaceCell(text: string, c: Cell, v: number): { start: number; 
   const after = text[c.end] === '|' ? ' ' : '';
   return { start: c.start, end: c.end, newText: before + n + after };
 }
+
+/**
+ * The lines an identity is checked along, with cell access: an identity "each row" relates the columns of
+ * every row, "each column" the rows of every column.
+ */
+export function identityLines(t: BoundTable, each: 'row' | 'column'): { other: Line & { id: string }; at: (id: string) => Cell | undefined; line: (id: string) => Line & { id: string } }[] {
+  const table = t.schema;
+  const across = each === 'row' ? table.rows : table.columns;
+  const lines = each === 'row' ? table.columns : table.rows;
+  const line = (id: string) => lines.find((l) => l.id === id)!;
+  return across.map((other) => ({ other, line, at: (id: string) => (each === 'row' ? t.cell(other.id, id) : t.cell(id, other.id)) }));
+}
