@@ -26,7 +26,10 @@ export interface Server {
   close(): void;
 }
 
-interface Range { start: { line: number; character: number }; end: { line: number; character: number } }
+interface Range {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
 
 export async function startServer(debounceMs: number, flags: readonly string[] = serverFlags): Promise<Server> {
   if (!existsSync(serverJs)) throw new Error(`${serverJs} is missing: run npm run build`);
@@ -50,7 +53,10 @@ export async function startServer(debounceMs: number, flags: readonly string[] =
     processId: process.pid,
     rootUri: null,
     locale: 'zh-cn',
-    capabilities: { workspace: { configuration: true, diagnostics: { refreshSupport: true } }, textDocument: { diagnostic: {}, synchronization: { didSave: false } } },
+    capabilities: {
+      workspace: { configuration: true, diagnostics: { refreshSupport: true } },
+      textDocument: { diagnostic: {}, synchronization: { didSave: false } },
+    },
   });
   const initializeMs = performance.now() - t0;
   const ready = new Promise<void>((r) => (configured = r));
@@ -67,8 +73,10 @@ export async function startServer(debounceMs: number, flags: readonly string[] =
       await conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
       await done; // the server re-read its settings and asked for fresh diagnostics
     },
-    open: (uri, text) => conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } }),
-    change: (uri, version, range, text) => conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] }),
+    open: (uri, text) =>
+      conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } }),
+    change: (uri, version, range, text) =>
+      conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] }),
     async diagnostics(uri) {
       const r = await conn.sendRequest<{ items: unknown[] }>('textDocument/diagnostic', { textDocument: { uri } });
       return r.items;

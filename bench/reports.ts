@@ -7,7 +7,11 @@ import { join } from 'node:path';
 export const root = join(__dirname, '..');
 const corpusDir = join(root, 'test', 'fixtures', 'corpus');
 
-export interface Sample { name: string; text: string; bytes: number }
+export interface Sample {
+  name: string;
+  text: string;
+  bytes: number;
+}
 
 export const KB = 1024;
 export const MB = 1024 * 1024;
@@ -32,7 +36,12 @@ const read = (name: string) => readFileSync(join(corpusDir, `${name}.txt`), 'utf
 export function report20k(target = 20 * KB): Sample {
   const base = read('suqian-city-2024').split('\n');
   const extra = read('suqian-city-2023').split('\n');
-  const prose = extra.slice(1, extra.findIndex((l) => l.startsWith('二、'))).filter((l) => l.trim() && !/\d\s{2,}\d/.test(l));
+  const prose = extra
+    .slice(
+      1,
+      extra.findIndex((l) => l.startsWith('二、')),
+    )
+    .filter((l) => l.trim() && !/\d\s{2,}\d/.test(l));
   const at = base.findIndex((l) => l.startsWith('二、'));
   const insert: string[] = [];
   let bytes = bytesOf(base.join('\n'));

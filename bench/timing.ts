@@ -21,7 +21,8 @@ export interface TimeOptions {
   budgetMs?: number;
 }
 
-const medianOf = (sorted: number[]) => (sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2);
+const medianOf = (sorted: number[]) =>
+  sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
 
 export function summarize(samples: number[], cpu: number[] = []): Timing {
   const s = [...samples].sort((a, b) => a - b);
@@ -74,4 +75,5 @@ export function memoryOf(pid: number | 'self' = 'self'): { rss: number; peak: nu
 
 export const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v >= 1 ? v.toFixed(2) : v.toFixed(3));
 export const mib = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
-export const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(2)} MB` : `${(bytes / 1024).toFixed(1)} KB`);
+export const size = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(2)} MB` : `${(bytes / 1024).toFixed(1)} KB`;

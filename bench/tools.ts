@@ -11,7 +11,9 @@ import { root } from './reports';
 
 export const nianbao = (text: string) => checkReport(text).findings.length;
 
-interface MarkdownlintSync { lint(options: { strings: Record<string, string> }): Record<string, unknown[]> }
+interface MarkdownlintSync {
+  lint(options: { strings: Record<string, string> }): Record<string, unknown[]>;
+}
 // markdownlint is an ES module; Node 20.19+ loads it with require()
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const markdownlintSync = (): MarkdownlintSync => require('markdownlint/sync') as MarkdownlintSync;
@@ -40,10 +42,12 @@ export function stages(text: string) {
     detect: () => detectSchema(model, schemas),
     bind: schema ? () => bindReport(model, schema) : undefined,
     prose: () => analyseProse({ ...model }),
-    rules: bound ? () => {
-      const b = fresh(bound);
-      return rules.map((r) => r.check(b).length);
-    } : undefined,
+    rules: bound
+      ? () => {
+          const b = fresh(bound);
+          return rules.map((r) => r.check(b).length);
+        }
+      : undefined,
     rule: bound ? rules.map((r) => ({ id: r.id, run: () => r.check(fresh(bound)) })) : [],
   };
 }

@@ -71,7 +71,15 @@ class Collector {
   private readonly seen = new Map<string, { name: string; schemas: string[] }>();
   readonly used = new Set<string>();
 
-  add(key: string, schema: Schema, newest: boolean, name: string, body: string, prefix: string[], description: (ids: string) => string): void {
+  add(
+    key: string,
+    schema: Schema,
+    newest: boolean,
+    name: string,
+    body: string,
+    prefix: string[],
+    description: (ids: string) => string,
+  ): void {
     // an older format's snippet equal to the newest one's is the same snippet, under the plain prefixes
     const earlier = this.seen.get(`${key}\n${body}`);
     if (earlier) {
@@ -114,7 +122,15 @@ export function buildSnippets(schemas: readonly Schema[] = builtinSchemas()): Re
       const ordinal = `第${CHINESE_DIGITS[k + 1] ?? k + 1}部分`;
       const prefix = [plain, ordinal, initials(plain), `section-${kebab(section.id)}`].filter(Boolean);
       const body = sectionTemplate(schema, section.id, { snippet: true });
-      out.add(`section:${section.id}`, schema, i === 0, heading, body, prefix, (ids) => `章节「${heading}」（${ids}） / Section “${section.id}” (${ids})`);
+      out.add(
+        `section:${section.id}`,
+        schema,
+        i === 0,
+        heading,
+        body,
+        prefix,
+        (ids) => `章节「${heading}」（${ids}） / Section “${section.id}” (${ids})`,
+      );
     });
   });
   // each official table, and 表二's four small tables together
@@ -127,8 +143,20 @@ export function buildSnippets(schemas: readonly Schema[] = builtinSchemas()): Re
     for (const [n, tables] of byNumber) {
       if (tables.length < 2) continue;
       const zh = `表${CHINESE_DIGITS[n] ?? n}`;
-      const body = tablesTemplate(schema, tables.map((t) => t.id), { snippet: true });
-      out.add(`tables:${n}`, schema, i === 0, `${zh}（全部 ${tables.length} 个表）`, body, [zh, `biao${n}`, `table${n}`], (ids) => `${zh}的全部 ${tables.length} 个表（${ids}） / All ${tables.length} tables of table ${n} (${ids})`);
+      const body = tablesTemplate(
+        schema,
+        tables.map((t) => t.id),
+        { snippet: true },
+      );
+      out.add(
+        `tables:${n}`,
+        schema,
+        i === 0,
+        `${zh}（全部 ${tables.length} 个表）`,
+        body,
+        [zh, `biao${n}`, `table${n}`],
+        (ids) => `${zh}的全部 ${tables.length} 个表（${ids}） / All ${tables.length} tables of table ${n} (${ids})`,
+      );
     }
     schema.tables.forEach((t) => {
       const { number, item, subject } = tableName(t);
@@ -136,7 +164,9 @@ export function buildSnippets(schemas: readonly Schema[] = builtinSchemas()): Re
       const grouped = number !== undefined && (byNumber.get(number)?.length ?? 0) > 1;
       const suffix = grouped ? `-${item ?? (byNumber.get(number!) ?? []).indexOf(t) + 1}` : '';
       // the subject of a small table of 表二 (行政许可); the others are named like their section
-      const prefix = zh ? [`${zh}${suffix}`, `biao${number}${suffix}`, `table${number}${suffix}`, ...(grouped ? [subject] : [])] : [subject, initials(subject), `table-${kebab(t.id)}`];
+      const prefix = zh
+        ? [`${zh}${suffix}`, `biao${number}${suffix}`, `table${number}${suffix}`, ...(grouped ? [subject] : [])]
+        : [subject, initials(subject), `table-${kebab(t.id)}`];
       const body = tableTemplate(schema, t.id, { snippet: true });
       out.add(`table:${t.id}`, schema, i === 0, t.name.zh, body, prefix, (ids) => `${t.name.zh}（${ids}） / ${t.name.en} (${ids})`);
     });

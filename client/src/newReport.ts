@@ -35,22 +35,28 @@ function answers(arg: unknown): NewReportArgs {
 
 async function newReport(arg?: unknown): Promise<void> {
   const given = answers(arg);
-  const office = given.office ?? await vscode.window.showInputBox({
-    title: vscode.l10n.t('New annual report (1/2): office'),
-    prompt: vscode.l10n.t('The office publishing the report, as it is named in the title. Leave it empty to fill it in later.'),
-    placeHolder: vscode.l10n.t('e.g. 某某区人民政府'),
-    ignoreFocusOut: true,
-  });
+  const office =
+    given.office ??
+    (await vscode.window.showInputBox({
+      title: vscode.l10n.t('New annual report (1/2): office'),
+      prompt: vscode.l10n.t('The office publishing the report, as it is named in the title. Leave it empty to fill it in later.'),
+      placeHolder: vscode.l10n.t('e.g. 某某区人民政府'),
+      ignoreFocusOut: true,
+    }));
   if (office === undefined) return;
 
   const lastYear = new Date().getFullYear() - 1;
-  const yearText = given.year !== undefined ? String(given.year) : await vscode.window.showInputBox({
-    title: vscode.l10n.t('New annual report (2/2): year'),
-    prompt: vscode.l10n.t('The year the report is on: its statistics cover that calendar year.'),
-    value: String(lastYear),
-    ignoreFocusOut: true,
-    validateInput: (v) => (parseYear(v) === undefined ? vscode.l10n.t('Type a year between 2000 and {0}, e.g. {1}', lastYear + 1, lastYear) : undefined),
-  });
+  const yearText =
+    given.year !== undefined
+      ? String(given.year)
+      : await vscode.window.showInputBox({
+          title: vscode.l10n.t('New annual report (2/2): year'),
+          prompt: vscode.l10n.t('The year the report is on: its statistics cover that calendar year.'),
+          value: String(lastYear),
+          ignoreFocusOut: true,
+          validateInput: (v) =>
+            parseYear(v) === undefined ? vscode.l10n.t('Type a year between 2000 and {0}, e.g. {1}', lastYear + 1, lastYear) : undefined,
+        });
   if (yearText === undefined) return;
   const year = parseYear(yearText);
   if (year === undefined) return;

@@ -17,7 +17,9 @@ export function schemasForYear<S extends ReportFormat>(schemas: readonly S[], ye
 
 /** A report's year typed by the user (full-width digits too), or undefined. */
 export function parseYear(text: string, now = new Date()): number | undefined {
-  const t = toHalfWidth(text).trim().replace(/年度?$/, '');
+  const t = toHalfWidth(text)
+    .trim()
+    .replace(/年度?$/, '');
   if (!/^\d{4}$/.test(t)) return undefined;
   const year = Number(t);
   return year >= 2000 && year <= now.getFullYear() ? year : undefined;

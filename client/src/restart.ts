@@ -11,7 +11,13 @@ export function crashHandler(): ErrorHandler {
     closed: () => {
       const d = closed();
       // the client shows this message itself, once, as an error
-      if (!d.restart) return { action: CloseAction.DoNotRestart, message: vscode.l10n.t('The nianbao checker stopped unexpectedly 5 times within 3 minutes and will not be started again. Reload the window to start it.') };
+      if (!d.restart)
+        return {
+          action: CloseAction.DoNotRestart,
+          message: vscode.l10n.t(
+            'The nianbao checker stopped unexpectedly 5 times within 3 minutes and will not be started again. Reload the window to start it.',
+          ),
+        };
       if (d.tell) void vscode.window.showWarningMessage(vscode.l10n.t('The nianbao checker stopped unexpectedly and was started again.'));
       return { action: CloseAction.Restart, handled: true };
     },

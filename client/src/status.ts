@@ -72,7 +72,9 @@ export function registerStatus(context: vscode.ExtensionContext, client: Languag
 async function selectSchema(statuses: Map<string, StatusParams>, uri?: string): Promise<void> {
   const doc = uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri) : vscode.window.activeTextEditor?.document;
   const status = doc && statuses.get(doc.uri.toString());
-  const current = status?.frontMatterSchema ? status.schema?.id : vscode.workspace.getConfiguration('nianbao').get<string>('schema', 'auto');
+  const current = status?.frontMatterSchema
+    ? status.schema?.id
+    : vscode.workspace.getConfiguration('nianbao').get<string>('schema', 'auto');
   const available = status?.available ?? [];
   type Item = vscode.QuickPickItem & { id: string };
   const items: Item[] = [
@@ -81,7 +83,9 @@ async function selectSchema(statuses: Map<string, StatusParams>, uri?: string): 
   ].map((i) => (i.id === current ? { ...i, label: `$(check) ${i.label}` } : i));
   const pick = await vscode.window.showQuickPick(items, {
     title: vscode.l10n.t('Check this report against which format?'),
-    placeHolder: status?.frontMatterSchema ? vscode.l10n.t('The report names its format in the front matter; the choice is written there') : vscode.l10n.t('The choice is saved in the setting nianbao.schema'),
+    placeHolder: status?.frontMatterSchema
+      ? vscode.l10n.t('The report names its format in the front matter; the choice is written there')
+      : vscode.l10n.t('The choice is saved in the setting nianbao.schema'),
   });
   if (!pick || pick.id === current) return;
   const fm = status?.frontMatterSchema;

@@ -3,7 +3,10 @@ import { parseReport } from './engine';
 
 // Which of the reports given is last year's report of the same office, for the checks across years.
 
-export interface Named { path: string; text: string }
+export interface Named {
+  path: string;
+  text: string;
+}
 
 const YEAR = /(?:19|20)\d{2}\s*年?度?|[〇零一二三四五六七八九]{4}\s*年度?/;
 
@@ -32,7 +35,10 @@ export function computeKeys(file: Named): OfficeKeys | undefined {
   const keys: string[] = [];
   const title = model.title?.text.replace(YEAR, '').replace(/政府信息公开.*$|信息公开.*$/, '');
   if (title && title.length >= 2) keys.push(`title:${title}`);
-  const name = path.basename(file.path).replace(/\.[^.]+$/, '').replace(YEAR, '');
+  const name = path
+    .basename(file.path)
+    .replace(/\.[^.]+$/, '')
+    .replace(YEAR, '');
   if (name.replace(/[\s\p{P}_]+/gu, '').length >= 2) keys.push(`file:${path.dirname(file.path)}/${name}`);
   return { keys, year: model.year };
 }
@@ -58,7 +64,12 @@ export function pairKeyed(files: { path: string; keys: OfficeKeys | undefined }[
  * For the editor: last year's report among the open documents, else among the files beside this one
  * whose names carry last year (read from disk, at most 5 MB each).
  */
-export function lastYearsReport(me: Named, open: Named[], readDir: (dir: string) => string[], readFile: (file: string) => string | undefined): Named | undefined {
+export function lastYearsReport(
+  me: Named,
+  open: Named[],
+  readDir: (dir: string) => string[],
+  readFile: (file: string) => string | undefined,
+): Named | undefined {
   const year = officeKeys(me)?.year;
   if (!year) return undefined;
   const candidates = open.filter((o) => o.path !== me.path);

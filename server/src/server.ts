@@ -27,7 +27,18 @@ import {
   type InlayHint,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { builtinSchema, builtinSchemas, checkReport, lineStarts, offsetAt, rangeOf, type CheckOptions, type CheckResult, type Finding, type Severity } from './engine';
+import {
+  builtinSchema,
+  builtinSchemas,
+  checkReport,
+  lineStarts,
+  offsetAt,
+  rangeOf,
+  type CheckOptions,
+  type CheckResult,
+  type Finding,
+  type Severity,
+} from './engine';
 import {
   completionsAt,
   definitionTargets,
@@ -51,7 +62,13 @@ const documents = new TextDocuments(TextDocument);
 
 type Level = Severity | 'off';
 type Deadline = 'auto' | 'department' | 'government';
-interface Settings { schema: string; debounceMs: number; rules: Record<string, Level>; deadline: Deadline; inlayTotals: boolean }
+interface Settings {
+  schema: string;
+  debounceMs: number;
+  rules: Record<string, Level>;
+  deadline: Deadline;
+  inlayTotals: boolean;
+}
 const DEFAULTS: Settings = { schema: 'auto', debounceMs: 150, rules: {}, deadline: 'auto', inlayTotals: false };
 let settings: Settings = DEFAULTS;
 let lang: 'zh' | 'en' = 'zh';
@@ -154,7 +171,11 @@ function tellTooLarge(doc: TextDocument): void {
   toldTooLarge.add(doc.uri);
   const name = decodeURIComponent(doc.uri.split('/').pop() ?? doc.uri);
   const chars = `${(doc.getText().length / 1e6).toFixed(1)}`;
-  const message = pick(lang, `「${name}」太长（${chars} 百万字符），nianbao 不检查超过 ${MAX_CHECKED_LENGTH / 1e6} 百万字符的文件`, `“${name}” is too long (${chars} million characters): nianbao does not check files over ${MAX_CHECKED_LENGTH / 1e6} million characters`);
+  const message = pick(
+    lang,
+    `「${name}」太长（${chars} 百万字符），nianbao 不检查超过 ${MAX_CHECKED_LENGTH / 1e6} 百万字符的文件`,
+    `“${name}” is too long (${chars} million characters): nianbao does not check files over ${MAX_CHECKED_LENGTH / 1e6} million characters`,
+  );
   // a notification (MessageType.Warning = 2): nothing waits for the user to close it
   Promise.resolve(connection.sendNotification('window/showMessage', { type: 2, message })).catch(() => undefined);
 }
@@ -164,7 +185,9 @@ function reportKind(doc: TextDocument): boolean {
   if (doc.languageId !== 'markdown' && doc.languageId !== 'plaintext') return false;
   const name = decodeURIComponent(doc.uri.split('/').pop() ?? '');
   if (/年度报告|年报/.test(name)) return true;
-  return /^(---|\+\+\+)\s*\r?\n[\s\S]{0,4000}?^schema\s*[:=]/m.test(doc.getText({ start: { line: 0, character: 0 }, end: { line: 60, character: 0 } }));
+  return /^(---|\+\+\+)\s*\r?\n[\s\S]{0,4000}?^schema\s*[:=]/m.test(
+    doc.getText({ start: { line: 0, character: 0 }, end: { line: 60, character: 0 } }),
+  );
 }
 
 /** Last year's report of the same office, open in the editor or in the same folder, for the checks across years. */
@@ -284,7 +307,15 @@ connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagn
 function sendStatus(doc: TextDocument, result: CheckResult | undefined, starts: number[]): void {
   const available = builtinSchemas().map((s) => ({ id: s.id, name: s.name[lang] }));
   let params: StatusParams;
-  if (!result) params = { uri: doc.uri, report: false, schema: null, reason: 'none', counts: { error: 0, warning: 0, information: 0, hint: 0 }, available };
+  if (!result)
+    params = {
+      uri: doc.uri,
+      report: false,
+      schema: null,
+      reason: 'none',
+      counts: { error: 0, warning: 0, information: 0, hint: 0 },
+      available,
+    };
   else {
     const s = reportStatus(result);
     const fm = s.frontMatterSchema;
@@ -311,7 +342,8 @@ function wants(params: CodeActionParams, kind: string): boolean {
   return only.some((o) => kind === o || kind.startsWith(o + '.'));
 }
 
-const edits = (edits: readonly { start: number; end: number; newText: string }[], starts: number[]) => edits.map((e) => ({ range: rangeOf(starts, e.start, e.end), newText: e.newText }));
+const edits = (edits: readonly { start: number; end: number; newText: string }[], starts: number[]) =>
+  edits.map((e) => ({ range: rangeOf(starts, e.start, e.end), newText: e.newText }));
 
 connection.onCodeAction((params) => {
   const doc = documents.get(params.textDocument.uri);
@@ -342,7 +374,12 @@ connection.onCodeAction((params) => {
       for (const a of disableActions(result.model, f, lang)) {
         // two findings of one rule on a line: one comment silences both
         if (actions.some((x) => x.title === a.title)) continue;
-        actions.push({ title: a.title, kind: CodeActionKind.QuickFix, diagnostics: [toDiagnostic(f, doc.uri, starts)], edit: { changes: { [doc.uri]: edits(a.edits, starts) } } });
+        actions.push({
+          title: a.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [toDiagnostic(f, doc.uri, starts)],
+          edit: { changes: { [doc.uri]: edits(a.edits, starts) } },
+        });
       }
   return actions;
 });
@@ -410,7 +447,11 @@ connection.onDefinition((params) => {
   return targets.map((t) => ({ uri: r.doc.uri, range: rangeOf(r.starts, t.start, t.end) }));
 });
 
-const SYMBOL_KIND: Record<OutlineSymbol['kind'], SymbolKind> = { section: SymbolKind.Module, heading: SymbolKind.String, table: SymbolKind.Struct };
+const SYMBOL_KIND: Record<OutlineSymbol['kind'], SymbolKind> = {
+  section: SymbolKind.Module,
+  heading: SymbolKind.String,
+  table: SymbolKind.Struct,
+};
 
 connection.onDocumentSymbol((params) => {
   const r = reportAt(params.textDocument.uri);

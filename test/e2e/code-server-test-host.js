@@ -39,9 +39,12 @@ function parseArgs(argv) {
   const takesValue = ['extensionDevelopmentPath', 'extensionTestsPath', 'user-data-dir', 'extensions-dir', 'locale'];
   for (let i = 0; i < argv.length; i++) {
     const m = /^--([^=]+)(?:=(.*))?$/.exec(argv[i]);
-    if (!m) { o.folder = path.resolve(argv[i]); continue; }
+    if (!m) {
+      o.folder = path.resolve(argv[i]);
+      continue;
+    }
     const key = m[1];
-    const val = m[2] !== undefined ? m[2] : (takesValue.includes(key) ? argv[++i] : undefined);
+    const val = m[2] !== undefined ? m[2] : takesValue.includes(key) ? argv[++i] : undefined;
     if (key === 'extensionDevelopmentPath') o.dev.push(path.resolve(val));
     else if (key === 'extensionTestsPath') o.tests = path.resolve(val);
     else if (key === 'user-data-dir') o.userDataDir = path.resolve(val);
@@ -67,25 +70,45 @@ function startCodeServer(o, scratch) {
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   const settings = path.join(userDataDir, 'User', 'settings.json');
   if (!fs.existsSync(settings)) {
-    fs.writeFileSync(settings, JSON.stringify({
-      'extensions.autoCheckUpdates': false,
-      'extensions.autoUpdate': false,
-      'extensions.ignoreRecommendations': true,
-      'telemetry.telemetryLevel': 'off',
-      'update.mode': 'none',
-      'workbench.startupEditor': 'none',
-      'workbench.tips.enabled': false,
-      'security.workspace.trust.enabled': false,
-      // the test workspace may sit inside a git repository: keep the git extension quiet
-      'git.enabled': false,
-      'git.openRepositoryInParentFolders': 'never',
-    }, null, 2));
+    fs.writeFileSync(
+      settings,
+      JSON.stringify(
+        {
+          'extensions.autoCheckUpdates': false,
+          'extensions.autoUpdate': false,
+          'extensions.ignoreRecommendations': true,
+          'telemetry.telemetryLevel': 'off',
+          'update.mode': 'none',
+          'workbench.startupEditor': 'none',
+          'workbench.tips.enabled': false,
+          'security.workspace.trust.enabled': false,
+          // the test workspace may sit inside a git repository: keep the git extension quiet
+          'git.enabled': false,
+          'git.openRepositoryInParentFolders': 'never',
+        },
+        null,
+        2,
+      ),
+    );
   }
   fs.writeFileSync(path.join(scratch, 'config.yaml'), 'cert: false\n');
-  const args = ['--bind-addr', '127.0.0.1:0', '--auth', 'none', '--config', path.join(scratch, 'config.yaml'),
-    '--user-data-dir', userDataDir, '--extensions-dir', o.extensionsDir || path.join(scratch, 'extensions'),
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-    '--disable-getting-started-override', '--ignore-last-opened'];
+  const args = [
+    '--bind-addr',
+    '127.0.0.1:0',
+    '--auth',
+    'none',
+    '--config',
+    path.join(scratch, 'config.yaml'),
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    o.extensionsDir || path.join(scratch, 'extensions'),
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--ignore-last-opened',
+  ];
   // Newer VS Code (about 1.10x and later) honours the test payload of a built web client only with the
   // smoke-test driver on; code-server versions that need it accept --vscode-option, older ones need nothing.
   const help = spawnSync(CODE_SERVER, ['--help'], { encoding: 'utf8', env: xdgEnv(scratch) }).stdout || '';
@@ -122,7 +145,11 @@ function startCodeServer(o, scratch) {
 function stubLanguagePack(userDataDir, locale, scratch) {
   const file = path.join(userDataDir, 'languagepacks.json');
   let packs = {};
-  try { packs = JSON.parse(fs.readFileSync(file, 'utf8')); } catch { /* none yet */ }
+  try {
+    packs = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    /* none yet */
+  }
   if (packs[locale]) return;
   const translations = path.join(scratch, `stub-language-pack-${locale}`, 'main.i18n.json');
   fs.mkdirSync(path.dirname(translations), { recursive: true });
@@ -138,13 +165,30 @@ function stubLanguagePack(userDataDir, locale, scratch) {
 
 async function stopCodeServer(cs) {
   if (!cs) return;
-  const gone = new Promise((r) => { if (cs.exitCode !== null || cs.signalCode !== null) r(); else cs.once('exit', r); });
-  try { process.kill(-cs.pid, 'SIGTERM'); } catch { /* already gone */ }
-  const t = setTimeout(() => { try { process.kill(-cs.pid, 'SIGKILL'); } catch { /* gone */ } }, 15000);
+  const gone = new Promise((r) => {
+    if (cs.exitCode !== null || cs.signalCode !== null) r();
+    else cs.once('exit', r);
+  });
+  try {
+    process.kill(-cs.pid, 'SIGTERM');
+  } catch {
+    /* already gone */
+  }
+  const t = setTimeout(() => {
+    try {
+      process.kill(-cs.pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+  }, 15000);
   await gone;
   clearTimeout(t);
   // the extension host and language servers may outlive code-server's main process: end the group
-  try { process.kill(-cs.pid, 'SIGKILL'); } catch { /* gone */ }
+  try {
+    process.kill(-cs.pid, 'SIGKILL');
+  } catch {
+    /* gone */
+  }
 }
 
 (async () => {
@@ -175,14 +219,23 @@ async function stopCodeServer(cs) {
       executablePath: CHROMIUM,
       headless: true,
       env: { ...process.env, HOME: scratch, XDG_CONFIG_HOME: path.join(scratch, 'xdg-config') }, // crashpad writes under ~/.config
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--lang=en-US'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--lang=en-US',
+      ],
     });
     const page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
     let done;
     const pending = [];
     const exited = new Promise((r) => (done = r));
-    const noise = /getaddrinfo ENOTFOUND|gallery|\[AgentHost\]|\[ChatModelSelection\]|\[AccountPolicyGate\]|Creating a socket|connection token|Service Worker|additional builtin extensions|ChatSessionStore|took \d+ms/;
+    const noise =
+      /getaddrinfo ENOTFOUND|gallery|\[AgentHost\]|\[ChatModelSelection\]|\[AccountPolicyGate\]|Creating a socket|connection token|Service Worker|additional builtin extensions|ChatSessionStore|took \d+ms/;
     // VS Code's web test runner reports the extension host's console through window.codeAutomationLog and
     // the end of the tests through window.codeAutomationExit.
     await page.exposeFunction('codeAutomationLog', async (type, args) => {
@@ -190,7 +243,8 @@ async function stopCodeServer(cs) {
       const shot = /\[screenshot\] ([\w.-]+)/.exec(line);
       if (shot && process.env.VSCODE_TEST_SCREENSHOT_DIR) {
         fs.mkdirSync(process.env.VSCODE_TEST_SCREENSHOT_DIR, { recursive: true });
-        const p = page.screenshot({ path: path.join(process.env.VSCODE_TEST_SCREENSHOT_DIR, `${shot[1]}.png`) })
+        const p = page
+          .screenshot({ path: path.join(process.env.VSCODE_TEST_SCREENSHOT_DIR, `${shot[1]}.png`) })
           .then(() => process.stdout.write(`[code-server-test-host] saved ${shot[1]}.png\n`))
           .catch((e) => process.stderr.write(`[code-server-test-host] screenshot ${shot[1]} failed: ${e.message}\n`));
         pending.push(p);
@@ -199,7 +253,10 @@ async function stopCodeServer(cs) {
       if (!VERBOSE && noise.test(line)) return;
       (type === 'error' ? process.stderr : process.stdout).write(line + '\n');
     });
-    await page.exposeFunction('codeAutomationExit', async (c) => { await Promise.all(pending); done(c); });
+    await page.exposeFunction('codeAutomationExit', async (c) => {
+      await Promise.all(pending);
+      done(c);
+    });
     page.on('pageerror', (e) => process.stderr.write(`[page error] ${e.message}\n`));
     await page.goto(url);
     const result = await Promise.race([exited, new Promise((r) => setTimeout(() => r('timeout'), TIMEOUT_MS).unref())]);
@@ -222,4 +279,7 @@ async function stopCodeServer(cs) {
     process.stderr.write(`code-server-test-host: scratch folder kept: ${scratch}\n`);
   }
   process.exit(code);
-})().catch((e) => { console.error(e); process.exit(1); });
+})().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -13,9 +13,13 @@ const { runTests } = require(path.join(__dirname, 'tools/node_modules/@vscode/te
       vscodeExecutablePath: path.join(__dirname, 'code-server-test-host.js'),
       extensionDevelopmentPath: dev,
       extensionTestsPath: tests,
-      launchArgs: [`--extensions-dir=${extensionsDir}`, `--user-data-dir=${userDataDir}`, folder,
+      launchArgs: [
+        `--extensions-dir=${extensionsDir}`,
+        `--user-data-dir=${userDataDir}`,
+        folder,
         // the display language (VS Code's own --locale), when NIANBAO_E2E_LOCALE asks for one
-        ...(process.env.NIANBAO_E2E_LOCALE ? [`--locale=${process.env.NIANBAO_E2E_LOCALE}`] : [])],
+        ...(process.env.NIANBAO_E2E_LOCALE ? [`--locale=${process.env.NIANBAO_E2E_LOCALE}`] : []),
+      ],
       // read by the suite, inside the extension host (code-server passes its environment on)
       extensionTestsEnv: { NIANBAO_E2E_EXTENSIONS_DIR: extensionsDir, NIANBAO_E2E_LOCALE: process.env.NIANBAO_E2E_LOCALE || '' },
     });

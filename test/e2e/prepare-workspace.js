@@ -17,7 +17,10 @@ fs.cpSync(path.join(__dirname, 'fixtures/workspace'), wsDir, { recursive: true }
 const missing = [];
 for (const [name, source] of Object.entries(manifest.corpus)) {
   const from = path.join(corpusDir, source);
-  if (!fs.existsSync(from)) { missing.push(from); continue; }
+  if (!fs.existsSync(from)) {
+    missing.push(from);
+    continue;
+  }
   fs.copyFileSync(from, path.join(wsDir, name));
 }
 if (missing.length) {

@@ -12,7 +12,12 @@ export type Mutation =
   | { kind: 'swapLines'; a: number; b: number }
   | { kind: 'digit'; nth: number; to: string }
   | { kind: 'number'; nth: number; to: string }
-  | { kind: 'breakTable'; line: number; how: 'dropSeparator' | 'addSeparator' | 'emptyCell' | 'textCell' | 'joinNext' | 'pipesToTabs' | 'tabsToSpaces' | 'splitCell'; which: number }
+  | {
+      kind: 'breakTable';
+      line: number;
+      how: 'dropSeparator' | 'addSeparator' | 'emptyCell' | 'textCell' | 'joinNext' | 'pipesToTabs' | 'tabsToSpaces' | 'splitCell';
+      which: number;
+    }
   | { kind: 'hugeLine'; line: number; unit: string; length: number; breaks: boolean }
   | { kind: 'deepHeadings'; line: number; depth: number; style: 'markdown' | 'chinese' | 'arabic' | 'mixed' }
   | { kind: 'control'; at: number; chars: string }
@@ -27,16 +32,124 @@ export type Mutation =
 
 // Characters that have broken text tools before: controls, separators JavaScript and LSP disagree
 // on, zero-width and non-breaking spaces, a BOM in the middle, an emoji (two UTF-16 units).
-const NASTY = ['\u0000', '\u0001', '\u0007', '\b', '\t', '\u000b', '\f', '\r', '\u001b', '\u007f', '\u0085', '\u00a0', '\u2028', '\u2029', '\u200b', '\u200d', '\ufeff', '\u3000', '\ufffd', '😀', '𠀀', 'é', '\u0301'];
+const NASTY = [
+  '\u0000',
+  '\u0001',
+  '\u0007',
+  '\b',
+  '\t',
+  '\u000b',
+  '\f',
+  '\r',
+  '\u001b',
+  '\u007f',
+  '\u0085',
+  '\u00a0',
+  '\u2028',
+  '\u2029',
+  '\u200b',
+  '\u200d',
+  '\ufeff',
+  '\u3000',
+  '\ufffd',
+  '😀',
+  '𠀀',
+  'é',
+  '\u0301',
+];
 // Words and marks the rules react to, so that random edits make sentences the engine reads.
-const WORDS = ['一、', '二、', '（一）', '(二)', '1.', '（1）', '#', '## ', '|', ' | ', '\t', '件', '条', '个', '%', '％', '百分之', '余', '多', '约', '其中', '分别为', '占', '共', '合计', '总计', '同比增长', '下降', '较上年', '个部分', '本报告', '年', '月', '日', '2024年', '二〇二四年', '〔2019〕', '统计期限自', '至', '截至', '十三', '一百二十', '万', '亿', '。', '，', '；', '：', '、', '（', '）', '<!--', '-->', '---', '```', '一是', '二是', '三是', '申请', '公开', '行政复议', '行政诉讼'];
+const WORDS = [
+  '一、',
+  '二、',
+  '（一）',
+  '(二)',
+  '1.',
+  '（1）',
+  '#',
+  '## ',
+  '|',
+  ' | ',
+  '\t',
+  '件',
+  '条',
+  '个',
+  '%',
+  '％',
+  '百分之',
+  '余',
+  '多',
+  '约',
+  '其中',
+  '分别为',
+  '占',
+  '共',
+  '合计',
+  '总计',
+  '同比增长',
+  '下降',
+  '较上年',
+  '个部分',
+  '本报告',
+  '年',
+  '月',
+  '日',
+  '2024年',
+  '二〇二四年',
+  '〔2019〕',
+  '统计期限自',
+  '至',
+  '截至',
+  '十三',
+  '一百二十',
+  '万',
+  '亿',
+  '。',
+  '，',
+  '；',
+  '：',
+  '、',
+  '（',
+  '）',
+  '<!--',
+  '-->',
+  '---',
+  '```',
+  '一是',
+  '二是',
+  '三是',
+  '申请',
+  '公开',
+  '行政复议',
+  '行政诉讼',
+];
 const DIGITS = ['0', '1', '2', '5', '9', '０', '７', '', '00', '99999999999999999999', '-', '.', ','];
-const NUMBERS = ['0', '-1', '1.5', '1,234', '1，234', '１２', '99999999999999999999999', '1e308', '0.0000001', 'NaN', '', '十', '—', '/', '无', 'x', '12 345', '3 0'];
+const NUMBERS = [
+  '0',
+  '-1',
+  '1.5',
+  '1,234',
+  '1，234',
+  '１２',
+  '99999999999999999999999',
+  '1e308',
+  '0.0000001',
+  'NaN',
+  '',
+  '十',
+  '—',
+  '/',
+  '无',
+  'x',
+  '12 345',
+  '3 0',
+];
 
 const pos = fc.nat({ max: 1_000_000 });
 const line = fc.nat({ max: 2_000 });
 
-const wordy = fc.array(fc.constantFrom(...WORDS, ...NASTY, '0', '12', '345', ' ', '\n'), { minLength: 1, maxLength: 12 }).map((a) => a.join(''));
+const wordy = fc
+  .array(fc.constantFrom(...WORDS, ...NASTY, '0', '12', '345', ' ', '\n'), { minLength: 1, maxLength: 12 })
+  .map((a) => a.join(''));
 const junk = fc.string({ unit: 'binary', maxLength: 40 });
 
 export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
@@ -44,7 +157,15 @@ export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('delete' as const), at: pos, length: fc.integer({ min: 1, max: 400 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('truncate' as const), at: pos }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('deleteLines' as const), line, count: fc.integer({ min: 1, max: 20 }) }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('duplicateLines' as const), line, count: fc.integer({ min: 1, max: 30 }), times: fc.integer({ min: 1, max: 5 }) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('duplicateLines' as const),
+      line,
+      count: fc.integer({ min: 1, max: 30 }),
+      times: fc.integer({ min: 1, max: 5 }),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('swapLines' as const), a: line, b: line }) },
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('digit' as const), nth: pos, to: fc.constantFrom(...DIGITS) }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('number' as const), nth: pos, to: fc.constantFrom(...NUMBERS) }) },
@@ -53,7 +174,16 @@ export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     arbitrary: fc.record({
       kind: fc.constant('breakTable' as const),
       line,
-      how: fc.constantFrom('dropSeparator' as const, 'addSeparator' as const, 'emptyCell' as const, 'textCell' as const, 'joinNext' as const, 'pipesToTabs' as const, 'tabsToSpaces' as const, 'splitCell' as const),
+      how: fc.constantFrom(
+        'dropSeparator' as const,
+        'addSeparator' as const,
+        'emptyCell' as const,
+        'textCell' as const,
+        'joinNext' as const,
+        'pipesToTabs' as const,
+        'tabsToSpaces' as const,
+        'splitCell' as const,
+      ),
       which: fc.nat({ max: 30 }),
     }),
   },
@@ -67,16 +197,73 @@ export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
       breaks: fc.boolean(),
     }),
   },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('deepHeadings' as const), line, depth: fc.integer({ min: 1, max: 300 }), style: fc.constantFrom('markdown' as const, 'chinese' as const, 'arabic' as const, 'mixed' as const) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('control' as const), at: pos, chars: fc.array(fc.constantFrom(...NASTY), { minLength: 1, maxLength: 5 }).map((a) => a.join('')) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('surrogate' as const), at: pos, unit: fc.oneof(fc.integer({ min: 0xd800, max: 0xdbff }), fc.integer({ min: 0xdc00, max: 0xdfff })) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('lineEndings' as const), style: fc.constantFrom('crlf' as const, 'cr' as const, 'mixed' as const, 'lf' as const), seed: fc.nat() }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('deepHeadings' as const),
+      line,
+      depth: fc.integer({ min: 1, max: 300 }),
+      style: fc.constantFrom('markdown' as const, 'chinese' as const, 'arabic' as const, 'mixed' as const),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('control' as const),
+      at: pos,
+      chars: fc.array(fc.constantFrom(...NASTY), { minLength: 1, maxLength: 5 }).map((a) => a.join('')),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('surrogate' as const),
+      at: pos,
+      unit: fc.oneof(fc.integer({ min: 0xd800, max: 0xdbff }), fc.integer({ min: 0xdc00, max: 0xdfff })),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('lineEndings' as const),
+      style: fc.constantFrom('crlf' as const, 'cr' as const, 'mixed' as const, 'lf' as const),
+      seed: fc.nat(),
+    }),
+  },
   { weight: 1, arbitrary: fc.constant({ kind: 'bom' as const }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('fullWidth' as const), what: fc.constantFrom('all' as const, 'digits' as const, 'punctuation' as const) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('fullWidth' as const),
+      what: fc.constantFrom('all' as const, 'digits' as const, 'punctuation' as const),
+    }),
+  },
   { weight: 1, arbitrary: fc.constant({ kind: 'halfWidth' as const }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('frontMatter' as const), schema: fc.constantFrom('gov-2021', 'gov-2019', 'gov-2007', 'nonsense', '', '"gov-2021"', '\u0000'), closed: fc.boolean() }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('wrap' as const), line, count: fc.integer({ min: 0, max: 40 }), with: fc.constantFrom('fence' as const, 'openFence' as const, 'comment' as const, 'openComment' as const, 'directive' as const) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('spaces' as const), nth: pos, to: fc.constantFrom('', '  ', '\t', '\u3000', '\u00a0', '\n', '\r\n', '\u200b') }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('frontMatter' as const),
+      schema: fc.constantFrom('gov-2021', 'gov-2019', 'gov-2007', 'nonsense', '', '"gov-2021"', '\u0000'),
+      closed: fc.boolean(),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('wrap' as const),
+      line,
+      count: fc.integer({ min: 0, max: 40 }),
+      with: fc.constantFrom('fence' as const, 'openFence' as const, 'comment' as const, 'openComment' as const, 'directive' as const),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('spaces' as const),
+      nth: pos,
+      to: fc.constantFrom('', '  ', '\t', '\u3000', '\u00a0', '\n', '\r\n', '\u200b'),
+    }),
+  },
 );
 
 export const mutations = (max: number) => fc.array(mutation, { maxLength: max });

@@ -1,6 +1,27 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { builtinSchemas, checkReport, lineStarts, offsetAt, rangeOf, type CheckOptions, type CheckResult, type Finding, type TextEdit } from '../../server/src/engine';
-import { applyEdits, completionsAt, definitionTargets, disableActions, documentSymbols, fixAllEdits, foldingRanges, hoverAt, reportStatus, totalHints } from '../../server/src/engine/editor';
+import {
+  builtinSchemas,
+  checkReport,
+  lineStarts,
+  offsetAt,
+  rangeOf,
+  type CheckOptions,
+  type CheckResult,
+  type Finding,
+  type TextEdit,
+} from '../../server/src/engine';
+import {
+  applyEdits,
+  completionsAt,
+  definitionTargets,
+  disableActions,
+  documentSymbols,
+  fixAllEdits,
+  foldingRanges,
+  hoverAt,
+  reportStatus,
+  totalHints,
+} from '../../server/src/engine/editor';
 
 // The properties every document must have, whatever it holds.
 //
@@ -191,19 +212,27 @@ export class Checker {
     const ms = performance.now() - t0;
     this.tally.checkRuns++;
     this.tally.held('never-throws');
-    if (text.length >= 10_000 && ms / text.length > this.tally.slowest.perUnit) this.tally.slowest = { perUnit: ms / Math.max(1, text.length), ms, length: text.length };
+    if (text.length >= 10_000 && ms / text.length > this.tally.slowest.perUnit)
+      this.tally.slowest = { perUnit: ms / Math.max(1, text.length), ms, length: text.length };
     // a hang or a blow-up, not a slow machine: the limit grows with the text (20 ms per thousand units)
-    if (ms > Math.max(this.options.slowMs, text.length / 50)) throw new Violation('bounded-time', `${what} took ${ms.toFixed(0)} ms for ${text.length} UTF-16 units`);
+    if (ms > Math.max(this.options.slowMs, text.length / 50))
+      throw new Violation('bounded-time', `${what} took ${ms.toFixed(0)} ms for ${text.length} UTF-16 units`);
     this.tally.held('bounded-time');
     return r;
   }
 
   private sane(text: string, r: CheckResult, what: string): void {
     for (const f of r.findings) {
-      const said = [f.message.zh, f.message.en, ...f.related.flatMap((x) => [x.message.zh, x.message.en]), ...(f.fix ? [f.fix.title.zh, f.fix.title.en, ...f.fix.edits.map((e) => e.newText)] : [])];
+      const said = [
+        f.message.zh,
+        f.message.en,
+        ...f.related.flatMap((x) => [x.message.zh, x.message.en]),
+        ...(f.fix ? [f.fix.title.zh, f.fix.title.en, ...f.fix.edits.map((e) => e.newText)] : []),
+      ];
       for (const s of said)
         for (const m of s.matchAll(GARBAGE))
-          if (!text.includes(m[0])) throw new Violation('messages-sane', `${what}: ${describe(f)} says «${m[0]}»: ${JSON.stringify(s.slice(0, 300))}`);
+          if (!text.includes(m[0]))
+            throw new Violation('messages-sane', `${what}: ${describe(f)} says «${m[0]}»: ${JSON.stringify(s.slice(0, 300))}`);
       this.tally.held('messages-sane');
     }
   }
@@ -213,13 +242,30 @@ export class Checker {
     const starts = lineStarts(text);
     for (const f of r.findings)
       for (const { what: kind, span } of spansOf(f)) {
-        if (!Number.isInteger(span.start) || !Number.isInteger(span.end) || span.start < 0 || span.end > text.length || span.start > span.end)
-          throw new Violation('ranges-inside', `${what}: ${kind} of ${describe(f)} is [${span.start},${span.end}) in a text of ${text.length}`);
+        if (
+          !Number.isInteger(span.start) ||
+          !Number.isInteger(span.end) ||
+          span.start < 0 ||
+          span.end > text.length ||
+          span.start > span.end
+        )
+          throw new Violation(
+            'ranges-inside',
+            `${what}: ${kind} of ${describe(f)} is [${span.start},${span.end}) in a text of ${text.length}`,
+          );
         this.tally.held('ranges-inside');
         for (const at of [span.start, span.end]) {
-          if (!onBoundary(text, at)) throw new Violation('ranges-on-boundaries', `${what}: ${kind} of ${describe(f)} cuts a character at ${at} (${JSON.stringify(text.slice(Math.max(0, at - 2), at + 2))})`);
+          if (!onBoundary(text, at))
+            throw new Violation(
+              'ranges-on-boundaries',
+              `${what}: ${kind} of ${describe(f)} cuts a character at ${at} (${JSON.stringify(text.slice(Math.max(0, at - 2), at + 2))})`,
+            );
           const back = offsetAt(starts, rangeOf(starts, at, at).start, text.length);
-          if (back !== at) throw new Violation('ranges-on-boundaries', `${what}: ${kind} of ${describe(f)}: offset ${at} comes back from its LSP position as ${back}`);
+          if (back !== at)
+            throw new Violation(
+              'ranges-on-boundaries',
+              `${what}: ${kind} of ${describe(f)}: offset ${at} comes back from its LSP position as ${back}`,
+            );
         }
         this.tally.held('ranges-on-boundaries');
       }
@@ -249,7 +295,15 @@ export class Checker {
     const starts = lineStarts(text);
     const line = (at: number) => rangeOf(starts, at, at).start.line;
     const valid = (what: string, start: number, end: number) => {
-      if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length || start > end || !onBoundary(text, start) || !onBoundary(text, end))
+      if (
+        !Number.isInteger(start) ||
+        !Number.isInteger(end) ||
+        start < 0 ||
+        end > text.length ||
+        start > end ||
+        !onBoundary(text, start) ||
+        !onBoundary(text, end)
+      )
         throw new Violation('editor-ranges-valid', `${what}: [${start},${end}) in a text of ${text.length}`);
       this.tally.held('editor-ranges-valid');
     };
@@ -258,14 +312,19 @@ export class Checker {
       for (const sym of list) {
         valid(`outline symbol «${sym.name}»`, sym.start, sym.end);
         valid(`outline symbol «${sym.name}» selection`, sym.selectionStart, sym.selectionEnd);
-        if (sym.selectionStart < sym.start || sym.selectionEnd > sym.end) throw new Violation('editor-ranges-valid', `outline symbol «${sym.name}»: selection [${sym.selectionStart},${sym.selectionEnd}) outside its range [${sym.start},${sym.end})`);
+        if (sym.selectionStart < sym.start || sym.selectionEnd > sym.end)
+          throw new Violation(
+            'editor-ranges-valid',
+            `outline symbol «${sym.name}»: selection [${sym.selectionStart},${sym.selectionEnd}) outside its range [${sym.start},${sym.end})`,
+          );
         walk(sym.children);
       }
     };
     walk(symbols);
     const lines = starts.length;
     for (const f of call('foldingRanges', () => foldingRanges(r)))
-      if (!(Number.isInteger(f.startLine) && f.startLine >= 0 && f.startLine <= f.endLine && f.endLine < lines)) throw new Violation('editor-ranges-valid', `fold ${f.startLine}–${f.endLine} of ${lines} lines`);
+      if (!(Number.isInteger(f.startLine) && f.startLine >= 0 && f.startLine <= f.endLine && f.endLine < lines))
+        throw new Violation('editor-ranges-valid', `fold ${f.startLine}–${f.endLine} of ${lines} lines`);
     for (const h of call('totalHints', () => totalHints(r))) valid(`inlay hint «${h.label}»`, h.offset, h.offset);
     call('reportStatus', () => reportStatus(r));
     for (const at of offsets) {
@@ -274,8 +333,12 @@ export class Checker {
       for (const c of call(`completionsAt(${at})`, () => completionsAt(r, at, { lang: 'en', markdown: true, schemas }))) {
         valid(`completion «${c.label}» at ${at}`, c.start, c.end);
         if (line(c.start) !== line(at) || line(c.end) !== line(at) || c.start > at || c.end < at)
-          throw new Violation('editor-ranges-valid', `completion «${c.label}» at ${at} (line ${line(at)}) replaces [${c.start},${c.end}): not around the cursor on its line`);
-        if (hasLoneSurrogate(c.insertText) || (c.snippet !== undefined && hasLoneSurrogate(c.snippet))) throw new Violation('editor-ranges-valid', `completion «${c.label}» inserts a broken surrogate pair`);
+          throw new Violation(
+            'editor-ranges-valid',
+            `completion «${c.label}» at ${at} (line ${line(at)}) replaces [${c.start},${c.end}): not around the cursor on its line`,
+          );
+        if (hasLoneSurrogate(c.insertText) || (c.snippet !== undefined && hasLoneSurrogate(c.snippet)))
+          throw new Violation('editor-ranges-valid', `completion «${c.label}» inserts a broken surrogate pair`);
       }
       for (const d of call(`definitionTargets(${at})`, () => definitionTargets(r, at))) valid(`definition from ${at}`, d.start, d.end);
     }
@@ -302,11 +365,17 @@ export class Checker {
     const byOffsets = applyEdits(text, sorted);
     const doc = TextDocument.create('file:///fuzz.md', 'markdown', 1, text);
     const starts = lineStarts(text);
-    const byLsp = TextDocument.applyEdits(doc, sorted.map((e) => ({ range: rangeOf(starts, e.start, e.end), newText: e.newText })));
+    const byLsp = TextDocument.applyEdits(
+      doc,
+      sorted.map((e) => ({ range: rangeOf(starts, e.start, e.end), newText: e.newText })),
+    );
     if (byLsp !== byOffsets) {
       let i = 0;
       while (i < byLsp.length && byLsp[i] === byOffsets[i]) i++;
-      throw new Violation(property, `${what}: through LSP ranges the text differs from offset ${i}: ${JSON.stringify(byLsp.slice(i, i + 30))} vs ${JSON.stringify(byOffsets.slice(i, i + 30))}`);
+      throw new Violation(
+        property,
+        `${what}: through LSP ranges the text differs from offset ${i}: ${JSON.stringify(byLsp.slice(i, i + 30))} vs ${JSON.stringify(byOffsets.slice(i, i + 30))}`,
+      );
     }
     this.tally.held(property);
     return byOffsets;
@@ -315,13 +384,15 @@ export class Checker {
   private fixes(text: string, r: CheckResult, count: number): void {
     const fixable = r.findings.filter((f) => f.fix);
     const picked = new Set<Finding>();
-    for (let i = 0; i < Math.min(count, fixable.length); i++) picked.add(fixable[Math.floor((i * fixable.length) / Math.min(count, fixable.length))]);
+    for (let i = 0; i < Math.min(count, fixable.length); i++)
+      picked.add(fixable[Math.floor((i * fixable.length) / Math.min(count, fixable.length))]);
     for (const f of picked) {
       const edits = f.fix!.edits;
       const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
       for (let i = 1; i < sorted.length; i++)
         if (sorted[i].start < sorted[i - 1].end) throw new Violation('fix-well-formed', `${describe(f)}: its edits overlap`);
-      for (const e of edits) if (hasLoneSurrogate(e.newText)) throw new Violation('fix-well-formed', `${describe(f)}: it writes a broken surrogate pair`);
+      for (const e of edits)
+        if (hasLoneSurrogate(e.newText)) throw new Violation('fix-well-formed', `${describe(f)}: it writes a broken surrogate pair`);
       if (!edits.length) throw new Violation('fix-well-formed', `${describe(f)}: a fix without edits`);
       this.tally.held('fix-well-formed');
       const fixed = this.applyBoth(text, edits, `fix of ${describe(f)}`, 'fix-lsp-same');
@@ -336,7 +407,10 @@ export class Checker {
       const key = identity(f, (at, side) => Checker.carry(sorted, at, side));
       const left = again.findings.filter((g) => identity(g) === key);
       if (left.length)
-        throw new Violation('fix-removes-finding', `${describe(f)}: after its fix «${f.fix!.title.zh}» (${JSON.stringify(edits)}) it is still there: ${left.map(describe).join('; ')}`);
+        throw new Violation(
+          'fix-removes-finding',
+          `${describe(f)}: after its fix «${f.fix!.title.zh}» (${JSON.stringify(edits)}) it is still there: ${left.map(describe).join('; ')}`,
+        );
       this.tally.held('fix-removes-finding');
       // not asserted (see the top of this file), only counted: errors the fix brings up elsewhere
       const carried = new Set(r.findings.map((g) => identity(g, (at, side) => Checker.carry(sorted, at, side))));
@@ -349,7 +423,8 @@ export class Checker {
     const { edits } = fixAllEdits(r.findings);
     if (!edits.length) return;
     for (let i = 1; i < edits.length; i++)
-      if (edits[i].start < edits[i - 1].end || edits[i].start < edits[i - 1].start) throw new Violation('fix-all-safe', `fixAllEdits: edits ${i - 1} and ${i} overlap or are out of order`);
+      if (edits[i].start < edits[i - 1].end || edits[i].start < edits[i - 1].start)
+        throw new Violation('fix-all-safe', `fixAllEdits: edits ${i - 1} and ${i} overlap or are out of order`);
     const fixed = this.applyBoth(text, edits, 'fix all', 'fix-all-safe');
     const again = this.run(fixed, {}, 'check after fix all');
     this.ranges(fixed, again, 'after fix all');
@@ -371,7 +446,11 @@ export class Checker {
       const start = Checker.carry(sorted, f.start, 'start');
       const end = Checker.carry(sorted, f.end, 'end');
       const left = again.findings.filter((g) => g.rule === f.rule && g.start === start && g.end === end && g.message.zh === f.message.zh);
-      if (left.length) throw new Violation('disable-silences', `the ${a.scope} comment for ${describe(f)} (${JSON.stringify(a.edits)}) does not silence it`);
+      if (left.length)
+        throw new Violation(
+          'disable-silences',
+          `the ${a.scope} comment for ${describe(f)} (${JSON.stringify(a.edits)}) does not silence it`,
+        );
       this.tally.held('disable-silences');
     }
   }
@@ -394,7 +473,8 @@ export class Checker {
     for (const f of r.findings) this.tally.rule(f.rule).findings++;
     this.ranges(text, r, 'check');
     for (const schema of builtinSchemas()) this.ranges(text, this.run(text, { schema }, `check as ${schema.id}`), `check as ${schema.id}`);
-    if (previous !== undefined) this.ranges(text, this.run(text, { previous, deadline: 'department' }, 'check with last year'), 'check with last year');
+    if (previous !== undefined)
+      this.ranges(text, this.run(text, { previous, deadline: 'department' }, 'check with last year'), 'check with last year');
     this.editor(text, r, this.options.editorProbes);
     this.fixes(text, r, this.options.fixesPerDoc);
     this.fixAll(text, r);

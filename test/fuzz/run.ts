@@ -37,13 +37,17 @@ if (!args.includes('--child')) watch();
 
 function watch(): void {
   writeFileSync(currentFile, '{}\n');
-  const child = spawn(process.execPath, [...process.execArgv, __filename, ...args, '--seed', String(seed), '--child'], { stdio: 'inherit' });
+  const child = spawn(process.execPath, [...process.execArgv, __filename, ...args, '--seed', String(seed), '--child'], {
+    stdio: 'inherit',
+  });
   const timer = setInterval(() => {
     if (Date.now() - statSync(currentFile).mtimeMs < HANG_SECONDS * 1000) return;
     clearInterval(timer);
     child.kill('SIGKILL');
     const current = JSON.parse(readFileSync(currentFile, 'utf8')) as { spec?: DocSpec; what?: string };
-    out(`FAIL bounded-time: a check did not end within ${HANG_SECONDS} s, on ${current.what ?? 'a document'}: ${JSON.stringify(current).slice(0, 2000)}`);
+    out(
+      `FAIL bounded-time: a check did not end within ${HANG_SECONDS} s, on ${current.what ?? 'a document'}: ${JSON.stringify(current).slice(0, 2000)}`,
+    );
     if (long && current.spec) save(current.spec, new Violation('bounded-time', `the check never ended (${HANG_SECONDS} s)`), 'hang');
     process.exitCode = 1;
   }, 5000);
@@ -111,7 +115,8 @@ function runShapes(): void {
     // four times the text may cost about four times the time; twelve times means it is not linear. The
     // machine may be busy with other work: a bad ratio is measured again before it counts.
     const growth = sizes[sizes.length - 1] / sizes[0];
-    const bad = () => times.length === sizes.length && times[times.length - 1] > 1000 && times[times.length - 1] / Math.max(20, times[0]) > growth * 3;
+    const bad = () =>
+      times.length === sizes.length && times[times.length - 1] > 1000 && times[times.length - 1] / Math.max(20, times[0]) > growth * 3;
     if (bad()) {
       times[0] = Math.min(times[0], checker.checkLarge(shape.make(sizes[0])));
       times[times.length - 1] = Math.min(times[times.length - 1], checker.checkLarge(shape.make(sizes[sizes.length - 1])));
@@ -119,7 +124,9 @@ function runShapes(): void {
     const ratio = times[times.length - 1] / Math.max(20, times[0]);
     if (bad()) {
       failures++;
-      out(`FAIL shape ${shape.name}: ${growth}× the text took ${ratio.toFixed(1)}× the time (${times.map((t) => t.toFixed(0)).join(' → ')} ms): not linear`);
+      out(
+        `FAIL shape ${shape.name}: ${growth}× the text took ${ratio.toFixed(1)}× the time (${times.map((t) => t.toFixed(0)).join(' → ')} ms): not linear`,
+      );
     }
     out(`shape ${shape.name.padEnd(24)} ${sizes.map((s, i) => `${(s / 1000).toFixed(0)}k: ${times[i]?.toFixed(0) ?? '-'} ms`).join(', ')}`);
   }
@@ -144,7 +151,7 @@ function minimize(text: string, property: string): string {
   const until = performance.now() + 30_000;
   let lines = text.split(/(?<=\n)/);
   for (let chunk = Math.max(1, lines.length >> 1); chunk >= 1 && performance.now() < until; chunk >>= 1)
-    for (let i = 0; i < lines.length && performance.now() < until; ) {
+    for (let i = 0; i < lines.length && performance.now() < until;) {
       const shorter = [...lines.slice(0, i), ...lines.slice(i + chunk)];
       if (shorter.length && failsAs(shorter.join(''), property)) lines = shorter;
       else i += chunk;
@@ -159,7 +166,14 @@ function save(spec: DocSpec, error: Error, name?: string): void {
   const id = `${name ?? property}-${seed}-${Date.now().toString(36)}`;
   const small = property === 'bounded-time' ? doc.text : minimize(doc.text, property);
   writeFileSync(join(fixturesDir, `${id}.txt`), small);
-  const meta = { seed, base: doc.base, mutations: doc.mutations, error: error.message.slice(0, 4000), found: 'npm run fuzz:long', replayed: 'npm run test:fuzz (every fixture here)' };
+  const meta = {
+    seed,
+    base: doc.base,
+    mutations: doc.mutations,
+    error: error.message.slice(0, 4000),
+    found: 'npm run fuzz:long',
+    replayed: 'npm run test:fuzz (every fixture here)',
+  };
   writeFileSync(join(fixturesDir, `${id}.json`), JSON.stringify(meta, null, 2) + '\n');
   out(`  saved as test/fixtures/fuzz/${id}.txt (${small.length} of ${doc.text.length} UTF-16 units kept)`);
 }
@@ -204,7 +218,9 @@ function generated(): { ran: number; interrupted: boolean } {
 if (args.includes('--child')) runAll();
 
 function runAll(): void {
-  out(`nianbao fuzz run: ${long ? 'long' : 'bounded'}, seed ${seed}, up to ${runs} documents or ${seconds} s, ${baseDocuments().length} base documents`);
+  out(
+    `nianbao fuzz run: ${long ? 'long' : 'bounded'}, seed ${seed}, up to ${runs} documents or ${seconds} s, ${baseDocuments().length} base documents`,
+  );
   replayFixtures();
   if (!args.includes('--no-shapes')) runShapes();
   const { ran, interrupted } = generated();
@@ -212,7 +228,9 @@ function runAll(): void {
   out('');
   out(`generated documents checked: ${ran}${interrupted ? ' (time limit reached)' : ''}`);
   out(`documents checked in all (with fixtures, shapes and fixed texts not counted): ${tally.documents}`);
-  out(`engine runs: ${tally.checkRuns}, fixes applied one by one: ${tally.fixesApplied} (${tally.exempt} of them into an unclosed fence or comment, not asserted), findings seen: ${tally.findings}, text checked: ${(tally.bytes / 1e6).toFixed(1)} M UTF-16 units`);
+  out(
+    `engine runs: ${tally.checkRuns}, fixes applied one by one: ${tally.fixesApplied} (${tally.exempt} of them into an unclosed fence or comment, not asserted), findings seen: ${tally.findings}, text checked: ${(tally.bytes / 1e6).toFixed(1)} M UTF-16 units`,
+  );
   out(`slowest check for its size: ${tally.slowest.ms.toFixed(0)} ms for ${tally.slowest.length} UTF-16 units`);
   out(`properties (${PROPERTIES.length}), times each held:`);
   for (const p of PROPERTIES) out(`  ${p.padEnd(22)} ${tally.checks.get(p)}`);
@@ -220,7 +238,10 @@ function runAll(): void {
   out(
     [...tally.rules]
       .sort((a, b) => a[0].localeCompare(b[0]))
-      .map(([id, r]) => `  ${id} ${r.findings}${r.fixes ? ` (${r.fixes} fixed; after ${tally.fixSideEffects.get(id) ?? 0} of them a new error elsewhere)` : ''}`)
+      .map(
+        ([id, r]) =>
+          `  ${id} ${r.findings}${r.fixes ? ` (${r.fixes} fixed; after ${tally.fixSideEffects.get(id) ?? 0} of them a new error elsewhere)` : ''}`,
+      )
       .join('\n'),
   );
   out(`failures: ${failures}; ${elapsed()} s`);

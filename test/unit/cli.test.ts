@@ -11,7 +11,11 @@ const corpus = join(__dirname, '..', 'fixtures', 'corpus');
 async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await main(args, (s) => (out += s + '\n'), (s) => (err += s + '\n'));
+  const code = await main(
+    args,
+    (s) => (out += s + '\n'),
+    (s) => (err += s + '\n'),
+  );
   return { code, out, err };
 }
 
@@ -48,7 +52,10 @@ describe('nianbao check', () => {
     const r = await run('check', '--lang', 'zh', wrong);
     assert.equal(r.code, 1);
     assert.match(r.out, /错误的年报\.md {2}\(gov-2021\)/);
-    assert.match(r.out, /错误 {2}表三 收到和处理政府信息公开申请情况：「（七）总计」行「自然人」列应为 10（5\+2\+1\+2），表中为 9 {2}\[table-sum\]/);
+    assert.match(
+      r.out,
+      /错误 {2}表三 收到和处理政府信息公开申请情况：「（七）总计」行「自然人」列应为 10（5\+2\+1\+2），表中为 9 {2}\[table-sum\]/,
+    );
     assert.match(r.out, /检查了 1 个文件：3 个错误/);
     const en = await run('check', '--lang', 'en', wrong);
     assert.match(en.out, /error +Table 3: applications received and handled: row “（七）总计”, column “自然人” should be 10/);

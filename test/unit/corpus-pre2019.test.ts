@@ -41,10 +41,7 @@ describe('corpus: reports before 2019', () => {
     const where = (id: string) => r.line(sections.get(id)!.heading);
     // 主动公开 in 三(二); 依申请公开 under 六、依法作为,积极处理好依申请公开; 免费为申请人提供 and
     // 收取政府信息公开费用 there too; 行政复议 and 行政诉讼 in one paragraph; 八、存在的问题及2017年工作要点
-    assert.deepEqual(
-      ['proactive', 'applications', 'fees', 'reviewLitigation', 'problems'].map(where),
-      [27, 49, 51, 55, 65],
-    );
+    assert.deepEqual(['proactive', 'applications', 'fees', 'reviewLitigation', 'problems'].map(where), [27, 49, 51, 55, 65]);
     assert.deepEqual(
       r.result.findings.map((f) => [f.rule, f.severity, r.line(f)]),
       [['required-content', 'information', 3]],
@@ -73,65 +70,101 @@ describe('corpus: reports before 2019', () => {
 
   test('pingtan-zhqsyq-2016 (1): the plan for 2017 dated 2016', () => {
     const f = rule('pingtan-zhqsyq-2016.txt', 'other-year');
-    assert.deepEqual(f.map((x) => [of('pingtan-zhqsyq-2016.txt').line(x), said('pingtan-zhqsyq-2016.txt', x)]), [[45, '2016年']]);
+    assert.deepEqual(
+      f.map((x) => [of('pingtan-zhqsyq-2016.txt').line(x), said('pingtan-zhqsyq-2016.txt', x)]),
+      [[45, '2016年']],
+    );
   });
 
   test('pingtan-zhqsyq-2016 (2) and landtax 2013 (2): another office’s words', () => {
     const z = rule('pingtan-zhqsyq-2016.txt', 'other-office');
-    assert.deepEqual(z.map((x) => [of('pingtan-zhqsyq-2016.txt').line(x), said('pingtan-zhqsyq-2016.txt', x), x.severity]), [
-      [15, '市本级', 'warning'],
-      [45, '全市', 'information'],
-    ]);
+    assert.deepEqual(
+      z.map((x) => [of('pingtan-zhqsyq-2016.txt').line(x), said('pingtan-zhqsyq-2016.txt', x), x.severity]),
+      [
+        [15, '市本级', 'warning'],
+        [45, '全市', 'information'],
+      ],
+    );
     const l = rule('pingtan-landtax-bureau-2013.txt', 'other-office');
-    assert.deepEqual(l.map((x) => [of('pingtan-landtax-bureau-2013.txt').line(x), said('pingtan-landtax-bureau-2013.txt', x), x.severity]), [
-      [2, '平潭县地税局', 'warning'],
-      [12, '全市', 'information'],
-    ]);
+    assert.deepEqual(
+      l.map((x) => [of('pingtan-landtax-bureau-2013.txt').line(x), said('pingtan-landtax-bureau-2013.txt', x), x.severity]),
+      [
+        [2, '平潭县地税局', 'warning'],
+        [12, '全市', 'information'],
+      ],
+    );
   });
 
   test('pingtan-county-govt-2013 (1): 统计期限自至', () => {
     const f = rule('pingtan-county-govt-2013.txt', 'statistics-period');
-    assert.deepEqual(f.map((x) => [of('pingtan-county-govt-2013.txt').line(x), said('pingtan-county-govt-2013.txt', x), x.severity]), [[2, '统计期限自至', 'warning']]);
+    assert.deepEqual(
+      f.map((x) => [of('pingtan-county-govt-2013.txt').line(x), said('pingtan-county-govt-2013.txt', x), x.severity]),
+      [[2, '统计期限自至', 'warning']],
+    );
   });
 
   test('pingtan-zhqsyq-2012 (6): figures cut off at 12月14日', () => {
     const f = rule('pingtan-zhqsyq-2012.txt', 'statistics-period');
-    assert.deepEqual(f.map((x) => [of('pingtan-zhqsyq-2012.txt').line(x), said('pingtan-zhqsyq-2012.txt', x), x.severity]), [
-      [8, '截至12月14日', 'information'],
-      [31, '截至12月14日', 'information'],
-    ]);
+    assert.deepEqual(
+      f.map((x) => [of('pingtan-zhqsyq-2012.txt').line(x), said('pingtan-zhqsyq-2012.txt', x), x.severity]),
+      [
+        [8, '截至12月14日', 'information'],
+        [31, '截至12月14日', 'information'],
+      ],
+    );
   });
 
   test('pingtan-county-govt-2012 (3) and 2013 (3): 网站公开 + 政府公报公开 short of 主动公开', () => {
     const f12 = rule('pingtan-county-govt-2012.txt', 'table-breakdown');
-    assert.deepEqual(f12.map((x) => [x.severity, x.arithmetic!.expected, x.arithmetic!.actual]), [
-      ['information', 1795, 2026],
-      ['information', 3311, 3542],
-    ]);
+    assert.deepEqual(
+      f12.map((x) => [x.severity, x.arithmetic!.expected, x.arithmetic!.actual]),
+      [
+        ['information', 1795, 2026],
+        ['information', 3311, 3542],
+      ],
+    );
     const f13 = rule('pingtan-county-govt-2013.txt', 'table-breakdown');
-    assert.deepEqual(f13.map((x) => [x.severity, x.arithmetic!.expected, x.arithmetic!.actual]), [
-      ['information', 1713, 1853],
-      ['information', 5024, 5395],
-    ]);
+    assert.deepEqual(
+      f13.map((x) => [x.severity, x.arithmetic!.expected, x.arithmetic!.actual]),
+      [
+        ['information', 1713, 1853],
+        ['information', 5024, 5395],
+      ],
+    );
   });
 
   test('pingtan-zhqsyq-2013 (3): the blank 历年累计 of 政府公报公开, now that the table is read', () => {
     const f = rule('pingtan-zhqsyq-2013.txt', 'table-blank-cell');
-    assert.deepEqual(f.map((x) => of('pingtan-zhqsyq-2013.txt').line(x)), [34]);
+    assert.deepEqual(
+      f.map((x) => of('pingtan-zhqsyq-2013.txt').line(x)),
+      [34],
+    );
   });
 
   test('landtax 2013 (4) and pingtan-zhqsyq-2023 (4): 一是…三是', () => {
     const l = rule('pingtan-landtax-bureau-2013.txt', 'list-numbering');
-    assert.deepEqual(l.map((x) => [of('pingtan-landtax-bureau-2013.txt').line(x), said('pingtan-landtax-bureau-2013.txt', x)]), [[8, '三是']]);
+    assert.deepEqual(
+      l.map((x) => [of('pingtan-landtax-bureau-2013.txt').line(x), said('pingtan-landtax-bureau-2013.txt', x)]),
+      [[8, '三是']],
+    );
     const z = rule('pingtan-zhqsyq-2023.txt', 'list-numbering');
-    assert.deepEqual(z.map((x) => [of('pingtan-zhqsyq-2023.txt').line(x), said('pingtan-zhqsyq-2023.txt', x)]), [[61, '三是']]);
+    assert.deepEqual(
+      z.map((x) => [of('pingtan-zhqsyq-2023.txt').line(x), said('pingtan-zhqsyq-2023.txt', x)]),
+      [[61, '三是']],
+    );
     // 一是…；三是…；三是…: the first 三是 becomes 二是, the second stays
-    assert.deepEqual(z[0].fix!.edits.map((e) => e.newText), ['二']);
+    assert.deepEqual(
+      z[0].fix!.edits.map((e) => e.newText),
+      ['二'],
+    );
   });
 
   test('pingtan-zhqsyq-2019 (3): 公开核准企业资质条 without its number', () => {
     const f = rule('pingtan-zhqsyq-2019.txt', 'placeholder');
-    assert.deepEqual(f.map((x) => [of('pingtan-zhqsyq-2019.txt').line(x), said('pingtan-zhqsyq-2019.txt', x)]), [[24, '全年公开核准企业资质条']]);
+    assert.deepEqual(
+      f.map((x) => [of('pingtan-zhqsyq-2019.txt').line(x), said('pingtan-zhqsyq-2019.txt', x)]),
+      [[24, '全年公开核准企业资质条']],
+    );
   });
 
   test('quiet elsewhere: every finding of these rules in the corpus is one of the above', () => {
@@ -151,24 +184,32 @@ describe('corpus: reports before 2019', () => {
       placeholder: 1,
     });
     // the county reports of 2012 and 2013 say 全区 in a county's report: copied from the 实验区's (information)
-    assert.deepEqual(
-      all.filter((x) => x.includes('other-office')).sort(),
-      [
-        'pingtan-county-govt-2012.txt:16 other-office',
-        'pingtan-county-govt-2013.txt:16 other-office',
-        'pingtan-landtax-bureau-2013.txt:12 other-office',
-        'pingtan-landtax-bureau-2013.txt:2 other-office',
-        'pingtan-zhqsyq-2016.txt:15 other-office',
-        'pingtan-zhqsyq-2016.txt:45 other-office',
-      ],
-    );
+    assert.deepEqual(all.filter((x) => x.includes('other-office')).sort(), [
+      'pingtan-county-govt-2012.txt:16 other-office',
+      'pingtan-county-govt-2013.txt:16 other-office',
+      'pingtan-landtax-bureau-2013.txt:12 other-office',
+      'pingtan-landtax-bureau-2013.txt:2 other-office',
+      'pingtan-zhqsyq-2016.txt:15 other-office',
+      'pingtan-zhqsyq-2016.txt:45 other-office',
+    ]);
     // no section numbering, dates, 2019 format, placeholder or 文号 mistakes elsewhere in the corpus
     for (const id of ['section-numbering', 'publication-deadline', 'outdated-reference', 'approximate-exact', 'document-number-brackets'])
-      assert.deepEqual(all.filter((x) => x.endsWith(` ${id}`)), [], id);
+      assert.deepEqual(
+        all.filter((x) => x.endsWith(` ${id}`)),
+        [],
+        id,
+      );
     assert.ok(LEFTOVER_RULES.length === 12);
   });
 
   test('none of these rules raises an error on the corpus', () => {
-    for (const [file, r] of results) assert.deepEqual(mine(r.result.findings).filter((f) => f.severity === 'error').map((f) => f.message.zh), [], file);
+    for (const [file, r] of results)
+      assert.deepEqual(
+        mine(r.result.findings)
+          .filter((f) => f.severity === 'error')
+          .map((f) => f.message.zh),
+        [],
+        file,
+      );
   });
 });

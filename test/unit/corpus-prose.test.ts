@@ -43,7 +43,10 @@ describe('prose mistakes of the corpus', () => {
   });
 
   test('pingtan-zhqsyq-2023: 现行有效 393 in the text, 470 in table 二; 470 ≠ 698 + 77 − 132 across years', () => {
-    assert.deepEqual(prose('pingtan-zhqsyq-2023.txt', 'pingtan-zhqsyq-2022.txt'), ['5 warning prose-table 393件', '18 warning cross-year 470']);
+    assert.deepEqual(prose('pingtan-zhqsyq-2023.txt', 'pingtan-zhqsyq-2022.txt'), [
+      '5 warning prose-table 393件',
+      '18 warning cross-year 470',
+    ]);
   });
 
   test('huaian-hongze-district-2024: 受理 17 件 against 95, said softly (区政府办 on behalf of the government: perhaps another scope)', () => {

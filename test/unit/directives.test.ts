@@ -27,12 +27,16 @@ describe('disable comments', () => {
   });
 
   test('parsed with kind, rules and place; a reason after " -- " is no rule', () => {
-    const text = '# t\n<!-- nianbao-disable-next-line table-sum, table-balance -- checked with the office -->\nx\n<!-- nianbao-enable -->\n';
+    const text =
+      '# t\n<!-- nianbao-disable-next-line table-sum, table-balance -- checked with the office -->\nx\n<!-- nianbao-enable -->\n';
     const d = parseDirectives(parseReport(text));
-    assert.deepEqual(d.map((x) => [x.kind, x.rules, x.line]), [
-      ['disable-next-line', ['table-sum', 'table-balance'], 1],
-      ['enable', [], 3],
-    ]);
+    assert.deepEqual(
+      d.map((x) => [x.kind, x.rules, x.line]),
+      [
+        ['disable-next-line', ['table-sum', 'table-balance'], 1],
+        ['enable', [], 3],
+      ],
+    );
   });
 
   test('disable-next-line silences the named rule on the next line only', () => {
@@ -43,7 +47,11 @@ describe('disable comments', () => {
   test('disable-next-line without a rule silences every rule on that line; comments may be stacked', () => {
     const all = insertBefore(wrong(), '| 四、结转下年度继续办理', '<!-- nianbao-disable-next-line -->');
     assert.deepEqual(rulesOf(checkReport(all).findings), ['table-sum', 'table-sum']);
-    const stacked = insertBefore(wrong(), '| （七）总计', '<!-- nianbao-disable-next-line table-balance -->\n<!-- nianbao-disable-next-line table-sum -->');
+    const stacked = insertBefore(
+      wrong(),
+      '| （七）总计',
+      '<!-- nianbao-disable-next-line table-balance -->\n<!-- nianbao-disable-next-line table-sum -->',
+    );
     assert.deepEqual(rulesOf(checkReport(stacked).findings), ['table-balance'], 'both comments apply to the row below them');
   });
 
@@ -77,7 +85,10 @@ describe('disable comments', () => {
 
   test('front matter findings are silenced too', () => {
     const text = '---\nschema: gov-2099\n---\n<!-- nianbao-disable-file schema-unknown -->\n' + wrong();
-    assert.deepEqual(checkReport(text).findings.map((f) => f.rule), []);
+    assert.deepEqual(
+      checkReport(text).findings.map((f) => f.rule),
+      [],
+    );
   });
 
   test('SILENT: a comment in a code block or in the front matter is only text', () => {
@@ -113,7 +124,10 @@ describe('quick fixes that write disable comments', () => {
     const text = report2021({ omitSections: ['五、存在的主要问题及改进情况'] });
     const f = find(text, 'required-section');
     const actions = disableActions(checkReport(text).model, f, 'zh');
-    assert.deepEqual(actions.map((a) => a.scope), ['line', 'file']);
+    assert.deepEqual(
+      actions.map((a) => a.scope),
+      ['line', 'file'],
+    );
     assert.match(actions[0].title, /required-section/);
     for (const a of actions) {
       const after = applyEdits(text, a.edits);
@@ -128,22 +142,35 @@ describe('quick fixes that write disable comments', () => {
     const text = wrong();
     const f = find(text, 'table-sum');
     const actions = disableActions(checkReport(text).model, f, 'en');
-    assert.deepEqual(actions.map((a) => a.scope), ['table', 'file']);
+    assert.deepEqual(
+      actions.map((a) => a.scope),
+      ['table', 'file'],
+    );
     assert.match(actions[0].title, /^Disable table-sum for this table/);
     const after = applyEdits(text, actions[0].edits);
     assert.deepEqual(rulesOf(checkReport(after).findings), ['table-balance']);
     const lines = after.split('\n');
     const open = lines.indexOf('<!-- nianbao-disable table-sum -->');
     const close = lines.indexOf('<!-- nianbao-enable table-sum -->');
-    assert.ok(lines[open + 1].startsWith('| 申请人情况') && lines[close - 1].startsWith('| 四、结转下年度继续办理'), 'the table stays whole');
-    assert.equal(after.replace('<!-- nianbao-disable table-sum -->\n', '').replace('\n<!-- nianbao-enable table-sum -->', ''), text, 'nothing else changes');
+    assert.ok(
+      lines[open + 1].startsWith('| 申请人情况') && lines[close - 1].startsWith('| 四、结转下年度继续办理'),
+      'the table stays whole',
+    );
+    assert.equal(
+      after.replace('<!-- nianbao-disable table-sum -->\n', '').replace('\n<!-- nianbao-enable table-sum -->', ''),
+      text,
+      'nothing else changes',
+    );
   });
 
   test('a finding in the front matter: only file-wide, the comment after the front matter', () => {
     const text = '---\nschema: gov-2099\n---\n# 报告\n';
     const f = find(text, 'schema-unknown');
     const actions = disableActions(checkReport(text).model, f, 'zh');
-    assert.deepEqual(actions.map((a) => a.scope), ['file']);
+    assert.deepEqual(
+      actions.map((a) => a.scope),
+      ['file'],
+    );
     assert.equal(applyEdits(text, actions[0].edits), '---\nschema: gov-2099\n---\n<!-- nianbao-disable-file schema-unknown -->\n# 报告\n');
   });
 });

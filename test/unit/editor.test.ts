@@ -30,14 +30,21 @@ const options = (markdown = true) => ({ lang: 'zh' as const, markdown, schemas: 
 describe('fix-all', () => {
   test('every fixable finding fixed at once; the report checks clean; nothing else changes', () => {
     // a wrong total in two rows and a blank cell: three findings with fixes in different places
-    const rows = withCell('（七）总计', 0, 9).map(([l, c]): [string, (number | string)[]] => [l, l === '2.重复申请' ? c.map((v, i) => (i === 3 ? '' : v)) : c]);
+    const rows = withCell('（七）总计', 0, 9).map(([l, c]): [string, (number | string)[]] => [
+      l,
+      l === '2.重复申请' ? c.map((v, i) => (i === 3 ? '' : v)) : c,
+    ]);
     for (const layout of ['gfm', 'pipe', 'tab'] as const) {
       const text = report2021({ layout, applicationRows: rows as [string, number[]][] });
       const before = checkReport(text);
       const { edits, fixed } = fixAllEdits(before.findings);
       assert.ok(fixed.length >= 2, `${layout}: ${fixed.map((f) => f.rule)}`);
       const after = applyEdits(text, edits);
-      assert.deepEqual(ours(checkReport(after).findings).filter((f) => f.fix), [], layout);
+      assert.deepEqual(
+        ours(checkReport(after).findings).filter((f) => f.fix),
+        [],
+        layout,
+      );
       // outside the edits' ranges, the text is the same
       let at = 0;
       let shift = 0;
@@ -54,7 +61,11 @@ describe('fix-all', () => {
     const text = wrong();
     const r = checkReport(text);
     const sums = r.findings.filter((f) => f.rule === 'table-sum');
-    assert.deepEqual(sums.map((f) => f.fix!.edits[0].newText), ['10', '12'], 'fixed one by one, the second would write 12 where 13 is right');
+    assert.deepEqual(
+      sums.map((f) => f.fix!.edits[0].newText),
+      ['10', '12'],
+      'fixed one by one, the second would write 12 where 13 is right',
+    );
     const { edits, fixed } = fixAllEdits(r.findings);
     assert.deepEqual(fixed, [sums[0]]);
     const after = applyEdits(text, edits);
@@ -63,7 +74,15 @@ describe('fix-all', () => {
   });
 
   test('two fixes for one cell: only the first is taken, the other waits for the next round', () => {
-    const f = (start: number, end: number, newText: string): Finding => ({ rule: 'table-sum', severity: 'error', message: { zh: '', en: '' }, start, end, related: [], fix: { title: { zh: '', en: '' }, edits: [{ start, end, newText }] } });
+    const f = (start: number, end: number, newText: string): Finding => ({
+      rule: 'table-sum',
+      severity: 'error',
+      message: { zh: '', en: '' },
+      start,
+      end,
+      related: [],
+      fix: { title: { zh: '', en: '' }, edits: [{ start, end, newText }] },
+    });
     const { edits, fixed } = fixAllEdits([f(10, 12, '27'), f(10, 12, '26'), f(20, 21, '0'), f(20, 21, '0')]);
     assert.deepEqual(edits, [
       { start: 10, end: 12, newText: '27' },
@@ -97,9 +116,17 @@ describe('required-section quick fix', () => {
     assert.equal(found.length, 2);
     assert.equal(found[0].fix!.title.zh, '按格式模板插入章节「五、存在的主要问题及改进情况」');
     const after = applyEdits(text, fixAllEdits(found).edits);
-    assert.ok(after.endsWith('\n\n## 五、存在的主要问题及改进情况\n\n（请填写）\n\n## 六、其他需要报告的事项\n\n（请填写，收取信息处理费的情况在此报告）\n'), JSON.stringify(after.slice(-120)));
+    assert.ok(
+      after.endsWith(
+        '\n\n## 五、存在的主要问题及改进情况\n\n（请填写）\n\n## 六、其他需要报告的事项\n\n（请填写，收取信息处理费的情况在此报告）\n',
+      ),
+      JSON.stringify(after.slice(-120)),
+    );
     assert.ok(after.startsWith(text), 'appended, nothing else changes');
-    assert.deepEqual(checkReport(after).findings.filter((f) => f.rule === 'required-section'), []);
+    assert.deepEqual(
+      checkReport(after).findings.filter((f) => f.rule === 'required-section'),
+      [],
+    );
   });
 
   test('a section with tables comes with them, cells at 0; plain text gets no # marks', () => {
@@ -111,7 +138,8 @@ describe('required-section quick fix', () => {
     assert.ok(fixed.includes('\n\n三、收到和处理政府信息公开申请情况'), 'before the next section, a blank line between');
     const after = checkReport(fixed);
     assert.deepEqual(ours(after.findings), []);
-    for (const id of ['rulesTable', 'licensingTable', 'enforcementTable', 'feesTable']) assert.ok(after.bound!.tables.get(id)!.rows.size > 0, id);
+    for (const id of ['rulesTable', 'licensingTable', 'enforcementTable', 'feesTable'])
+      assert.ok(after.bound!.tables.get(id)!.rows.size > 0, id);
   });
 
   test('sub-headings of the template sit one level below the report’s sections', () => {
@@ -126,22 +154,34 @@ describe('completion', () => {
     const text = report2021({ omitSections: ['三、收到和处理政府信息公开申请情况', '五、存在的主要问题及改进情况'] });
     const at = text.indexOf('## 四') - 1; // the empty line above 四
     const items = completionsAt(checkReport(text), at, options());
-    assert.deepEqual(items.map((c) => [c.kind, c.insertText]), [
-      ['section', '## 三、收到和处理政府信息公开申请情况'],
-      ['section', '## 五、存在的主要问题及改进情况'],
-    ]);
+    assert.deepEqual(
+      items.map((c) => [c.kind, c.insertText]),
+      [
+        ['section', '## 三、收到和处理政府信息公开申请情况'],
+        ['section', '## 五、存在的主要问题及改进情况'],
+      ],
+    );
     assert.equal(items[0].preselect, true);
     assert.deepEqual([items[0].start, items[0].end], [at, at], 'replaces the (empty) line');
     // after 四: 五 is next, 三 comes after it
     const end = checkReport(text).model.text.length;
-    assert.deepEqual(completionsAt(checkReport(text), end, options()).map((c) => c.label), ['五、存在的主要问题及改进情况', '三、收到和处理政府信息公开申请情况']);
+    assert.deepEqual(
+      completionsAt(checkReport(text), end, options()).map((c) => c.label),
+      ['五、存在的主要问题及改进情况', '三、收到和处理政府信息公开申请情况'],
+    );
   });
 
   test('plain text gets headings without # marks; a typed # is kept', () => {
     const text = report2021({ layout: 'tab', omitSections: ['六、其他需要报告的事项'] }) + '\n';
-    assert.deepEqual(completionsAt(checkReport(text), text.length, options(false)).map((c) => c.insertText), ['六、其他需要报告的事项']);
+    assert.deepEqual(
+      completionsAt(checkReport(text), text.length, options(false)).map((c) => c.insertText),
+      ['六、其他需要报告的事项'],
+    );
     const typed = text + '### ';
-    assert.deepEqual(completionsAt(checkReport(typed), typed.length, options(false)).map((c) => c.insertText), ['### 六、其他需要报告的事项']);
+    assert.deepEqual(
+      completionsAt(checkReport(typed), typed.length, options(false)).map((c) => c.insertText),
+      ['### 六、其他需要报告的事项'],
+    );
   });
 
   test('in a table, the missing rows, with as many cells as the table has columns, in its layout', () => {
@@ -157,7 +197,11 @@ describe('completion', () => {
       const eol = text.indexOf('\n', text.indexOf('1.信访举报投诉类申请'));
       text = text.slice(0, eol + 1) + '\n' + text.slice(eol + 1);
       const items = completionsAt(checkReport(text), eol + 1, options(layout === 'gfm'));
-      assert.deepEqual(items.filter((c) => c.kind === 'row').map((c) => c.label), ['2.重复申请', '3.要求提供公开出版物'], layout);
+      assert.deepEqual(
+        items.filter((c) => c.kind === 'row').map((c) => c.label),
+        ['2.重复申请', '3.要求提供公开出版物'],
+        layout,
+      );
       assert.equal(items[0].insertText, expected[layout], layout);
       assert.equal(items[0].preselect, true);
     }
@@ -177,14 +221,26 @@ describe('completion', () => {
   test('in the front matter after schema:, the schema ids with their names', () => {
     const text = '---\nschema: gov\n---\n# 报告\n';
     const items = completionsAt(checkReport(text), text.indexOf('gov') + 3, options());
-    assert.deepEqual(items.slice(0, 2).map((c) => [c.insertText, c.detail]), [
-      ['gov-2021', '政府信息公开工作年度报告（2021 年格式）'],
-      ['gov-2019', '政府信息公开工作年度报告（2019 年格式）'],
-    ]);
-    assert.deepEqual(items.map((c) => c.insertText), builtinSchemas().map((s) => s.id), 'every built-in schema');
+    assert.deepEqual(
+      items.slice(0, 2).map((c) => [c.insertText, c.detail]),
+      [
+        ['gov-2021', '政府信息公开工作年度报告（2021 年格式）'],
+        ['gov-2019', '政府信息公开工作年度报告（2019 年格式）'],
+      ],
+    );
+    assert.deepEqual(
+      items.map((c) => c.insertText),
+      builtinSchemas().map((s) => s.id),
+      'every built-in schema',
+    );
     assert.deepEqual([items[0].start, items[0].end], [text.indexOf('gov'), text.indexOf('gov') + 3]);
     const open = '---\n'; // a front matter being written
-    assert.deepEqual(completionsAt(checkReport(open), 4, options()).map((c) => c.insertText).slice(0, 2), ['schema: gov-2021', 'schema: gov-2019']);
+    assert.deepEqual(
+      completionsAt(checkReport(open), 4, options())
+        .map((c) => c.insertText)
+        .slice(0, 2),
+      ['schema: gov-2021', 'schema: gov-2019'],
+    );
   });
 
   test('SILENT: in the middle of prose, after text on the line, on a fence line', () => {
@@ -195,9 +251,19 @@ describe('completion', () => {
     assert.deepEqual(completionsAt(checkReport(text), eol, options()), []);
     assert.deepEqual(completionsAt(checkReport('---\nschema: gov-2021\n---\n'), 3, options()), []);
     const sentence = text.replace('## 六、其他需要报告的事项', '一是加强\n\n## 六、其他需要报告的事项');
-    assert.deepEqual(completionsAt(checkReport(sentence), sentence.indexOf('一是加强') + 4, options()), [], '"一是…" starts prose, not a heading');
-    const typed = report2021({ omitSections: ['五、存在的主要问题及改进情况'] }).replace('## 六、其他需要报告的事项', '五、存在\n\n## 六、其他需要报告的事项');
-    assert.deepEqual(completionsAt(checkReport(typed), typed.indexOf('五、存在') + 4, options()).map((c) => c.label), ['五、存在的主要问题及改进情况']);
+    assert.deepEqual(
+      completionsAt(checkReport(sentence), sentence.indexOf('一是加强') + 4, options()),
+      [],
+      '"一是…" starts prose, not a heading',
+    );
+    const typed = report2021({ omitSections: ['五、存在的主要问题及改进情况'] }).replace(
+      '## 六、其他需要报告的事项',
+      '五、存在\n\n## 六、其他需要报告的事项',
+    );
+    assert.deepEqual(
+      completionsAt(checkReport(typed), typed.indexOf('五、存在') + 4, options()).map((c) => c.label),
+      ['五、存在的主要问题及改进情况'],
+    );
     const complete = report2021();
     assert.deepEqual(completionsAt(checkReport(complete), complete.length, options()), [], 'nothing is missing');
   });
@@ -274,25 +340,41 @@ describe('inlay hints', () => {
     const sums = r.findings.filter((f) => f.rule === 'table-sum');
     assert.equal(text.slice(sums[0].start, sums[0].end), '9');
     // the row's 总计 is computed from that 9: "= 12" would be wrong once the 9 is fixed
-    assert.deepEqual(totalHints(r).map((h) => [h.offset, h.label, h.tooltip.zh]), [[sums[0].end, '= 10', sums[0].message.zh]]);
+    assert.deepEqual(
+      totalHints(r).map((h) => [h.offset, h.label, h.tooltip.zh]),
+      [[sums[0].end, '= 10', sums[0].message.zh]],
+    );
   });
 
   test('a percentage as precise as written; SILENT on warnings and information (口径, partial lists)', () => {
     const text = '申请60件，占2.9%；总数3978条。';
     const at = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length });
     const finding = (range: { start: number; end: number }, severity: Finding['severity'], expected: number, actual: number): Finding => ({
-      rule: 'x', severity, message: { zh: 'x', en: 'x' }, ...range, related: [],
+      rule: 'x',
+      severity,
+      message: { zh: 'x', en: 'x' },
+      ...range,
+      related: [],
       arithmetic: { operands: [{ label: { zh: '数量', en: 'count' }, value: 60, ...at('60件') }], expected, actual },
     });
     const result = (findings: Finding[]) => ({ ...checkReport(text), findings });
-    assert.deepEqual(totalHints(result([finding(at('2.9%'), 'error', 2.962, 2.9)])).map((h) => h.label), ['= 3.0%']);
+    assert.deepEqual(
+      totalHints(result([finding(at('2.9%'), 'error', 2.962, 2.9)])).map((h) => h.label),
+      ['= 3.0%'],
+    );
     assert.deepEqual(totalHints(result([finding(at('3978条'), 'information', 3926, 3978), finding(at('2.9%'), 'warning', 3, 2.9)])), []);
   });
 
   test('totals wrong on their own get a hint each', () => {
-    const rows = withCell('（七）总计', 6, 14).map(([l, c]): [string, number[]] => [l, l === '一、本年新收政府信息公开申请数量' ? c.map((v, i) => (i === 6 ? 15 : v)) : c]);
+    const rows = withCell('（七）总计', 6, 14).map(([l, c]): [string, number[]] => [
+      l,
+      l === '一、本年新收政府信息公开申请数量' ? c.map((v, i) => (i === 6 ? 15 : v)) : c,
+    ]);
     const r = checkReport(report2021({ layout: 'tab', applicationRows: rows }));
-    assert.deepEqual(totalHints(r).map((h) => h.label), ['= 13', '= 13']);
+    assert.deepEqual(
+      totalHints(r).map((h) => h.label),
+      ['= 13', '= 13'],
+    );
   });
 });
 
@@ -302,13 +384,17 @@ describe('go to definition', () => {
     const r = checkReport(text);
     const f = r.findings.find((x) => x.rule === 'table-sum')!;
     const targets = definitionTargets(r, f.start);
-    assert.deepEqual(targets.map((t) => text.slice(t.start, t.end)), ['5', '2', '1', '2']);
+    assert.deepEqual(
+      targets.map((t) => text.slice(t.start, t.end)),
+      ['5', '2', '1', '2'],
+    );
     assert.deepEqual(definitionTargets(r, text.indexOf('本机关认真贯彻')), []);
   });
 });
 
 describe('outline and folding', () => {
-  const flat = (s: OutlineSymbol[], depth = 0): string[] => s.flatMap((x) => [`${'  '.repeat(depth)}${x.kind} ${x.name} | ${x.detail}`, ...flat(x.children, depth + 1)]);
+  const flat = (s: OutlineSymbol[], depth = 0): string[] =>
+    s.flatMap((x) => [`${'  '.repeat(depth)}${x.kind} ${x.name} | ${x.detail}`, ...flat(x.children, depth + 1)]);
 
   test('sections bound to the format, with their tables and each one’s status', () => {
     const text = wrong();
@@ -341,9 +427,17 @@ describe('outline and folding', () => {
   });
 
   test('plain-text sub-headings nest under their section; the section shows its official title when worded otherwise', () => {
-    const text = report2021({ layout: 'pipe' }).replace('一、总体情况\n\n', '一、总体情况概述\n\n（一）主动公开\n\n内容。\n\n（二）依申请公开\n\n1.办理情况\n\n内容。\n\n');
+    const text = report2021({ layout: 'pipe' }).replace(
+      '一、总体情况\n\n',
+      '一、总体情况概述\n\n（一）主动公开\n\n内容。\n\n（二）依申请公开\n\n1.办理情况\n\n内容。\n\n',
+    );
     const lines = flat(documentSymbols(checkReport(text), 'zh'));
-    assert.deepEqual(lines.slice(0, 4), ['section 一、总体情况概述 | ✓ · 格式：一、总体情况', '  heading （一）主动公开 | ', '  heading （二）依申请公开 | ', '    heading 1.办理情况 | ']);
+    assert.deepEqual(lines.slice(0, 4), [
+      'section 一、总体情况概述 | ✓ · 格式：一、总体情况',
+      '  heading （一）主动公开 | ',
+      '  heading （二）依申请公开 | ',
+      '    heading 1.办理情况 | ',
+    ]);
   });
 
   test('the outline of a real report: numbered paragraphs are named by their first phrase', () => {
@@ -360,11 +454,17 @@ describe('outline and folding', () => {
     const section2 = documentSymbols(r, 'zh').find((s) => s.name.startsWith('二、'))!;
     const tables = section2.children.filter((c) => c.kind === 'table');
     assert.equal(tables.length, 5);
-    for (let i = 1; i < tables.length; i++) assert.ok(tables[i - 1].end < tables[i].start, `${tables[i - 1].name} ends before ${tables[i].name}`);
+    for (let i = 1; i < tables.length; i++)
+      assert.ok(tables[i - 1].end < tables[i].start, `${tables[i - 1].name} ends before ${tables[i].name}`);
     // 表二（六） starts at its heading line 第二十条第（六）项, not in the rows of （五） above it
     assert.equal(text.slice(tables[2].start, text.indexOf('\n', tables[2].start)), '第二十条第（六）项');
     const folds = foldingRanges(r);
-    for (const a of folds) for (const b of folds) assert.ok(!(a.startLine < b.startLine && b.startLine <= a.endLine && a.endLine < b.endLine), `folds nest: ${JSON.stringify([a, b])}`);
+    for (const a of folds)
+      for (const b of folds)
+        assert.ok(
+          !(a.startLine < b.startLine && b.startLine <= a.endLine && a.endLine < b.endLine),
+          `folds nest: ${JSON.stringify([a, b])}`,
+        );
   });
 
   test('folding: each section and table that spans lines', () => {
@@ -374,9 +474,15 @@ describe('outline and folding', () => {
     const table3 = r.model.rows.filter((x) => x.cells.length === 7);
     const first = Math.min(...table3.map((x) => x.line));
     const last = Math.max(...table3.map((x) => x.line));
-    assert.ok(folds.some((f) => f.endLine === last && f.startLine < first), 'the table');
+    assert.ok(
+      folds.some((f) => f.endLine === last && f.startLine < first),
+      'the table',
+    );
     const heading = lineOf(text, text.indexOf('## 三、'));
-    assert.ok(folds.some((f) => f.startLine === heading && f.endLine === last), 'its section');
+    assert.ok(
+      folds.some((f) => f.startLine === heading && f.endLine === last),
+      'its section',
+    );
     assert.ok(folds.every((f) => f.endLine > f.startLine));
   });
 });

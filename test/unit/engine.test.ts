@@ -33,7 +33,8 @@ describe('numbers', () => {
   });
 
   test('figures in prose, in all their written forms, with exact ranges', () => {
-    const text = '共收到申请１２件，主动公开5500 余条、约300条、1,234项，金额3.5万元，\n占 45.2％，百分之五十，十三个部门，一百二十次，2.4万条，近 20 件，2024 年 12月31日，国办公开办函〔2019〕60号，电话0591-23165370，第二十条。';
+    const text =
+      '共收到申请１２件，主动公开5500 余条、约300条、1,234项，金额3.5万元，\n占 45.2％，百分之五十，十三个部门，一百二十次，2.4万条，近 20 件，2024 年 12月31日，国办公开办函〔2019〕60号，电话0591-23165370，第二十条。';
     const figs = extractFigures(text);
     const pick = (raw: string) => figs.find((f) => at(text, f) === raw);
     assert.equal(pick('１２件')?.value, 12);
@@ -67,24 +68,33 @@ describe('numbers', () => {
 describe('model', () => {
   test('sections from Markdown headings and from plain Chinese numbering', () => {
     const md = parseReport('# 标题\n\n## 一、总体情况\n\n正文\n\n### （一）主动公开\n\n1. 第一点\n');
-    assert.deepEqual(md.headings.map((h) => [h.mdLevel, h.numbering?.kind, h.title]), [
-      [1, undefined, '标题'],
-      [2, 'chinese', '总体情况'],
-      [3, 'parenChinese', '主动公开'],
-      [0, 'arabic', '第一点'],
-    ]);
+    assert.deepEqual(
+      md.headings.map((h) => [h.mdLevel, h.numbering?.kind, h.title]),
+      [
+        [1, undefined, '标题'],
+        [2, 'chinese', '总体情况'],
+        [3, 'parenChinese', '主动公开'],
+        [0, 'arabic', '第一点'],
+      ],
+    );
     const txt = parseReport('   一、总体情况\n（二）依申请公开情况。\n(3)其他\n三 、 其他需要报告的事项');
-    assert.deepEqual(txt.headings.map((h) => [h.numbering?.kind, h.numbering?.value]), [
-      ['chinese', 1],
-      ['parenChinese', 2],
-      ['parenArabic', 3],
-      ['chinese', 3],
-    ]);
+    assert.deepEqual(
+      txt.headings.map((h) => [h.numbering?.kind, h.numbering?.value]),
+      [
+        ['chinese', 1],
+        ['parenChinese', 2],
+        ['parenArabic', 3],
+        ['chinese', 3],
+      ],
+    );
   });
 
   test('title and year, also when PDF text splits the title', () => {
     assert.equal(parseReport('洪泽区人民政府\n      2023 年政府信息公开工作年度报告\n').year, 2023);
-    assert.equal(parseReport('洪泽区人民政府\n      2023 年政府信息公开工作年度报告\n').title?.text, '洪泽区人民政府2023年政府信息公开工作年度报告');
+    assert.equal(
+      parseReport('洪泽区人民政府\n      2023 年政府信息公开工作年度报告\n').title?.text,
+      '洪泽区人民政府2023年政府信息公开工作年度报告',
+    );
     assert.equal(parseReport('您当前位置: 首页/政府信息公开年报\n\n重庆市黔江区2016年政府信息公开工作年度报告').year, 2016);
     assert.equal(parseReport('一、总体情况\n2021年，我区以……').year, 2021);
     assert.equal(parseReport('本报告所列数据的统计期限自2022年1月1日起至2022年12月31日止。').year, 2022);
@@ -102,7 +112,11 @@ describe('model', () => {
       const m = parseReport(text);
       const total = m.rows.find((r) => r.label.includes('（七）总计'));
       assert.ok(total, `${layout}: （七）总计 row found`);
-      assert.deepEqual(total.cells.map((c) => at(text, c)), ['10', '2', '0', '0', '1', '0', '13'], layout);
+      assert.deepEqual(
+        total.cells.map((c) => at(text, c)),
+        ['10', '2', '0', '0', '1', '0', '13'],
+        layout,
+      );
     }
   });
 
@@ -132,7 +146,10 @@ describe('table identities', () => {
       const text = report2021({ layout });
       const r = checkReport(text);
       assert.equal(r.detection.schema?.id, 'gov-2021');
-      assert.deepEqual(r.findings.map((f) => `${f.rule}: ${f.message.zh}`), []);
+      assert.deepEqual(
+        r.findings.map((f) => `${f.rule}: ${f.message.zh}`),
+        [],
+      );
     });
 
     test(`column total （七）总计 (${layout})`, () => {
@@ -145,7 +162,10 @@ describe('table identities', () => {
       assert.equal(col.severity, 'error');
       assert.match(col.message.zh, /「（七）总计」行「自然人」列应为 10（5\+2\+1\+2），表中为 9/);
       assert.match(col.message.en, /should be 10 \(5\+2\+1\+2\), the table says 9/);
-      assert.deepEqual(col.related.map((x) => at(text, x)), ['5', '2', '1', '2']);
+      assert.deepEqual(
+        col.related.map((x) => at(text, x)),
+        ['5', '2', '1', '2'],
+      );
       assert.deepEqual(col.arithmetic, { operands: col.arithmetic!.operands, expected: 10, actual: 9 });
       // and the balance 一 + 二 = （七） + 四 fails in that column too
       assert.equal(byRule(r.findings, 'table-balance').length, 1);
@@ -164,23 +184,35 @@ describe('table identities', () => {
       const cells = [10, 1, 0, 0, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0];
       const text = report2021({ layout, reviewCells: cells });
       const sums = byRule(checkReport(text).findings, 'table-sum');
-      assert.deepEqual(sums.map((f) => f.arithmetic?.expected), [11, 5]);
+      assert.deepEqual(
+        sums.map((f) => f.arithmetic?.expected),
+        [11, 5],
+      );
       assert.match(sums[0].message.zh, /「行政复议」行「总计」列应为 11（10\+1\+0\+0），表中为 0/);
     });
   }
 
   test('balance 一 + 二 = （七） + 四 alone', () => {
-    const rows = withCell('四、结转下年度继续办理', 0, 2).map(([l, c]): [string, number[]] => [l, l === '四、结转下年度继续办理' ? [2, 0, 0, 0, 0, 0, 2] : c]);
+    const rows = withCell('四、结转下年度继续办理', 0, 2).map(([l, c]): [string, number[]] => [
+      l,
+      l === '四、结转下年度继续办理' ? [2, 0, 0, 0, 0, 0, 2] : c,
+    ]);
     const text = report2021({ applicationRows: rows });
     const r = checkReport(text);
     const b = byRule(r.findings, 'table-balance');
     assert.equal(b.length, 2); // 自然人 and 总计 columns
-    assert.match(b[0].message.zh, /「自然人」列 一、本年新收政府信息公开申请数量 \+ 二、上年结转政府信息公开申请数量 = 10 \+ 1 = 11，而（七）总计 \+ 四、结转下年度继续办理 = 10 \+ 2 = 12/);
+    assert.match(
+      b[0].message.zh,
+      /「自然人」列 一、本年新收政府信息公开申请数量 \+ 二、上年结转政府信息公开申请数量 = 10 \+ 1 = 11，而（七）总计 \+ 四、结转下年度继续办理 = 10 \+ 2 = 12/,
+    );
     assert.equal(byRule(r.findings, 'table-sum').length, 0);
   });
 
   test('blank cells are reported once per row and silence the arithmetic they touch', () => {
-    const text = report2021({ layout: 'pipe' }).replace('（一）予以公开 | 5 | 1 | 0 | 0 | 1 | 0 | 7', '（一）予以公开 | 5 | 1 |  |  | 1 |  | ');
+    const text = report2021({ layout: 'pipe' }).replace(
+      '（一）予以公开 | 5 | 1 | 0 | 0 | 1 | 0 | 7',
+      '（一）予以公开 | 5 | 1 |  |  | 1 |  | ',
+    );
     const r = checkReport(text);
     const blanks = byRule(r.findings, 'table-blank-cell');
     assert.equal(blanks.length, 1);
@@ -188,7 +220,10 @@ describe('table identities', () => {
     assert.equal(byRule(r.findings, 'table-sum').length, 0, 'a blank total is not a wrong total');
     // the quick fix writes 0 in each blank and nothing else
     const fixed = applyEdits(text, blanks[0].fix!.edits);
-    assert.equal(fixed.split('\n').find((l) => l.includes('予以公开')), '三、本年度办理结果 （一）予以公开 | 5 | 1 | 0 | 0 | 1 | 0 | 0');
+    assert.equal(
+      fixed.split('\n').find((l) => l.includes('予以公开')),
+      '三、本年度办理结果 （一）予以公开 | 5 | 1 | 0 | 0 | 1 | 0 | 0',
+    );
     assert.equal(fixed.replace(/\n.*予以公开.*\n/, ''), text.replace(/\n.*予以公开.*\n/, ''), 'no other line changes');
   });
 
@@ -196,7 +231,13 @@ describe('table identities', () => {
     const text = report2021({ layout: 'pipe' }).replace('2.重复申请 | 0 | 0', '2.重复申请 | — | -1');
     const r = checkReport(text);
     const bad = byRule(r.findings, 'table-cell-invalid');
-    assert.deepEqual(bad.map((f) => [at(text, f), f.severity]), [['—', 'warning'], ['-1', 'error']]);
+    assert.deepEqual(
+      bad.map((f) => [at(text, f), f.severity]),
+      [
+        ['—', 'warning'],
+        ['-1', 'error'],
+      ],
+    );
   });
 
   test('the quick fix for a total makes the finding go away', () => {
@@ -226,19 +267,35 @@ describe('structure', () => {
   });
 
   test('a missing table is reported at its section, and only once', () => {
-    const text = report2021().replace(/## 四、政府信息公开行政复议、行政诉讼情况\n\n[^#]*/, '## 四、政府信息公开行政复议、行政诉讼情况\n\n本年度无行政复议和行政诉讼。\n\n');
+    const text = report2021().replace(
+      /## 四、政府信息公开行政复议、行政诉讼情况\n\n[^#]*/,
+      '## 四、政府信息公开行政复议、行政诉讼情况\n\n本年度无行政复议和行政诉讼。\n\n',
+    );
     const r = checkReport(text);
-    assert.deepEqual(r.findings.map((f) => f.rule), ['required-table']);
+    assert.deepEqual(
+      r.findings.map((f) => f.rule),
+      ['required-table'],
+    );
     assert.match(r.findings[0].message.zh, /未找到表四/);
   });
 
   test('a section out of order', () => {
     const text = report2021({ heading: (h) => `## ${h}` }).replace(/(## 五、[^#]*)(## 六、[^#]*)/, '$2\n$1');
-    const r = checkReport(text.replace(/## 六、其他需要报告的事项\n\n本年度未收取信息处理费。\n\n/, '') + '\n## 六、其他需要报告的事项\n\n无。\n');
-    assert.deepEqual(r.findings.map((f) => f.rule), []);
-    const moved = report2021().replace('## 一、总体情况', '## 甲').replace('## 六、其他需要报告的事项', '## 六、其他需要报告的事项\n\n## 一、总体情况');
+    const r = checkReport(
+      text.replace(/## 六、其他需要报告的事项\n\n本年度未收取信息处理费。\n\n/, '') + '\n## 六、其他需要报告的事项\n\n无。\n',
+    );
+    assert.deepEqual(
+      r.findings.map((f) => f.rule),
+      [],
+    );
+    const moved = report2021()
+      .replace('## 一、总体情况', '## 甲')
+      .replace('## 六、其他需要报告的事项', '## 六、其他需要报告的事项\n\n## 一、总体情况');
     const r2 = checkReport(moved);
-    assert.deepEqual(r2.findings.map((f) => f.rule), ['section-order']);
+    assert.deepEqual(
+      r2.findings.map((f) => f.rule),
+      ['section-order'],
+    );
   });
 
   test('schema: from front matter, markers, year; unknown ids are reported', () => {

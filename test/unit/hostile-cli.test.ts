@@ -18,11 +18,17 @@ const gb18030File = join(root, 'test', 'fixtures', 'encoding', 'pingtan-zhqsyq-2
 async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await main(args, (s) => (out += s + '\n'), (s) => (err += s + '\n'));
+  const code = await main(
+    args,
+    (s) => (out += s + '\n'),
+    (s) => (err += s + '\n'),
+  );
   return { code, out, err };
 }
 
-interface Json { files: { path: string; schema: string | null; diagnostics: { rule: string; range: unknown }[] }[] }
+interface Json {
+  files: { path: string; schema: string | null; diagnostics: { rule: string; range: unknown }[] }[];
+}
 const json = (r: { out: string }) => JSON.parse(r.out) as Json;
 const findings = (f: Json['files'][number]) => f.diagnostics.map((d) => `${d.rule} ${JSON.stringify(d.range)}`);
 
@@ -33,7 +39,8 @@ writeFileSync(good, report2021({ applicationRows: withCell('（七）总计', 0,
 
 describe('nianbao check on hostile input', () => {
   after(() => {
-    for (const locked of [join(scratch, 'locked', 'closed'), join(scratch, 'locked', '丙局2024年度报告.md')]) if (existsSync(locked)) chmodSync(locked, 0o755);
+    for (const locked of [join(scratch, 'locked', 'closed'), join(scratch, 'locked', '丙局2024年度报告.md')])
+      if (existsSync(locked)) chmodSync(locked, 0o755);
     rmSync(scratch, { recursive: true, force: true });
   });
 
@@ -50,7 +57,10 @@ describe('nianbao check on hostile input', () => {
     assert.match(r.err, /scan\.txt: it is a PDF file/);
     assert.match(r.err, /garbage\.txt: unknown encoding \(neither UTF-8, UTF-16 nor GBK\/GB18030\)/);
     const files = json(r).files;
-    assert.deepEqual(files.map((f) => f.path), [good]);
+    assert.deepEqual(
+      files.map((f) => f.path),
+      [good],
+    );
     assert.ok(files[0].diagnostics.some((d) => d.rule === 'table-sum'));
   });
 
@@ -146,10 +156,12 @@ describe('nianbao check on hostile input', () => {
     // root reads everything: run the built checker as an ordinary user, if this machine can
     const cli = join(root, 'dist', 'cli.js');
     const asRoot = process.getuid?.() === 0;
-    if (asRoot && (!existsSync(cli) || spawnSync('setpriv', ['--version']).status !== 0)) return t.skip('running as root without setpriv or dist/cli.js');
+    if (asRoot && (!existsSync(cli) || spawnSync('setpriv', ['--version']).status !== 0))
+      return t.skip('running as root without setpriv or dist/cli.js');
     const command = asRoot ? 'setpriv' : process.execPath;
     const drop = ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath];
-    if (asRoot && spawnSync('setpriv', [...drop, join(root, 'bin', 'nianbao.js'), '--version']).status !== 0) return t.skip('the checkout is not readable by an ordinary user');
+    if (asRoot && spawnSync('setpriv', [...drop, join(root, 'bin', 'nianbao.js'), '--version']).status !== 0)
+      return t.skip('the checkout is not readable by an ordinary user');
     const args = [...(asRoot ? drop : []), join(root, 'bin', 'nianbao.js'), 'check', '--lang', 'en', '--format', 'json', dir];
     const r = spawnSync(command, args, { encoding: 'utf8' });
     assert.equal(r.status, 2, r.stderr);
@@ -163,7 +175,10 @@ describe('nianbao check on hostile input', () => {
     if (!existsSync(join(root, 'dist', 'cli.js'))) return;
     let out = '';
     try {
-      out = execFileSync(process.execPath, [cli, 'check', '--lang', 'en', scratch], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      out = execFileSync(process.execPath, [cli, 'check', '--lang', 'en', scratch], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
     } catch (e) {
       const x = e as { status: number; stdout: string; stderr: string };
       assert.ok(x.status === 1 || x.status === 2, `exit ${x.status}: ${x.stderr}`);

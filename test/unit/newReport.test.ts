@@ -20,7 +20,10 @@ describe('新建年度报告 (nianbao.newReport)', () => {
 
   it('offers every format when none is meant for the year', () => {
     const only2021 = builtinSchemas().filter((s) => s.id === 'gov-2021');
-    assert.deepEqual(schemasForYear(only2021, 2010).map((s) => s.id), ['gov-2021']);
+    assert.deepEqual(
+      schemasForYear(only2021, 2010).map((s) => s.id),
+      ['gov-2021'],
+    );
   });
 
   it('reads the year as drafters type it', () => {
@@ -45,7 +48,11 @@ describe('client contributions', () => {
     assert.ok(strings.length >= 8);
     for (const bundle of ['l10n/bundle.l10n.json', 'l10n/bundle.l10n.zh-cn.json']) {
       const b = json(bundle);
-      assert.deepEqual(strings.filter((s) => !b[s]), [], bundle);
+      assert.deepEqual(
+        strings.filter((s) => !b[s]),
+        [],
+        bundle,
+      );
     }
     assert.equal(pkg.l10n, './l10n');
   });

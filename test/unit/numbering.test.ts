@@ -13,7 +13,11 @@ function fixed(text: string, id: string): string {
   const f = rule(text, id)[0];
   assert.ok(f?.fix, 'a quick fix');
   const after = applyFix(text, f.fix.edits);
-  assert.deepEqual(rule(after, id).map((x) => x.message.zh), [], 'fixed');
+  assert.deepEqual(
+    rule(after, id).map((x) => x.message.zh),
+    [],
+    'fixed',
+  );
   return after;
 }
 
@@ -24,7 +28,11 @@ describe('section-numbering', () => {
     assert.equal(f.length, 1);
     assert.equal(f[0].message.zh, '标题序号不连续：「四」之后应为「五、」，这里是「六、」，中间缺了「五」');
     assert.equal(at(text, f[0]), '六、因政府信息公开申请行政复议、提起行政诉讼的情况');
-    assert.deepEqual(f[0].fix!.edits.map((e) => e.newText), ['五'], 'the next 六 goes on from 五: only this one is wrong');
+    assert.deepEqual(
+      f[0].fix!.edits.map((e) => e.newText),
+      ['五'],
+      'the next 六 goes on from 五: only this one is wrong',
+    );
     assert.match(fixed(text, 'section-numbering'), /\n五、因政府信息公开申请/);
   });
 
@@ -32,7 +40,10 @@ describe('section-numbering', () => {
     const text = report2016().replace('五、因政府', '六、因政府').replace('六、存在', '七、存在').replace('七、其他', '八、其他');
     const f = rule(text, 'section-numbering');
     assert.equal(f.length, 1);
-    assert.deepEqual(f[0].fix!.edits.map((e) => e.newText), ['五', '六', '七']);
+    assert.deepEqual(
+      f[0].fix!.edits.map((e) => e.newText),
+      ['五', '六', '七'],
+    );
     assert.equal(f[0].fix!.title.zh, '从这里起重新编号（五、……）');
     const after = fixed(text, 'section-numbering');
     assert.match(after, /\n五、因政府[\s\S]*\n六、存在[\s\S]*\n七、其他/);
@@ -43,7 +54,10 @@ describe('section-numbering', () => {
     const f = rule(text, 'section-numbering');
     assert.equal(f.length, 1);
     assert.equal(f[0].message.zh, '标题序号「二、」重复了，应为「三、」');
-    assert.deepEqual(f[0].related.map((r) => at(text, r)), ['二、主动公开政府信息情况']);
+    assert.deepEqual(
+      f[0].related.map((r) => at(text, r)),
+      ['二、主动公开政府信息情况'],
+    );
     fixed(text, 'section-numbering');
   });
 
@@ -61,12 +75,17 @@ describe('section-numbering', () => {
   });
 
   test('（一）（二）… count afresh under each heading, and run in sequence there', () => {
-    const text = report2016({ problems: '部分单位公开不够及时。2017年将从以下方面改进：\n（一）加强培训。\n（二）完善制度。\n（四）强化考核。' });
+    const text = report2016({
+      problems: '部分单位公开不够及时。2017年将从以下方面改进：\n（一）加强培训。\n（二）完善制度。\n（四）强化考核。',
+    });
     const f = rule(text, 'section-numbering');
     assert.equal(f.length, 1);
     assert.equal(at(text, f[0]), '（四）强化考核');
     assert.match(fixed(text, 'section-numbering'), /（三）强化考核/);
-    const fresh = report2016({ overview: '（一）组织领导。\n（二）制度建设。', problems: '问题是公开不及时。2017年将从以下方面改进：\n（一）加强培训。\n（二）完善制度。' });
+    const fresh = report2016({
+      overview: '（一）组织领导。\n（二）制度建设。',
+      problems: '问题是公开不及时。2017年将从以下方面改进：\n（一）加强培训。\n（二）完善制度。',
+    });
     assert.deepEqual(rule(fresh, 'section-numbering'), []);
   });
 
@@ -77,7 +96,9 @@ describe('section-numbering', () => {
     assert.equal(f[0].severity, 'warning');
     assert.equal(f[0].message.zh, '标题序号「（一)」的括号一个全角、一个半角，应为「（一）」');
     assert.match(fixed(mixed, 'section-numbering'), /（一）加强培训/);
-    const other = report2016({ problems: '问题是公开不及时。2017年将从以下方面改进：\n（一）加强培训。\n(二)完善制度。\n（三）强化考核。' });
+    const other = report2016({
+      problems: '问题是公开不及时。2017年将从以下方面改进：\n（一）加强培训。\n(二)完善制度。\n（三）强化考核。',
+    });
     const g = rule(other, 'section-numbering');
     assert.equal(g.length, 1);
     assert.equal(g[0].severity, 'information');
@@ -109,7 +130,9 @@ describe('section-numbering', () => {
 
 describe('list-numbering: 一是、二是、三是', () => {
   test('a number skipped, and the fix', () => {
-    const text = report2016({ problems: '存在的问题：一是公开不够及时；三是解读不够深入。2017年将从以下方面改进：一是加强培训；二是完善制度。' });
+    const text = report2016({
+      problems: '存在的问题：一是公开不够及时；三是解读不够深入。2017年将从以下方面改进：一是加强培训；二是完善制度。',
+    });
     const f = rule(text, 'list-numbering');
     assert.equal(f.length, 1);
     assert.equal(at(text, f[0]), '三是');
@@ -118,10 +141,15 @@ describe('list-numbering: 一是、二是、三是', () => {
   });
 
   test('一是…三是…三是: only the first 三是 is wrong', () => {
-    const text = report2016({ problems: '问题主要有：一是属性界定不准；三是特色不够；三是解读质量不高。2017年将从以下方面改进：一是加强培训；二是完善制度。' });
+    const text = report2016({
+      problems: '问题主要有：一是属性界定不准；三是特色不够；三是解读质量不高。2017年将从以下方面改进：一是加强培训；二是完善制度。',
+    });
     const f = rule(text, 'list-numbering');
     assert.equal(f.length, 1);
-    assert.deepEqual(f[0].fix!.edits.map((e) => [at(text, e), e.newText]), [['三', '二']]);
+    assert.deepEqual(
+      f[0].fix!.edits.map((e) => [at(text, e), e.newText]),
+      [['三', '二']],
+    );
     fixed(text, 'list-numbering');
   });
 

@@ -17,7 +17,10 @@ describe('gov-2008: the schema of reports before 2019', () => {
     );
     assert.equal(checkReport(report2016()).detection.schema?.id, 'gov-2008');
     assert.equal(checkReport(report2016({ title: '青山县人民政府2018年政府信息公开工作年度报告' })).detection.schema?.id, 'gov-2008');
-    assert.equal(checkReport(report2016({ title: '青山县人民政府2019年政府信息公开工作年度报告', table: '' })).detection.schema?.id, 'gov-2019');
+    assert.equal(
+      checkReport(report2016({ title: '青山县人民政府2019年政府信息公开工作年度报告', table: '' })).detection.schema?.id,
+      'gov-2019',
+    );
   });
 
   test('its statistics table, without a title year, is enough to pick it', () => {
@@ -37,7 +40,10 @@ describe('gov-2008: the schema of reports before 2019', () => {
           name: { zh: '表', en: 'Table' },
           section: 'fees',
           columns: [{ id: 'n', label: '本年度' }],
-          rows: [{ id: 'total', label: '合计' }, { id: 'a', label: '甲' }],
+          rows: [
+            { id: 'total', label: '合计' },
+            { id: 'a', label: '甲' },
+          ],
           identities: [{ kind: 'breakdown', id: 'b', each: 'column', total: 'total', parts: ['a'] }],
         },
       ],
@@ -46,7 +52,16 @@ describe('gov-2008: the schema of reports before 2019', () => {
     const bad = validateSchema({
       ...base,
       sections: [{ id: 's', title: '某章', content: { all: [] } }],
-      tables: [{ id: 't', name: { zh: '表', en: 'T' }, section: 's', columns: [{ id: 'n', label: 'n' }], rows: [{ id: 'r', label: 'r' }], identities: [{ kind: 'breakdown', id: 'b', each: 'column', total: 'r', parts: ['nope'] }] }],
+      tables: [
+        {
+          id: 't',
+          name: { zh: '表', en: 'T' },
+          section: 's',
+          columns: [{ id: 'n', label: 'n' }],
+          rows: [{ id: 'r', label: 'r' }],
+          identities: [{ kind: 'breakdown', id: 'b', each: 'column', total: 'r', parts: ['nope'] }],
+        },
+      ],
     });
     assert.ok(bad.problems.some((p) => p.path.join('.') === 'sections.0.content.all'));
     assert.ok(bad.problems.some((p) => /no row of table "t" has id "nope"/.test(p.message)));
@@ -56,7 +71,10 @@ describe('gov-2008: the schema of reports before 2019', () => {
     const rows = parseReport(STATISTICS_TABLE).rows;
     const r = rows.find((x) => x.ownLabel === '主动公开信息数')!;
     assert.equal(r.unit, '条');
-    assert.deepEqual(r.cells.map((c) => c.raw), ['1200', '5000']);
+    assert.deepEqual(
+      r.cells.map((c) => c.raw),
+      ['1200', '5000'],
+    );
     assert.equal(rows.length, 11, 'the header row 指标名称 | 计量单位 | 2016年度 | 历年累计 is no row');
   });
 });
@@ -64,15 +82,27 @@ describe('gov-2008: the schema of reports before 2019', () => {
 describe('required-content: the six items of 第三十二条, found by what they say', () => {
   test('a clean report: every item found, nothing raised', () => {
     const r = checkReport(report2016());
-    assert.deepEqual(mine(r.findings).map((f) => `${f.rule}: ${f.message.zh}`), []);
-    assert.deepEqual([...r.bound!.sections.keys()].sort(), ['applications', 'fees', 'otherMatters', 'proactive', 'problems', 'reviewLitigation', 'statistics']);
+    assert.deepEqual(
+      mine(r.findings).map((f) => `${f.rule}: ${f.message.zh}`),
+      [],
+    );
+    assert.deepEqual([...r.bound!.sections.keys()].sort(), [
+      'applications',
+      'fees',
+      'otherMatters',
+      'proactive',
+      'problems',
+      'reviewLitigation',
+      'statistics',
+    ]);
   });
 
   test('items found without their own heading, in a sentence of another section', () => {
     const text = report2016({
       fees: '',
       review: '',
-      applications: '全年共收到政府信息公开申请12件，均已按时答复。全年未对公民、法人和其他组织收取政府信息公开费用。全年未发生因政府信息公开引起的行政复议和行政诉讼。',
+      applications:
+        '全年共收到政府信息公开申请12件，均已按时答复。全年未对公民、法人和其他组织收取政府信息公开费用。全年未发生因政府信息公开引起的行政复议和行政诉讼。',
     });
     const r = checkReport(text);
     assert.deepEqual(byRule(r.findings, 'required-content'), []);
@@ -84,15 +114,24 @@ describe('required-content: the six items of 第三十二条, found by what they
   test('each missing item is named, with what was looked for, on the title', () => {
     const text = report2016({ fees: '', review: '', other: '' });
     const found = byRule(checkReport(text).findings, 'required-content');
-    assert.deepEqual(found.map((f) => f.message.zh.split('：')[0]), [
-      '没有找到应当报告的「政府信息公开的收费及减免情况」',
-      '没有找到应当报告的「因政府信息公开申请行政复议、提起行政诉讼的情况」',
-      '没有找到应当报告的「其他需要报告的事项」',
-    ]);
-    assert.match(found[0].message.zh, /同一句中同时出现（“收费”、“收取”、“减免”、“免费”、“免收”等）之一和（“政府信息”、“信息公开”、“依申请”、“申请人”）之一/);
+    assert.deepEqual(
+      found.map((f) => f.message.zh.split('：')[0]),
+      [
+        '没有找到应当报告的「政府信息公开的收费及减免情况」',
+        '没有找到应当报告的「因政府信息公开申请行政复议、提起行政诉讼的情况」',
+        '没有找到应当报告的「其他需要报告的事项」',
+      ],
+    );
+    assert.match(
+      found[0].message.zh,
+      /同一句中同时出现（“收费”、“收取”、“减免”、“免费”、“免收”等）之一和（“政府信息”、“信息公开”、“依申请”、“申请人”）之一/,
+    );
     assert.match(found[1].message.en, /one word of each of: \(复议\) and \(诉讼\)/);
     // 其他需要报告的事项 was often left out when there was none: worth a look, not a warning
-    assert.deepEqual(found.map((f) => f.severity), ['warning', 'warning', 'information']);
+    assert.deepEqual(
+      found.map((f) => f.severity),
+      ['warning', 'warning', 'information'],
+    );
     for (const f of found) assert.equal(at(text, f), '青山县人民政府2016年政府信息公开工作年度报告');
     assert.deepEqual(byRule(checkReport(text).findings, 'required-section'), [], 'not reported twice');
   });
@@ -102,7 +141,8 @@ describe('required-content: the six items of 第三十二条, found by what they
     // the table's 行政复议数 / 行政诉讼数 rows and the outline sentence are no report of the item
     const text = report2016({
       title: '青山县人民政府2016年政府信息公开工作年度报告',
-      period: '本报告由概述、主动公开政府信息情况、政府信息公开的收费及减免情况、因政府信息公开申请行政复议、提起行政诉讼的情况等七个部分组成。本报告所列数据的统计期限自2016年1月1日起至2016年12月31日止。',
+      period:
+        '本报告由概述、主动公开政府信息情况、政府信息公开的收费及减免情况、因政府信息公开申请行政复议、提起行政诉讼的情况等七个部分组成。本报告所列数据的统计期限自2016年1月1日起至2016年12月31日止。',
       fees: '',
       review: '',
       proactive: '2016年全县主动公开政府信息1200条，推进价格和收费信息公开，公开行政事业性收费信息2条。',
@@ -129,11 +169,16 @@ describe('table-breakdown: 其中 rows against their total', () => {
       '政府信息公开情况统计表：“其中”各项（当面申请数、网上申请数）之和 5+9 = 14，超过了合计「受理依申请公开信息总数」行「本年度」列 12',
     );
     assert.deepEqual(f[0].arithmetic && [f[0].arithmetic.expected, f[0].arithmetic.actual], [14, 12]);
-    assert.deepEqual(f[0].related.map((x) => at(text, x)), ['5', '9']);
+    assert.deepEqual(
+      f[0].related.map((x) => at(text, x)),
+      ['5', '9'],
+    );
   });
 
   test('parts below their total: information only, as a 其中 list may leave some out', () => {
-    const text = report2016({ table: STATISTICS_TABLE.replace('其中：1.网站公开 | 条 | 1000 | 4000', '其中：1.网站公开 | 条 | 900 | 4000') });
+    const text = report2016({
+      table: STATISTICS_TABLE.replace('其中：1.网站公开 | 条 | 1000 | 4000', '其中：1.网站公开 | 条 | 900 | 4000'),
+    });
     const f = byRule(checkReport(text).findings, 'table-breakdown');
     assert.equal(f.length, 1);
     assert.equal(f[0].severity, 'information');

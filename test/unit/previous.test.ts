@@ -8,7 +8,16 @@ const corpus = join(__dirname, '..', 'fixtures', 'corpus');
 const file = (name: string) => ({ path: join(corpus, name), text: readFileSync(join(corpus, name), 'utf8') });
 
 test('last year’s report of the same office is found by title or file name, never another office’s', () => {
-  const files = ['suqian-city-2023.txt', 'suqian-city-2024.txt', 'pingtan-zhqsyq-2020.txt', 'pingtan-zhqsyq-2021.txt', 'pingtan-zhqsyq-2022.txt', 'huaian-city-2024.txt', 'huaian-hongze-district-2023.txt', 'huaian-hongze-district-2024.txt'].map(file);
+  const files = [
+    'suqian-city-2023.txt',
+    'suqian-city-2024.txt',
+    'pingtan-zhqsyq-2020.txt',
+    'pingtan-zhqsyq-2021.txt',
+    'pingtan-zhqsyq-2022.txt',
+    'huaian-city-2024.txt',
+    'huaian-hongze-district-2023.txt',
+    'huaian-hongze-district-2024.txt',
+  ].map(file);
   const pairs = [...pairWithPrevious(files)].map(([p, prev]) => `${p.split('/').pop()} ← ${prev.path.split('/').pop()}`);
   assert.deepEqual(pairs.sort(), [
     'huaian-hongze-district-2024.txt ← huaian-hongze-district-2023.txt',

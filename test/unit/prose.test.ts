@@ -24,7 +24,10 @@ describe('prose against the tables', () => {
         '予以公开7件，部分公开2件，不予公开1件，无法提供3件。发生政府信息公开行政复议2件，其中结果维持1件，尚未审结1件；行政诉讼1件，结果纠正1件。' +
         '全年制发行政规范性文件3件，废止1件，现行有效行政规范性文件20件。',
     );
-    assert.deepEqual(findings.map((f) => f.message.zh), []);
+    assert.deepEqual(
+      findings.map((f) => f.message.zh),
+      [],
+    );
   });
 
   test('a restated figure that disagrees: a warning at the figure, the table cell related, a fix from the table', () => {
@@ -43,10 +46,13 @@ describe('prose against the tables', () => {
 
   test('sums of cells: 行政诉讼 = 直接起诉 + 复议后起诉; 予以公开及部分公开 = 予以公开 + 部分公开', () => {
     const { findings } = prose('办结的申请中，予以公开及部分公开8件。本年度行政诉讼2件。');
-    assert.deepEqual(findings.map((f) => [f.rule, f.arithmetic?.expected]), [
-      ['prose-table', 9],
-      ['prose-table', 1],
-    ]);
+    assert.deepEqual(
+      findings.map((f) => [f.rule, f.arithmetic?.expected]),
+      [
+        ['prose-table', 9],
+        ['prose-table', 1],
+      ],
+    );
   });
 
   test('silent: approximations, other things counted, years, 文号, phone numbers, Chinese numerals', () => {
@@ -54,36 +60,69 @@ describe('prose against the tables', () => {
       '全年收到政府信息公开申请约20件。收到群众诉求348件。2015年以来累计受理申请300余件。依据《条例》（国办发〔2024〕15号）办理。' +
         '咨询电话：0591-23165370。新增公开市政府政策性文件11件。坚持办结一件申请、解决一个问题。本机关共收到2024年度申请的答复意见。',
     );
-    assert.deepEqual(findings.map((f) => f.message.zh), []);
+    assert.deepEqual(
+      findings.map((f) => f.message.zh),
+      [],
+    );
   });
 
   test('another scope (备案) is said softly, as information', () => {
     const { findings } = prose('全年备案政府信息公开行政复议案件5件。');
-    assert.deepEqual(findings.map((f) => [f.rule, f.severity]), [['prose-table', 'information']]);
+    assert.deepEqual(
+      findings.map((f) => [f.rule, f.severity]),
+      [['prose-table', 'information']],
+    );
   });
 });
 
 describe('listed parts against the total', () => {
   test('parts above the total: an error', () => {
     const { text, findings } = prose('全年共公开政府信息12条，其中机构职能类信息10条、政策文件类信息3条。');
-    assert.deepEqual(findings.map((f) => [f.rule, f.severity, at(text, f)]), [['prose-sum', 'error', '12条']]);
+    assert.deepEqual(
+      findings.map((f) => [f.rule, f.severity, at(text, f)]),
+      [['prose-sum', 'error', '12条']],
+    );
     assert.match(findings[0].message.zh, /列出的各项之和 10\+3 = 13 条，超过了总数 12 条/);
   });
 
   test('a 其中 list may name only some parts: silent far below, information near it, warning when it says it is whole', () => {
     assert.deepEqual(prose('全年共公开政府信息100条，其中机构职能类信息10条、政策文件类信息3条。').findings, []);
-    assert.deepEqual(prose('全年共公开政府信息14条，其中机构职能类信息10条、政策文件类信息3条。').findings.map((f) => f.severity), ['information']);
-    assert.deepEqual(prose('全年共公开政府信息14条，其中机构职能类信息10条、其他信息3条。').findings.map((f) => f.severity), ['warning']);
-    assert.deepEqual(prose('全年共公开政府信息14条，分别为机构职能类信息10条、政策文件类信息3条。').findings.map((f) => f.severity), ['warning']);
+    assert.deepEqual(
+      prose('全年共公开政府信息14条，其中机构职能类信息10条、政策文件类信息3条。').findings.map((f) => f.severity),
+      ['information'],
+    );
+    assert.deepEqual(
+      prose('全年共公开政府信息14条，其中机构职能类信息10条、其他信息3条。').findings.map((f) => f.severity),
+      ['warning'],
+    );
+    assert.deepEqual(
+      prose('全年共公开政府信息14条，分别为机构职能类信息10条、政策文件类信息3条。').findings.map((f) => f.severity),
+      ['warning'],
+    );
   });
 
   test('lists in parentheses, nested lists, and lists that end where their shape changes', () => {
-    assert.deepEqual(prose('今年共发布380条财政信息，其中专项资金152条，预决算公开197条（政府预决算32条、部门预决算165条）、“三公”经费27条、债券发行4条。').findings, []);
-    assert.deepEqual(prose('全市共收办申请案件3607件（市政府349件、各部门3258件），均按时办结。').findings.filter((f) => f.rule === 'prose-sum'), []);
-    assert.deepEqual(prose('答复3050件（含上年度结转34件，另有103件顺延到下年度答复）。').findings.filter((f) => f.rule === 'prose-sum'), []);
+    assert.deepEqual(
+      prose('今年共发布380条财政信息，其中专项资金152条，预决算公开197条（政府预决算32条、部门预决算165条）、“三公”经费27条、债券发行4条。')
+        .findings,
+      [],
+    );
+    assert.deepEqual(
+      prose('全市共收办申请案件3607件（市政府349件、各部门3258件），均按时办结。').findings.filter((f) => f.rule === 'prose-sum'),
+      [],
+    );
+    assert.deepEqual(
+      prose('答复3050件（含上年度结转34件，另有103件顺延到下年度答复）。').findings.filter((f) => f.rule === 'prose-sum'),
+      [],
+    );
     // the shares end at 其他处理; the cases after the semicolon are another matter
-    const { findings } = prose('办结依申请公开81件，其中：予以公开及部分公开42件，占51.85%；不予公开5件，占6.17%；无法提供31件，占38.27%；不予处理1件，占1.23%；其他处理2件，占2.47%；因政府信息公开引起的行政复议案件2件、行政诉讼案件7件。');
-    assert.deepEqual(findings.filter((f) => f.rule !== 'prose-table').map((f) => f.message.zh), []);
+    const { findings } = prose(
+      '办结依申请公开81件，其中：予以公开及部分公开42件，占51.85%；不予公开5件，占6.17%；无法提供31件，占38.27%；不予处理1件，占1.23%；其他处理2件，占2.47%；因政府信息公开引起的行政复议案件2件、行政诉讼案件7件。',
+    );
+    assert.deepEqual(
+      findings.filter((f) => f.rule !== 'prose-table').map((f) => f.message.zh),
+      [],
+    );
   });
 });
 
@@ -101,51 +140,87 @@ describe('percentages', () => {
 
   test('a share cut off instead of rounded is wrong (2.96% written 2.9%)', () => {
     const { findings } = prose('在主动公开的2026条政府信息中，规划计划类信息60条，占2.9%。');
-    assert.deepEqual(findings.map((f) => f.rule), ['percent-of-total']);
+    assert.deepEqual(
+      findings.map((f) => f.rule),
+      ['percent-of-total'],
+    );
   });
 
   test('the base may be any earlier total; a share that fits one of them is right', () => {
-    assert.deepEqual(prose('全年收到提案169件，合并立案136件。其中满意的110件，占80.9%；基本满意21件，占15.4%；理解的2件，占1.5%；不满意的3件，占2.2%。').findings, []);
+    assert.deepEqual(
+      prose('全年收到提案169件，合并立案136件。其中满意的110件，占80.9%；基本满意21件，占15.4%；理解的2件，占1.5%；不满意的3件，占2.2%。')
+        .findings,
+      [],
+    );
   });
 
   test('shares of one whole add up to 100% within rounding', () => {
-    assert.deepEqual(prose('答复81件，其中予以公开42件，占51.85%；不予公开5件，占6.17%；无法提供31件，占38.27%；不予处理1件，占1.23%；其他处理2件，占2.47%。').findings, []);
+    assert.deepEqual(
+      prose(
+        '答复81件，其中予以公开42件，占51.85%；不予公开5件，占6.17%；无法提供31件，占38.27%；不予处理1件，占1.23%；其他处理2件，占2.47%。',
+      ).findings,
+      [],
+    );
     const { findings } = prose('答复800件。予以公开258件，占32.3%；不予公开35件，占4.4%；无法提供265件，占33.1%；其他处理0件。');
-    assert.deepEqual(findings.map((f) => f.rule), ['percent-sum']);
+    assert.deepEqual(
+      findings.map((f) => f.rule),
+      ['percent-sum'],
+    );
     assert.match(findings[0].message.zh, /这组占比合计 32\.3% \+ 4\.4% \+ 33\.1% = 69\.8%，不足 100%/);
   });
 });
 
 describe('across years', () => {
-  const lastYear = report2021({ overview: '2023年，全市共收办政府信息公开申请案件3607件。', applicationRows: withCell('四、结转下年度继续办理', 0, 2) });
+  const lastYear = report2021({
+    overview: '2023年，全市共收办政府信息公开申请案件3607件。',
+    applicationRows: withCell('四、结转下年度继续办理', 0, 2),
+  });
 
   test('同比增长 against last year’s report', () => {
-    assert.deepEqual(prose('全市共收办政府信息公开申请案件3646件，同比增长1.05%。').findings.filter((f) => f.rule === 'growth-rate'), []); // no last year: nothing to compare
+    assert.deepEqual(
+      prose('全市共收办政府信息公开申请案件3646件，同比增长1.05%。').findings.filter((f) => f.rule === 'growth-rate'),
+      [],
+    ); // no last year: nothing to compare
     const { text, findings } = prose('全市共收办政府信息公开申请案件3646件，同比增长1.05%。', { previous: lastYear });
     const g = findings.filter((f) => f.rule === 'growth-rate');
     assert.equal(g.length, 1);
     assert.equal(at(text, g[0]), '1.05%');
     assert.match(g[0].message.zh, /上年为 3607，本年 3646/);
-    assert.deepEqual(prose('全市共收办政府信息公开申请案件3646件，同比增长1.08%。', { previous: lastYear }).findings.filter((f) => f.rule === 'growth-rate'), []);
+    assert.deepEqual(
+      prose('全市共收办政府信息公开申请案件3646件，同比增长1.08%。', { previous: lastYear }).findings.filter(
+        (f) => f.rule === 'growth-rate',
+      ),
+      [],
+    );
   });
 
   test('上年结转 = last year’s 结转下年度, column by column', () => {
     const { text, findings } = prose('', { previous: lastYear });
     const chain = findings.filter((f) => f.rule === 'cross-year' && f.message.zh.startsWith('上年结转'));
-    assert.deepEqual(chain.map((f) => f.message.zh), ['上年结转的申请（自然人）与上年报告不衔接：上年报告中为 2，本年表中为 1']);
+    assert.deepEqual(
+      chain.map((f) => f.message.zh),
+      ['上年结转的申请（自然人）与上年报告不衔接：上年报告中为 2，本年表中为 1'],
+    );
     assert.equal(at(text, chain[0]), '1');
   });
 });
 
 describe('the parts a report announces', () => {
   test('本报告包括……N个部分 against the numbered parts', () => {
-    const six = '本报告包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项等六个部分。';
+    const six =
+      '本报告包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项等六个部分。';
     assert.deepEqual(prose(six).findings, []);
     const { text, findings } = prose(six.replace('六个部分', '五个部分'));
-    assert.deepEqual(findings.map((f) => [f.rule, at(text, f)]), [['parts-count', '五']]);
+    assert.deepEqual(
+      findings.map((f) => [f.rule, at(text, f)]),
+      [['parts-count', '五']],
+    );
     assert.match(findings[0].message.zh, /报告说有五个部分，正文有 6 个部分：一、总体情况；二、主动公开政府信息情况；/);
     // 个 may be left out
     const short = prose(six.replace('等六个部分', '等五部分组成'));
-    assert.deepEqual(short.findings.map((f) => [f.rule, at(short.text, f)]), [['parts-count', '五']]);
+    assert.deepEqual(
+      short.findings.map((f) => [f.rule, at(short.text, f)]),
+      [['parts-count', '五']],
+    );
   });
 });

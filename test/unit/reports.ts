@@ -58,7 +58,23 @@ export function applicationTable(layout: Layout, rows = applicationRows): string
 
 export function reviewTable(layout: Layout, cells: (number | string)[] = reviewCells): string {
   if (layout === 'aligned') return `行政复议    行政诉讼\n结果维持 结果纠正 其他结果 尚未审结 总计\n${cells.join('    ')}`;
-  const head = ['行政复议-结果维持', '行政复议-结果纠正', '行政复议-其他结果', '行政复议-尚未审结', '行政复议-总计', '直诉-维持', '直诉-纠正', '直诉-其他', '直诉-尚未审结', '直诉-总计', '复议后诉-维持', '复议后诉-纠正', '复议后诉-其他', '复议后诉-尚未审结', '复议后诉-总计'];
+  const head = [
+    '行政复议-结果维持',
+    '行政复议-结果纠正',
+    '行政复议-其他结果',
+    '行政复议-尚未审结',
+    '行政复议-总计',
+    '直诉-维持',
+    '直诉-纠正',
+    '直诉-其他',
+    '直诉-尚未审结',
+    '直诉-总计',
+    '复议后诉-维持',
+    '复议后诉-纠正',
+    '复议后诉-其他',
+    '复议后诉-尚未审结',
+    '复议后诉-总计',
+  ];
   if (layout === 'gfm') return `| ${head.join(' | ')} |\n|${'---|'.repeat(15)}\n| ${cells.join(' | ')} |`;
   const sep = layout === 'tab' ? '\t' : ' | ';
   return `${head.join(sep)}\n${cells.join(sep)}`;

@@ -31,7 +31,7 @@ describe('restart after a crash', () => {
   test('a burst after a quiet spell is judged on its own window', () => {
     let now = 0;
     const closed = restartPolicy(4, 180_000, () => now);
-    for (const t of [0, 1000, 2000, 3000]) (now = t), closed();
+    for (const t of [0, 1000, 2000, 3000]) ((now = t), closed());
     now = 10 * 60_000;
     assert.deepEqual(closed(), { restart: true, tell: false });
   });

@@ -11,7 +11,10 @@ describe('robustness: defects found by fuzzing', () => {
     assert.deepEqual(parseCell('99999999999999999999999'), { kind: 'text' });
     assert.deepEqual(parseCell('9007199254740991'), { kind: 'number', value: 9007199254740991, unit: '' });
     assert.deepEqual(extractFigures('收到申请99999999999999999999999件'), []);
-    const text = report2021({ layout: 'pipe', applicationRows: withCell('一、本年新收政府信息公开申请数量', 0, 1) }).replace(/(一、本年新收政府信息公开申请数量 \| )1 /, '$199999999999999999999999 ');
+    const text = report2021({ layout: 'pipe', applicationRows: withCell('一、本年新收政府信息公开申请数量', 0, 1) }).replace(
+      /(一、本年新收政府信息公开申请数量 \| )1 /,
+      '$199999999999999999999999 ',
+    );
     const findings = checkReport(text).findings;
     assert.ok(!findings.some((f) => f.rule === 'table-sum' || f.rule === 'table-balance'), findings.map((f) => f.message.zh).join('\n'));
     for (const f of findings) assert.doesNotMatch(JSON.stringify(f), /\de\+\d/);

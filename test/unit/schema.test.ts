@@ -9,7 +9,12 @@ const root = join(__dirname, '..', '..');
 
 describe('schemas', () => {
   test('the built-in schemas are valid', () => {
-    assert.deepEqual(builtinSchemas().map((s) => s.id).sort(), ['gov-2008', 'gov-2019', 'gov-2021']);
+    assert.deepEqual(
+      builtinSchemas()
+        .map((s) => s.id)
+        .sort(),
+      ['gov-2008', 'gov-2019', 'gov-2021'],
+    );
   });
 
   test('a schema with a dangling reference is refused, with the place named', () => {
@@ -24,6 +29,10 @@ describe('schemas', () => {
   test('schemas/nianbao-schema.json is generated from the zod definition and up to date', () => {
     const before = readFileSync(join(root, 'schemas/nianbao-schema.json'), 'utf8');
     execFileSync(process.execPath, ['--import', 'tsx', 'scripts/json-schema.ts'], { cwd: root });
-    assert.equal(readFileSync(join(root, 'schemas/nianbao-schema.json'), 'utf8'), before, 'run `npm run build` and commit schemas/nianbao-schema.json');
+    assert.equal(
+      readFileSync(join(root, 'schemas/nianbao-schema.json'), 'utf8'),
+      before,
+      'run `npm run build` and commit schemas/nianbao-schema.json',
+    );
   });
 });

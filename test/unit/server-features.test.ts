@@ -14,13 +14,45 @@ import { report2021, withCell } from './reports';
 
 const root = join(__dirname, '..', '..');
 
-interface Position { line: number; character: number }
-interface Range { start: Position; end: Position }
-interface TextEdit { range: Range; newText: string }
-interface Diag { code: string; range: Range; message: string }
-interface Action { title: string; kind: string; edit?: { changes: Record<string, TextEdit[]> }; diagnostics?: Diag[] }
-interface Symbol { name: string; detail: string; kind: number; range: Range; selectionRange: Range; children: Symbol[] }
-interface Status { uri: string; report: boolean; schema: { id: string; name: string } | null; reason: string; counts: Record<string, number>; available: { id: string }[] }
+interface Position {
+  line: number;
+  character: number;
+}
+interface Range {
+  start: Position;
+  end: Position;
+}
+interface TextEdit {
+  range: Range;
+  newText: string;
+}
+interface Diag {
+  code: string;
+  range: Range;
+  message: string;
+}
+interface Action {
+  title: string;
+  kind: string;
+  edit?: { changes: Record<string, TextEdit[]> };
+  diagnostics?: Diag[];
+}
+interface Symbol {
+  name: string;
+  detail: string;
+  kind: number;
+  range: Range;
+  selectionRange: Range;
+  children: Symbol[];
+}
+interface Status {
+  uri: string;
+  report: boolean;
+  schema: { id: string; name: string } | null;
+  reason: string;
+  counts: Record<string, number>;
+  available: { id: string }[];
+}
 
 /** （七）总计「自然人」 written 9 instead of 10, and 五 missing: a report with a bit of everything. */
 const wrongText = report2021({ applicationRows: withCell('（七）总计', 0, 9), omitSections: ['五、存在的主要问题及改进情况'] });
@@ -37,7 +69,9 @@ function offsetAt(text: string, p: Position): number {
 }
 
 function applyEdits(text: string, edits: TextEdit[]): string {
-  const sorted = edits.map((e) => ({ start: offsetAt(text, e.range.start), end: offsetAt(text, e.range.end), newText: e.newText })).sort((a, b) => b.start - a.start || b.end - a.end);
+  const sorted = edits
+    .map((e) => ({ start: offsetAt(text, e.range.start), end: offsetAt(text, e.range.end), newText: e.newText }))
+    .sort((a, b) => b.start - a.start || b.end - a.end);
   for (const e of sorted) text = text.slice(0, e.start) + e.newText + text.slice(e.end);
   return text;
 }
@@ -110,7 +144,15 @@ describe('language server editor features (zh)', () => {
 
   test('advertises the features', () => {
     const c = s.capabilities;
-    for (const k of ['completionProvider', 'hoverProvider', 'definitionProvider', 'documentSymbolProvider', 'foldingRangeProvider', 'inlayHintProvider']) assert.ok(c[k], k);
+    for (const k of [
+      'completionProvider',
+      'hoverProvider',
+      'definitionProvider',
+      'documentSymbolProvider',
+      'foldingRangeProvider',
+      'inlayHintProvider',
+    ])
+      assert.ok(c[k], k);
     assert.deepEqual((c.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'source.fixAll.nianbao']);
   });
 
@@ -126,7 +168,11 @@ describe('language server editor features (zh)', () => {
 
   test('completion on the empty line where 五 belongs: its heading first, as a text edit of that line', async () => {
     const line = lineOf('## 六、') - 1;
-    const items = await s.request<{ label: string; textEdit: TextEdit; preselect?: boolean; kind: number }[]>('textDocument/completion', uri, { position: { line, character: 0 } });
+    const items = await s.request<{ label: string; textEdit: TextEdit; preselect?: boolean; kind: number }[]>(
+      'textDocument/completion',
+      uri,
+      { position: { line, character: 0 } },
+    );
     assert.equal(items[0].label, '五、存在的主要问题及改进情况');
     assert.equal(items[0].textEdit.newText, '## 五、存在的主要问题及改进情况');
     assert.deepEqual(items[0].textEdit.range, { start: { line, character: 0 }, end: { line, character: 0 } });
@@ -139,18 +185,24 @@ describe('language server editor features (zh)', () => {
     const ls = text.split('\n');
     const line = ls.findIndex((l) => l.includes('1.信访举报投诉类申请')) + 1;
     await s.open(u, ls.slice(0, line).join('\n') + '\n| \n' + ls.slice(line).join('\n'));
-    const items = await s.request<{ label: string; textEdit: TextEdit; insertTextFormat: number }[]>('textDocument/completion', u, { position: { line, character: 2 } });
+    const items = await s.request<{ label: string; textEdit: TextEdit; insertTextFormat: number }[]>('textDocument/completion', u, {
+      position: { line, character: 2 },
+    });
     assert.equal(items[0].label, '2.重复申请');
     assert.equal(items[0].insertTextFormat, 2);
     assert.equal(items[0].textEdit.newText, '| 2.重复申请 | ${1:0} | ${2:0} | ${3:0} | ${4:0} | ${5:0} | ${6:0} | ${7:0} |');
   });
 
   test('hover on the wrong total: the cell, the arithmetic, links to the lines', async () => {
-    const h = await s.request<{ contents: { kind: string; value: string }; range: Range }>('textDocument/hover', uri, { position: TOTAL_CELL });
+    const h = await s.request<{ contents: { kind: string; value: string }; range: Range }>('textDocument/hover', uri, {
+      position: TOTAL_CELL,
+    });
     assert.equal(h.contents.kind, 'markdown');
     assert.match(h.contents.value, /行：（七）总计 {2}\n列：自然人/);
     assert.match(h.contents.value, /各项之和为 \*\*10\*\*，报告中为 \*\*9\*\*/);
-    const link = new RegExp(`\\[第 ${lineOf('| 三、本年度办理结果') + 1} 行\\]\\(${uri.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}#L${lineOf('| 三、本年度办理结果') + 1}\\)`);
+    const link = new RegExp(
+      `\\[第 ${lineOf('| 三、本年度办理结果') + 1} 行\\]\\(${uri.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}#L${lineOf('| 三、本年度办理结果') + 1}\\)`,
+    );
     assert.match(h.contents.value, link);
     assert.deepEqual(h.range.start.line, TOTAL_ROW);
   });
@@ -164,7 +216,16 @@ describe('language server editor features (zh)', () => {
   test('outline: sections with their tables and status; folding ranges', async () => {
     const symbols = await s.request<Symbol[]>('textDocument/documentSymbol', uri);
     const sections = symbols[0].children;
-    assert.deepEqual(sections.map((x) => x.name), ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '六、其他需要报告的事项']);
+    assert.deepEqual(
+      sections.map((x) => x.name),
+      [
+        '一、总体情况',
+        '二、主动公开政府信息情况',
+        '三、收到和处理政府信息公开申请情况',
+        '四、政府信息公开行政复议、行政诉讼情况',
+        '六、其他需要报告的事项',
+      ],
+    );
     const three = sections[2];
     assert.match(three.detail, /^\d+ 个问题$/);
     assert.equal(three.children[0].name, '表三 收到和处理政府信息公开申请情况');
@@ -174,7 +235,9 @@ describe('language server editor features (zh)', () => {
   });
 
   test('inlay hint: the computed total after the wrong one, not after a total computed from it', async () => {
-    const hints = await s.request<{ position: Position; label: string; tooltip: string }[]>('textDocument/inlayHint', uri, { range: { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } } });
+    const hints = await s.request<{ position: Position; label: string; tooltip: string }[]>('textDocument/inlayHint', uri, {
+      range: { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } },
+    });
     const here = hints.filter((h) => h.position.line === TOTAL_ROW).map((h) => h.label);
     assert.deepEqual(here, ['= 10']);
     assert.match(hints[0].tooltip, /应为 10/);
@@ -183,10 +246,22 @@ describe('language server editor features (zh)', () => {
   test('quick fixes at the wrong total: the fix, fix-all, and the comments that silence it (Markdown only)', async () => {
     const range = { start: TOTAL_CELL, end: TOTAL_CELL };
     const titles = (await s.actions(uri, range)).map((a) => a.title);
-    assert.ok(titles.some((t) => /^将「（七）总计」行「自然人」列改为 10$/.test(t)), titles.join('\n'));
-    assert.ok(titles.some((t) => /^修复全部可自动修复的问题（\d+ 处）$/.test(t)), titles.join('\n'));
-    assert.ok(titles.some((t) => t.startsWith('在本表中关闭规则 table-sum')), titles.join('\n'));
-    assert.ok(titles.some((t) => t.startsWith('在整个文件中关闭规则 table-sum')), titles.join('\n'));
+    assert.ok(
+      titles.some((t) => /^将「（七）总计」行「自然人」列改为 10$/.test(t)),
+      titles.join('\n'),
+    );
+    assert.ok(
+      titles.some((t) => /^修复全部可自动修复的问题（\d+ 处）$/.test(t)),
+      titles.join('\n'),
+    );
+    assert.ok(
+      titles.some((t) => t.startsWith('在本表中关闭规则 table-sum')),
+      titles.join('\n'),
+    );
+    assert.ok(
+      titles.some((t) => t.startsWith('在整个文件中关闭规则 table-sum')),
+      titles.join('\n'),
+    );
     assert.equal(new Set(titles).size, titles.length, 'no action twice, though two table-sum findings share the row');
     const plain = (await s.actions(txtUri, range)).map((a) => a.title);
     assert.ok(plain.some((t) => t.startsWith('将')) && !plain.some((t) => t.includes('关闭规则')), plain.join('\n'));
@@ -208,27 +283,40 @@ describe('language server editor features (zh)', () => {
 
   test('fix-all (source.fixAll, as on save): the table is right afterwards, the rest of the file unchanged', async () => {
     const all = await s.actions(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, ['source.fixAll']);
-    assert.deepEqual(all.map((a) => a.kind), ['source.fixAll.nianbao']);
+    assert.deepEqual(
+      all.map((a) => a.kind),
+      ['source.fixAll.nianbao'],
+    );
     const fixed = applyEdits(wrongText, all[0].edit!.changes[uri]);
     // 五 is put back from its template (its text is the drafter's to write), the total fixed, nothing else touched
     assert.equal(fixed, report2021().replace('一是公开内容还不够全面；二是解读形式较为单一。下一步将加强培训。', '（请填写）'));
     version++;
     await s.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: fixed }] });
     assert.deepEqual(ours(await s.diagnostics(uri)), []);
-    assert.deepEqual(await s.actions(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, ['source.fixAll']), [], 'nothing left to fix');
+    assert.deepEqual(
+      await s.actions(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, ['source.fixAll']),
+      [],
+      'nothing left to fix',
+    );
     assert.deepEqual(await s.actions(uri, { start: TOTAL_CELL, end: TOTAL_CELL }, ['source.organizeImports']), [], 'other kinds: none');
   });
 
   test('settings: nianbao.rules turns a rule off or changes its level; inlay hints can be off', async () => {
     const u = 'file:///tmp/%E8%AE%BE%E7%BD%AE2024%E5%B9%B4%E6%8A%A5.md';
     await s.open(u, wrongText);
-    s.config = { ...s.config, rules: { 'table-balance': 'off', 'required-section': 'error', 'table-sum': 'bogus' }, inlayHints: { totals: false } };
+    s.config = {
+      ...s.config,
+      rules: { 'table-balance': 'off', 'required-section': 'error', 'table-sum': 'bogus' },
+      inlayHints: { totals: false },
+    };
     await s.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
     await new Promise((r) => setTimeout(r, 100));
     const ds = await s.diagnostics(u);
     assert.deepEqual(ours(ds), ['table-sum', 'table-sum', 'required-section']);
     assert.equal((ds.find((d) => d.code === 'required-section') as unknown as { severity: number }).severity, 1);
-    const hints = await s.request<unknown[]>('textDocument/inlayHint', u, { range: { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } } });
+    const hints = await s.request<unknown[]>('textDocument/inlayHint', u, {
+      range: { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } },
+    });
     assert.deepEqual(hints, []);
   });
 });
@@ -248,8 +336,14 @@ describe('language server editor features (en)', () => {
     assert.match(h.contents.value, /Row: （七）总计 {2}\nColumn: 自然人/);
     assert.match(h.contents.value, /The items add up to \*\*10\*\*; the report says \*\*9\*\*/);
     const titles = (await s.actions(uri, { start: TOTAL_CELL, end: TOTAL_CELL })).map((a) => a.title);
-    assert.ok(titles.some((t) => /^Fix all auto-fixable problems \(\d+\)$/.test(t)), titles.join('\n'));
-    assert.ok(titles.some((t) => t.startsWith('Disable table-sum for this table')), titles.join('\n'));
+    assert.ok(
+      titles.some((t) => /^Fix all auto-fixable problems \(\d+\)$/.test(t)),
+      titles.join('\n'),
+    );
+    assert.ok(
+      titles.some((t) => t.startsWith('Disable table-sum for this table')),
+      titles.join('\n'),
+    );
     const symbols = await s.request<Symbol[]>('textDocument/documentSymbol', uri);
     const three = symbols[0].children[2];
     assert.equal(three.children[0].name, 'Table 3: applications received and handled');
@@ -276,10 +370,19 @@ describe('settings and client strings', () => {
   const nls = [json('package.nls.json'), json('package.nls.zh-cn.json')];
 
   test('settings in titled sections, each described in both languages', () => {
-    const groups = pkg.contributes.configuration as { title: string; properties: Record<string, { markdownDescription: string; enumDescriptions?: string[] }> }[];
+    const groups = pkg.contributes.configuration as {
+      title: string;
+      properties: Record<string, { markdownDescription: string; enumDescriptions?: string[] }>;
+    }[];
     assert.ok(Array.isArray(groups));
     const props = Object.assign({}, ...groups.map((g) => g.properties));
-    assert.deepEqual(Object.keys(props).sort(), ['nianbao.deadline', 'nianbao.debounceMs', 'nianbao.inlayHints.totals', 'nianbao.rules', 'nianbao.schema']);
+    assert.deepEqual(Object.keys(props).sort(), [
+      'nianbao.deadline',
+      'nianbao.debounceMs',
+      'nianbao.inlayHints.totals',
+      'nianbao.rules',
+      'nianbao.schema',
+    ]);
     const keys = JSON.stringify(pkg.contributes).match(/%[\w.-]+%/g)!;
     for (const g of groups) assert.match(g.title, /^%config\.section\.\w+%$/);
     for (const p of Object.values(props) as { markdownDescription: string }[]) assert.match(p.markdownDescription, /^%config\.[\w.-]+%$/);

@@ -3,7 +3,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { CancellationTokenSource, createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import {
+  CancellationTokenSource,
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from 'vscode-jsonrpc/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkReport, lineStarts, rangeOf } from '../../server/src/engine';
 
@@ -19,12 +25,20 @@ const corpus = readdirSync(corpusDir)
   .map((f) => readFileSync(join(corpusDir, f), 'utf8'));
 const uriOf = (name: string) => `file:///tmp/stress/${encodeURIComponent(name)}年度报告.txt`;
 
-interface Diag { code: string; range: { start: { line: number; character: number }; end: { line: number; character: number } }; message: string }
+interface Diag {
+  code: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  message: string;
+}
 type Position = { line: number; character: number };
 
 const settings = { schema: 'auto', debounceMs: 0 };
 
-interface Server { process: ChildProcess; conn: MessageConnection; closed: Promise<void> }
+interface Server {
+  process: ChildProcess;
+  conn: MessageConnection;
+  closed: Promise<void>;
+}
 
 async function startServer(): Promise<Server> {
   const child = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
@@ -39,7 +53,10 @@ async function startServer(): Promise<Server> {
     processId: process.pid,
     rootUri: null,
     locale: 'en',
-    capabilities: { workspace: { configuration: true }, textDocument: { diagnostic: {}, completion: { completionItem: { snippetSupport: true } } } },
+    capabilities: {
+      workspace: { configuration: true },
+      textDocument: { diagnostic: {}, completion: { completionItem: { snippetSupport: true } } },
+    },
   });
   await conn.sendNotification('initialized', {});
   return { process: child, conn, closed };
@@ -52,8 +69,10 @@ function rssMb(pid: number): number {
 }
 
 let s: Server;
-const diagnostics = async (uri: string): Promise<Diag[]> => (await s.conn.sendRequest<{ items: Diag[] }>('textDocument/diagnostic', { textDocument: { uri } })).items;
-const open = (uri: string, text: string, languageId = 'plaintext') => s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+const diagnostics = async (uri: string): Promise<Diag[]> =>
+  (await s.conn.sendRequest<{ items: Diag[] }>('textDocument/diagnostic', { textDocument: { uri } })).items;
+const open = (uri: string, text: string, languageId = 'plaintext') =>
+  s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
 
 // the checks across years depend on the other reports open: left out of the comparison with the engine
 const ACROSS = new Set(['cross-year', 'growth-rate']);
@@ -114,7 +133,10 @@ describe('language server under stress', () => {
     settings.debounceMs = 300; // the request waits for typing to pause: it is cancelled while it waits
     await s.conn.sendNotification('workspace/didChangeConfiguration', { settings: {} });
     await new Promise((r) => setTimeout(r, 100));
-    await s.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: corpus[3] + '\n' }] });
+    await s.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ text: corpus[3] + '\n' }],
+    });
     const source = new CancellationTokenSource();
     const request = s.conn.sendRequest<{ items: Diag[] }>('textDocument/diagnostic', { textDocument: { uri } }, source.token).then(
       (r) => r.items,
@@ -154,7 +176,8 @@ describe('language server under stress', () => {
 
   test('nonsense requests get answers, not a crash', async () => {
     const uri = uriOf('odd');
-    const text = '\ufeff某某局2024年政府信息公开工作年度报告\r\n一、总体情况\r共收到申请\u0000 12件\uD800，其中😀 5件\n| 总计 | 3 | 4 | 9 |\u2028';
+    const text =
+      '\ufeff某某局2024年政府信息公开工作年度报告\r\n一、总体情况\r共收到申请\u0000 12件\uD800，其中😀 5件\n| 总计 | 3 | 4 | 9 |\u2028';
     await open(uri, text, 'markdown');
     const positions: Position[] = [
       { line: -1, character: -5 },
@@ -170,15 +193,25 @@ describe('language server under stress', () => {
         s.conn.sendRequest('textDocument/hover', td),
         s.conn.sendRequest('textDocument/completion', td),
         s.conn.sendRequest('textDocument/definition', td),
-        s.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: position, end: { line: 0, character: 0 } }, context: { diagnostics: [] } }),
-        s.conn.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range: { start: position, end: { line: 1e6, character: 0 } } }),
+        s.conn.sendRequest('textDocument/codeAction', {
+          textDocument: { uri },
+          range: { start: position, end: { line: 0, character: 0 } },
+          context: { diagnostics: [] },
+        }),
+        s.conn.sendRequest('textDocument/inlayHint', {
+          textDocument: { uri },
+          range: { start: position, end: { line: 1e6, character: 0 } },
+        }),
       ]);
       // an error answer is acceptable for a position outside the document; silence or a crash is not
       assert.equal(answers.length, 5);
       for (const a of answers) if (a.status === 'rejected') process.stdout.write(`# ${JSON.stringify(position)}: ${a.reason}\n`);
     }
     // requests about documents never opened, and edits to them
-    await s.conn.sendNotification('textDocument/didChange', { textDocument: { uri: uriOf('never'), version: 2 }, contentChanges: [{ text: 'x' }] });
+    await s.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri: uriOf('never'), version: 2 },
+      contentChanges: [{ text: 'x' }],
+    });
     assert.deepEqual(await diagnostics(uriOf('never')), []);
     assert.deepEqual(await s.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: uriOf('never') } }), []);
     // the server still checks what it should

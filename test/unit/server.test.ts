@@ -11,7 +11,15 @@ const root = join(__dirname, '..', '..');
 const report = readFileSync(join(root, 'test', 'fixtures', 'corpus', 'pingtan-zhqsyq-2020.txt'), 'utf8');
 const reportUri = 'file:///tmp/%E5%B9%B3%E6%BD%AD2020%E5%B9%B4%E5%BA%A6%E6%8A%A5%E5%91%8A.txt'; // 平潭2020年度报告.txt
 
-interface Diag { code: string; source: string; severity: number; message: string; range: { start: { line: number; character: number } }; codeDescription: { href: string }; relatedInformation: unknown[] }
+interface Diag {
+  code: string;
+  source: string;
+  severity: number;
+  message: string;
+  range: { start: { line: number; character: number } };
+  codeDescription: { href: string };
+  relatedInformation: unknown[];
+}
 
 let server: ChildProcess;
 let conn: MessageConnection;
@@ -37,7 +45,9 @@ describe('language server', () => {
     });
     assert.ok(init.capabilities.diagnosticProvider, 'pull diagnostics');
     await conn.sendNotification('initialized', {});
-    await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: reportUri, languageId: 'plaintext', version: 1, text: report } });
+    await conn.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: reportUri, languageId: 'plaintext', version: 1, text: report },
+    });
   });
 
   after(() => {
@@ -47,11 +57,14 @@ describe('language server', () => {
 
   test('diagnostics carry source, code, rule page and related cells', async () => {
     const items = await diagnostics(reportUri);
-    assert.deepEqual(items.map((d) => [d.code, d.severity, d.range.start.line]), [
-      ['prose-sum', 1, 3],
-      ['table-sum', 1, 56],
-      ['table-sum', 1, 56],
-    ]);
+    assert.deepEqual(
+      items.map((d) => [d.code, d.severity, d.range.start.line]),
+      [
+        ['prose-sum', 1, 3],
+        ['table-sum', 1, 56],
+        ['table-sum', 1, 56],
+      ],
+    );
     const d = items[2];
     assert.equal(d.source, 'nianbao');
     assert.match(d.codeDescription.href, /^file:\/\/.*\/docs\/rules\/table-sum\.md$/);
@@ -61,7 +74,17 @@ describe('language server', () => {
 
   test('a quick fix, applied, clears its diagnostic', async () => {
     const first = (await diagnostics(reportUri)).find((d) => d.code === 'table-sum')!;
-    const actions = await conn.sendRequest<{ title: string; edit: { changes: Record<string, { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]> } }[]>('textDocument/codeAction', {
+    const actions = await conn.sendRequest<
+      {
+        title: string;
+        edit: {
+          changes: Record<
+            string,
+            { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]
+          >;
+        };
+      }[]
+    >('textDocument/codeAction', {
       textDocument: { uri: reportUri },
       range: first.range,
       context: { diagnostics: [] },
@@ -69,7 +92,10 @@ describe('language server', () => {
     const fix = actions.find((a) => a.title.includes('26'))!;
     assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
     const [edit] = fix.edit.changes[reportUri];
-    await conn.sendNotification('textDocument/didChange', { textDocument: { uri: reportUri, version: 2 }, contentChanges: [{ range: edit.range, text: edit.newText }] });
+    await conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri: reportUri, version: 2 },
+      contentChanges: [{ range: edit.range, text: edit.newText }],
+    });
     const items = await diagnostics(reportUri);
     assert.ok(!items.some((d) => d.message.includes('should be 26')), JSON.stringify(items.map((d) => d.message)));
   });
@@ -79,7 +105,9 @@ describe('language server', () => {
     await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: report } });
     assert.deepEqual(await diagnostics(uri), []);
     const named = 'file:///tmp/notes2.md';
-    await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: named, languageId: 'markdown', version: 1, text: '---\nschema: gov-2019\n---\n' + report } });
+    await conn.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: named, languageId: 'markdown', version: 1, text: '---\nschema: gov-2019\n---\n' + report },
+    });
     assert.equal((await diagnostics(named)).length, 3, 'front matter `schema:` makes any Markdown file a report');
   });
 });
@@ -99,9 +127,16 @@ describe('language server: last year’s report beside this one', () => {
     c.onRequest('client/registerCapability', () => null);
     c.listen();
     try {
-      await c.sendRequest('initialize', { processId: process.pid, rootUri: null, locale: 'zh-cn', capabilities: { workspace: { configuration: true } } });
+      await c.sendRequest('initialize', {
+        processId: process.pid,
+        rootUri: null,
+        locale: 'zh-cn',
+        capabilities: { workspace: { configuration: true } },
+      });
       await c.sendNotification('initialized', {});
-      await c.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: readFileSync(join(corpus, 'suqian-city-2024.txt'), 'utf8') } });
+      await c.sendNotification('textDocument/didOpen', {
+        textDocument: { uri, languageId: 'plaintext', version: 1, text: readFileSync(join(corpus, 'suqian-city-2024.txt'), 'utf8') },
+      });
       const r = await c.sendRequest<{ items: Diag[] }>('textDocument/diagnostic', { textDocument: { uri } });
       const growth = r.items.find((d) => d.code === 'growth-rate');
       assert.ok(growth, JSON.stringify(r.items.map((d) => d.code)));

@@ -4,7 +4,16 @@ import { describe, it } from 'node:test';
 import { buildSnippets, SNIPPETS_FILE, snippetsText } from '../../scripts/snippets';
 import { builtinSchemaData } from '../../server/src/engine/builtinData';
 import { builtinSchema, builtinSchemas, checkReport, validateSchema, type Schema } from '../../server/src/engine/index';
-import { PROMPT, reportSkeleton, sectionBody, sectionHeading, sectionTemplate, tablesTemplate, tableTemplate, templateRows } from '../../server/src/engine/template';
+import {
+  PROMPT,
+  reportSkeleton,
+  sectionBody,
+  sectionHeading,
+  sectionTemplate,
+  tablesTemplate,
+  tableTemplate,
+  templateRows,
+} from '../../server/src/engine/template';
 import { templateLayouts } from '../../server/src/engine/templateLayouts';
 
 /** What a snippet inserts when every placeholder is left as it is. */
@@ -54,7 +63,13 @@ describe('report skeleton', () => {
         );
         for (const table of schema.tables) {
           const bound = result.bound!.tables.get(table.id)!;
-          assert.deepEqual([...bound.rows.keys()].sort(), templateRows(table).map((r) => r.id).sort(), table.id);
+          assert.deepEqual(
+            [...bound.rows.keys()].sort(),
+            templateRows(table)
+              .map((r) => r.id)
+              .sort(),
+            table.id,
+          );
           for (const row of templateRows(table))
             for (const col of table.columns) assert.equal(bound.cell(row.id, col.id)?.raw, '0', `${table.id} ${row.id} ${col.id}`);
         }
@@ -65,7 +80,10 @@ describe('report skeleton', () => {
         assert.equal(result.model.title?.text, `某某区人民政府${year}年政府信息公开工作年度报告`);
         assert.equal(result.model.year, year);
         const found = schema.sections.map((s) => result.bound!.sections.get(s.id)?.heading.title);
-        assert.deepEqual(found, schema.sections.map((s) => sectionHeading(schema, s).replace(/^[一二三四五六七八九十]+、/, '')));
+        assert.deepEqual(
+          found,
+          schema.sections.map((s) => sectionHeading(schema, s).replace(/^[一二三四五六七八九十]+、/, '')),
+        );
       });
 
       it('as a snippet: office and year are tab stops 1 and 2, mirrored; stops numbered in order', () => {
@@ -73,7 +91,10 @@ describe('report skeleton', () => {
         assert.match(snippet, /^# \$\{1:单位名称\}\$\{2:年份\}年/);
         assert.ok(snippet.includes('统计期限自${2}年'), 'the year is mirrored in the statistics period');
         const stops = tabStops(snippet);
-        assert.deepEqual(stops, stops.map((_, i) => i + 1));
+        assert.deepEqual(
+          stops,
+          stops.map((_, i) => i + 1),
+        );
         assert.equal(expand(snippet), reportSkeleton(schema));
       });
 
@@ -115,7 +136,16 @@ describe('section and table templates', () => {
         const text = sectionTemplate(schema, section.id);
         assert.equal(text, `## ${sectionHeading(schema, section)}\n\n${sectionBody(schema, section.id)}`);
         const tables = schema.tables.filter((t) => t.section === section.id);
-        if (tables.length) assert.ok(text.includes(tablesTemplate(schema, tables.map((t) => t.id))), section.id);
+        if (tables.length)
+          assert.ok(
+            text.includes(
+              tablesTemplate(
+                schema,
+                tables.map((t) => t.id),
+              ),
+            ),
+            section.id,
+          );
         else assert.ok(text.includes('（请填写'), section.id);
       }
     });
@@ -148,11 +178,22 @@ describe('section and table templates', () => {
         { id: 'a', title: '一、基本情况' },
         { id: 'b', title: '二、统计数据' },
       ],
-      tables: [{ id: 't', name: { zh: '统计表', en: 'Statistics' }, section: 'b', columns: [{ id: 'y', label: '本年度' }], rows: [{ id: 'r', label: '受理件数' }] }],
+      tables: [
+        {
+          id: 't',
+          name: { zh: '统计表', en: 'Statistics' },
+          section: 'b',
+          columns: [{ id: 'y', label: '本年度' }],
+          rows: [{ id: 'r', label: '受理件数' }],
+        },
+      ],
     });
     assert.deepEqual(problems, []);
     const text = reportSkeleton(schema!, { office: '某单位', year: 2024 });
-    assert.equal(text, `# 某单位2024年某某工作年度报告\n\n## 一、基本情况\n\n${PROMPT}\n\n## 二、统计数据\n\n| 项目 | 本年度 |\n|---|---|\n| 受理件数 | 0 |\n`);
+    assert.equal(
+      text,
+      `# 某单位2024年某某工作年度报告\n\n## 一、基本情况\n\n${PROMPT}\n\n## 二、统计数据\n\n| 项目 | 本年度 |\n|---|---|\n| 受理件数 | 0 |\n`,
+    );
   });
 });
 
@@ -166,7 +207,11 @@ describe('the built-in schemas as written (what the client writes its skeleton f
 
   it('give the same skeleton as the validated schemas', () => {
     builtinSchemaData.forEach((raw, i) => {
-      assert.equal(reportSkeleton(raw, { snippet: true, office: '某局', year: 2024 }), reportSkeleton(schemas[i], { snippet: true, office: '某局', year: 2024 }), raw.id);
+      assert.equal(
+        reportSkeleton(raw, { snippet: true, office: '某局', year: 2024 }),
+        reportSkeleton(schemas[i], { snippet: true, office: '某局', year: 2024 }),
+        raw.id,
+      );
     });
   });
 });
@@ -176,12 +221,26 @@ describe('layouts of the built-in formats', () => {
     for (const [id, layout] of Object.entries(templateLayouts)) {
       const schema = builtinSchema(id) as Schema;
       assert.ok(schema, `layout for unknown schema ${id}`);
-      for (const s of [...Object.keys(layout.subsections), ...Object.keys(layout.prompts)]) assert.ok(schema.sections.some((x) => x.id === s), `${id}: section ${s}`);
+      for (const s of [...Object.keys(layout.subsections), ...Object.keys(layout.prompts)])
+        assert.ok(
+          schema.sections.some((x) => x.id === s),
+          `${id}: section ${s}`,
+        );
       for (const [tableId, t] of Object.entries(layout.tables)) {
         const table = schema.tables.find((x) => x.id === tableId);
         assert.ok(table, `${id}: table ${tableId}`);
-        for (const g of t.columnGroups ?? []) for (const c of g.columns) assert.ok(table.columns.some((x) => x.id === c), `${id}.${tableId}: column ${c}`);
-        for (const g of t.rowGroups ?? []) for (const r of g.rows) assert.ok(table.rows.some((x) => x.id === r), `${id}.${tableId}: row ${r}`);
+        for (const g of t.columnGroups ?? [])
+          for (const c of g.columns)
+            assert.ok(
+              table.columns.some((x) => x.id === c),
+              `${id}.${tableId}: column ${c}`,
+            );
+        for (const g of t.rowGroups ?? [])
+          for (const r of g.rows)
+            assert.ok(
+              table.rows.some((x) => x.id === r),
+              `${id}.${tableId}: row ${r}`,
+            );
       }
     }
   });
@@ -195,18 +254,40 @@ describe('snippets file', () => {
   it('has a skeleton per schema, every section and every table; no prefix used twice', () => {
     const snippets = buildSnippets();
     const prefixes = Object.values(snippets).flatMap((s) => s.prefix);
-    assert.deepEqual(prefixes.filter((p, i) => prefixes.indexOf(p) !== i), []);
-    for (const p of ['nianbao', '年报', 'nianbao-2021', 'nianbao-2019', '表三', 'biao3', 'table3', '表二', 'biao2-1', 'ztqk', 'section-overview']) assert.ok(prefixes.includes(p), p);
+    assert.deepEqual(
+      prefixes.filter((p, i) => prefixes.indexOf(p) !== i),
+      [],
+    );
+    for (const p of [
+      'nianbao',
+      '年报',
+      'nianbao-2021',
+      'nianbao-2019',
+      '表三',
+      'biao3',
+      'table3',
+      '表二',
+      'biao2-1',
+      'ztqk',
+      'section-overview',
+    ])
+      assert.ok(prefixes.includes(p), p);
     for (const schema of schemas) {
       const skeleton = Object.values(snippets).find((s) => s.prefix.includes(`nianbao-${schema.id.replace(/^gov-/, '')}`));
       assert.equal(skeleton?.body.join('\n'), reportSkeleton(schema, { snippet: true }).trimEnd());
       for (const t of schema.tables) {
         const body = tableTemplate(schema, t.id, { snippet: true }).trimEnd();
-        assert.ok(Object.values(snippets).some((s) => s.body.join('\n') === body), `${schema.id}: table ${t.id}`);
+        assert.ok(
+          Object.values(snippets).some((s) => s.body.join('\n') === body),
+          `${schema.id}: table ${t.id}`,
+        );
       }
       for (const s of schema.sections) {
         const body = sectionTemplate(schema, s.id, { snippet: true }).trimEnd();
-        assert.ok(Object.values(snippets).some((x) => x.body.join('\n') === body), `${schema.id}: section ${s.id}`);
+        assert.ok(
+          Object.values(snippets).some((x) => x.body.join('\n') === body),
+          `${schema.id}: section ${s.id}`,
+        );
       }
     }
   });

@@ -57,7 +57,9 @@ describe('statistics-period', () => {
   });
 
   test('silent: a cut-off of another year, or of a cited document', () => {
-    const text = report2016({ proactive: '对截至2015年9月30日的规范性文件进行了清理，转发了《关于截至6月30日清理情况的通报》。2016年全县主动公开政府信息1200条。' });
+    const text = report2016({
+      proactive: '对截至2015年9月30日的规范性文件进行了清理，转发了《关于截至6月30日清理情况的通报》。2016年全县主动公开政府信息1200条。',
+    });
     assert.deepEqual(rule(text, 'statistics-period'), []);
   });
 });
@@ -89,7 +91,10 @@ describe('other-year', () => {
   });
 
   test('silent: last year as a comparison', () => {
-    for (const proactive of ['2015年全县主动公开政府信息1000条，2016年增至1200条。', '2015年，全县主动公开政府信息1000条，本年比上年增加200条。'])
+    for (const proactive of [
+      '2015年全县主动公开政府信息1000条，2016年增至1200条。',
+      '2015年，全县主动公开政府信息1000条，本年比上年增加200条。',
+    ])
       assert.deepEqual(rule(report2016({ proactive }), 'other-year'), [], proactive);
   });
 
@@ -155,7 +160,11 @@ describe('publication-deadline', () => {
     const run = async (...args: string[]) => {
       let out = '';
       let err = '';
-      const code = await main(args, (s) => (out += s + '\n'), (s) => (err += s + '\n'));
+      const code = await main(
+        args,
+        (s) => (out += s + '\n'),
+        (s) => (err += s + '\n'),
+      );
       return { code, out, err };
     };
     assert.doesNotMatch((await run('check', file)).out, /publication-deadline/);
@@ -169,7 +178,10 @@ describe('publication-deadline', () => {
 });
 
 describe('outdated-reference', () => {
-  const cite = (doc: string) => report2021({ overview: `根据《中华人民共和国政府信息公开条例》和《中华人民共和国政府信息公开工作年度报告格式》（${doc}）要求编制本报告。` });
+  const cite = (doc: string) =>
+    report2021({
+      overview: `根据《中华人民共和国政府信息公开条例》和《中华人民共和国政府信息公开工作年度报告格式》（${doc}）要求编制本报告。`,
+    });
 
   test('a 2021-format report citing 国办公开办函〔2019〕60号', () => {
     for (const doc of ['国办公开办函〔2019〕60号', '国办公开办函[2019]60号']) {
@@ -191,6 +203,9 @@ describe('outdated-reference', () => {
 describe('the synthetic 2021 reports raise none of these rules', () => {
   for (const layout of ['gfm', 'pipe', 'tab', 'aligned'] as Layout[])
     test(layout, () => {
-      assert.deepEqual(mine(checkReport(report2021({ layout })).findings).map((f) => `${f.rule}: ${f.message.zh}`), []);
+      assert.deepEqual(
+        mine(checkReport(report2021({ layout })).findings).map((f) => `${f.rule}: ${f.message.zh}`),
+        [],
+      );
     });
 });

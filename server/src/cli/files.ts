@@ -4,7 +4,10 @@ import { glob } from 'tinyglobby';
 
 // Which files a command line names, and their text. Reading is the CLI's job; the engine sees text only.
 
-export interface Input { path: string; explicit: boolean }
+export interface Input {
+  path: string;
+  explicit: boolean;
+}
 export type Problem = { zh: string; en: string };
 /**
  * A problem is `quiet` when the file is simply no text report (binary, another encoding, a Word file):
@@ -29,14 +32,16 @@ function pathProblem(code: string | undefined): Problem {
  * Files, folders (searched for reports) and globs, in the order given, each once. `missing`: paths
  * that do not exist (or a symbolic link to nothing); `problems`: paths or folders that cannot be read.
  */
-export async function expandInputs(args: string[]): Promise<{ inputs: Input[]; missing: string[]; problems: { path: string; problem: Problem }[] }> {
+export async function expandInputs(
+  args: string[],
+): Promise<{ inputs: Input[]; missing: string[]; problems: { path: string; problem: Problem }[] }> {
   const inputs: Input[] = [];
   const missing: string[] = [];
   const problems: { path: string; problem: Problem }[] = [];
   const seen = new Set<string>();
   const add = (p: string, explicit: boolean) => {
     const key = path.resolve(p);
-    if (!seen.has(key)) inputs.push({ path: p, explicit }), seen.add(key);
+    if (!seen.has(key)) (inputs.push({ path: p, explicit }), seen.add(key));
   };
   for (const arg of args) {
     let code: string | undefined;
@@ -57,7 +62,13 @@ export async function expandInputs(args: string[]): Promise<{ inputs: Input[]; m
  * The report files under a folder, sorted. Symbolic links are followed, to files and to folders, each
  * real folder once: a link back up the tree (a loop) ends there. Folders that cannot be read are told.
  */
-async function walk(dir: string, problems: { path: string; problem: Problem }[], depth = 0, out: string[] = [], visited = new Set<string>()): Promise<string[]> {
+async function walk(
+  dir: string,
+  problems: { path: string; problem: Problem }[],
+  depth = 0,
+  out: string[] = [],
+  visited = new Set<string>(),
+): Promise<string[]> {
   if (depth > 32) return out; // absurd nesting ends here
   const real = await fs.realpath(dir).catch(() => dir);
   if (visited.has(real)) return out;
@@ -97,24 +108,59 @@ export function looksLikeReport(file: string, text: string): boolean {
 
 // What a binary file starts with, for a message that says what it is.
 const SIGNATURES: { bytes: number[]; what: Problem }[] = [
-  { bytes: [0x25, 0x50, 0x44, 0x46], what: { zh: '这是 PDF 文件：请先把文字复制或导出为 .txt 再检查', en: 'it is a PDF file: copy or export its text to a .txt file and check that' } },
-  { bytes: [0x50, 0x4b, 0x03, 0x04], what: { zh: '这是压缩包或 Word（.docx）文件：请另存为 .txt 或 .md 后再检查', en: 'it is a zip archive or a Word (.docx) file: save it as .txt or .md and check that' } },
-  { bytes: [0xd0, 0xcf, 0x11, 0xe0], what: { zh: '这是旧版 Word/Excel 文件：请另存为 .txt 或 .md 后再检查', en: 'it is an old Word/Excel file: save it as .txt or .md and check that' } },
+  {
+    bytes: [0x25, 0x50, 0x44, 0x46],
+    what: {
+      zh: '这是 PDF 文件：请先把文字复制或导出为 .txt 再检查',
+      en: 'it is a PDF file: copy or export its text to a .txt file and check that',
+    },
+  },
+  {
+    bytes: [0x50, 0x4b, 0x03, 0x04],
+    what: {
+      zh: '这是压缩包或 Word（.docx）文件：请另存为 .txt 或 .md 后再检查',
+      en: 'it is a zip archive or a Word (.docx) file: save it as .txt or .md and check that',
+    },
+  },
+  {
+    bytes: [0xd0, 0xcf, 0x11, 0xe0],
+    what: {
+      zh: '这是旧版 Word/Excel 文件：请另存为 .txt 或 .md 后再检查',
+      en: 'it is an old Word/Excel file: save it as .txt or .md and check that',
+    },
+  },
 ];
 
 const startsWith = (buf: Buffer, bytes: number[]) => bytes.every((b, i) => buf[i] === b);
 
 export async function readReport(file: string): Promise<ReadResult> {
   if (/\.docx?$/i.test(file))
-    return { problem: { zh: '暂不支持 Word 文件：请另存为 .txt 或 .md 后再检查', en: 'Word files are not supported yet: save it as .txt or .md and check that' }, quiet: true };
+    return {
+      problem: {
+        zh: '暂不支持 Word 文件：请另存为 .txt 或 .md 后再检查',
+        en: 'Word files are not supported yet: save it as .txt or .md and check that',
+      },
+      quiet: true,
+    };
   let buf: Buffer;
   try {
     // a pipe or a device would block or never end: only plain files are read, and only up to a size
     const stat = await fs.stat(file);
-    if (!stat.isFile()) return { problem: { zh: '不是普通文件（可能是管道、设备或套接字），未读取', en: 'not a regular file (a pipe, a device or a socket), not read' } };
+    if (!stat.isFile())
+      return {
+        problem: {
+          zh: '不是普通文件（可能是管道、设备或套接字），未读取',
+          en: 'not a regular file (a pipe, a device or a socket), not read',
+        },
+      };
     if (stat.size > MAX_FILE_BYTES) {
       const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-      return { problem: { zh: `文件太大（${mb(stat.size)} MB），超过 ${mb(MAX_FILE_BYTES)} MB 的文件不检查：年度报告通常不到 1 MB，请确认是否选错了文件`, en: `too large (${mb(stat.size)} MB): files over ${mb(MAX_FILE_BYTES)} MB are not checked; a report is usually under 1 MB, is it the right file?` } };
+      return {
+        problem: {
+          zh: `文件太大（${mb(stat.size)} MB），超过 ${mb(MAX_FILE_BYTES)} MB 的文件不检查：年度报告通常不到 1 MB，请确认是否选错了文件`,
+          en: `too large (${mb(stat.size)} MB): files over ${mb(MAX_FILE_BYTES)} MB are not checked; a report is usually under 1 MB, is it the right file?`,
+        },
+      };
     }
     buf = await fs.readFile(file);
   } catch (e) {
@@ -125,7 +171,8 @@ export async function readReport(file: string): Promise<ReadResult> {
   if (startsWith(buf, [0xff, 0xfe])) return { text: new TextDecoder('utf-16le').decode(buf), encoding: 'utf-16le' };
   if (startsWith(buf, [0xfe, 0xff])) return { text: new TextDecoder('utf-16be').decode(buf), encoding: 'utf-16be' };
   for (const s of SIGNATURES) if (startsWith(buf, s.bytes)) return { problem: s.what, quiet: true };
-  if (buf.subarray(0, 8192).includes(0)) return { problem: { zh: '不是文本文件（含有二进制内容）', en: 'not a text file (it has binary content)' }, quiet: true };
+  if (buf.subarray(0, 8192).includes(0))
+    return { problem: { zh: '不是文本文件（含有二进制内容）', en: 'not a text file (it has binary content)' }, quiet: true };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(buf), encoding: 'utf-8' };
   } catch {
@@ -133,7 +180,13 @@ export async function readReport(file: string): Promise<ReadResult> {
     try {
       return { text: new TextDecoder('gb18030', { fatal: true }).decode(buf), encoding: 'gb18030' };
     } catch {
-      return { problem: { zh: '编码无法识别（既不是 UTF-8、UTF-16，也不是 GBK/GB18030）：请另存为 UTF-8', en: 'unknown encoding (neither UTF-8, UTF-16 nor GBK/GB18030): save it as UTF-8' }, quiet: true };
+      return {
+        problem: {
+          zh: '编码无法识别（既不是 UTF-8、UTF-16，也不是 GBK/GB18030）：请另存为 UTF-8',
+          en: 'unknown encoding (neither UTF-8, UTF-16 nor GBK/GB18030): save it as UTF-8',
+        },
+        quiet: true,
+      };
     }
   }
 }

@@ -90,7 +90,12 @@ function printText(results: FileResult[], lang: Lang, out: (s: string) => void):
     const schema = f.schema ?? (lang === 'zh' ? '未识别格式' : 'no schema');
     if (!f.diagnostics.length && f.schema) continue;
     out(`${f.path}  (${schema})`);
-    if (!f.schema) out(lang === 'zh' ? '  未识别出报告格式，未检查；可用 --schema 指定' : '  the report format was not recognised, so it was not checked; name one with --schema');
+    if (!f.schema)
+      out(
+        lang === 'zh'
+          ? '  未识别出报告格式，未检查；可用 --schema 指定'
+          : '  the report format was not recognised, so it was not checked; name one with --schema',
+      );
     for (const d of f.diagnostics) {
       if (d.severity === 'error') errors++;
       else if (d.severity === 'warning') warnings++;
@@ -151,16 +156,26 @@ export async function main(
     return 2;
   }
   if (values.format !== 'text' && values.format !== 'json') {
-    err(lang === 'zh' ? `nianbao: --format ${values.format}：应为 text 或 json` : `nianbao: --format ${values.format}: must be text or json`);
+    err(
+      lang === 'zh' ? `nianbao: --format ${values.format}：应为 text 或 json` : `nianbao: --format ${values.format}: must be text or json`,
+    );
     return 2;
   }
   const deadline = values.deadline as Deadline | undefined;
   if (deadline !== undefined && deadline !== 'department' && deadline !== 'government') {
-    err(lang === 'zh' ? `nianbao: --deadline ${deadline}：应为 department（部门）或 government（本级政府）` : `nianbao: --deadline ${deadline}: must be department or government`);
+    err(
+      lang === 'zh'
+        ? `nianbao: --deadline ${deadline}：应为 department（部门）或 government（本级政府）`
+        : `nianbao: --deadline ${deadline}: must be department or government`,
+    );
     return 2;
   }
   if (!paths.length) {
-    err(lang === 'zh' ? 'nianbao: 请给出要检查的文件或文件夹，例如：nianbao check 报告.md' : 'nianbao: name the files or folders to check, e.g. nianbao check report.md');
+    err(
+      lang === 'zh'
+        ? 'nianbao: 请给出要检查的文件或文件夹，例如：nianbao check 报告.md'
+        : 'nianbao: name the files or folders to check, e.g. nianbao check report.md',
+    );
     return 2;
   }
   let schema: Schema | undefined;
@@ -212,7 +227,11 @@ export async function main(
     try {
       results.push(toResult(r.path, text, schema, lang, lastText, deadline));
     } catch (e) {
-      err(lang === 'zh' ? `nianbao: ${r.path}：检查时出错，请报告此问题：${(e as Error).message}` : `nianbao: ${r.path}: the checker failed on this file, please report it: ${(e as Error).message}`);
+      err(
+        lang === 'zh'
+          ? `nianbao: ${r.path}：检查时出错，请报告此问题：${(e as Error).message}`
+          : `nianbao: ${r.path}: the checker failed on this file, please report it: ${(e as Error).message}`,
+      );
       failed = true;
     }
   }

@@ -10,7 +10,9 @@ export async function loadSchemaArg(arg: string): Promise<{ schema?: Schema; err
   try {
     text = await fs.readFile(arg, 'utf8');
   } catch {
-    return { error: `--schema ${arg}: 既不是内置格式（gov-2021、gov-2019），也不是可读的文件 / neither a built-in schema (gov-2021, gov-2019) nor a readable file` };
+    return {
+      error: `--schema ${arg}: 既不是内置格式（gov-2021、gov-2019），也不是可读的文件 / neither a built-in schema (gov-2021, gov-2019) nor a readable file`,
+    };
   }
   let data: unknown;
   try {

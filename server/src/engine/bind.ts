@@ -10,7 +10,10 @@ import { bestGramScore, labelBigrams, type LabelGrams } from './text';
 const SECTION_THRESHOLD = 0.6;
 const ROW_THRESHOLD = 0.55;
 
-export interface BoundSection { schema: SectionSchema; heading: Heading }
+export interface BoundSection {
+  schema: SectionSchema;
+  heading: Heading;
+}
 
 export interface BoundTable {
   schema: TableSchema;
@@ -124,14 +127,30 @@ function bindSections(model: ReportModel, schema: Schema): { sections: Map<strin
  * The stretch of text where a section's table should be: from its heading (found in order or out of it)
  * to the next section heading; for a section not found, the gap where it belongs.
  */
-function regionOf(sectionId: string, schema: Schema, sections: Map<string, BoundSection>, misplaced: BoundSection[], textLength: number): { start: number; end: number } {
-  const headings = [...sections.values(), ...misplaced].filter((b) => !b.schema.content).map((b) => b.heading.start).sort((a, b) => a - b);
+function regionOf(
+  sectionId: string,
+  schema: Schema,
+  sections: Map<string, BoundSection>,
+  misplaced: BoundSection[],
+  textLength: number,
+): { start: number; end: number } {
+  const headings = [...sections.values(), ...misplaced]
+    .filter((b) => !b.schema.content)
+    .map((b) => b.heading.start)
+    .sort((a, b) => a - b);
   const own = sections.get(sectionId) ?? misplaced.find((m) => m.schema.id === sectionId);
   if (own && !own.schema.content) return { start: own.heading.start, end: headings.find((h) => h > own.heading.start) ?? textLength };
   const order = schema.sections.filter((s) => !s.content).map((s) => s.id);
   const k = order.indexOf(sectionId);
-  const before = order.slice(0, k).reverse().map((id) => sections.get(id)).find((b) => b);
-  const after = order.slice(k + 1).map((id) => sections.get(id)).find((b) => b);
+  const before = order
+    .slice(0, k)
+    .reverse()
+    .map((id) => sections.get(id))
+    .find((b) => b);
+  const after = order
+    .slice(k + 1)
+    .map((id) => sections.get(id))
+    .find((b) => b);
   return { start: before?.heading.start ?? 0, end: after?.heading.start ?? textLength };
 }
 
@@ -181,7 +200,9 @@ export function bindReport(model: ReportModel, schema: Schema): BoundReport {
       resolveRows(ids) {
         const out: string[] = [];
         for (const id of ids) {
-          const standIn = rows.has(id) ? undefined : t.rows.find((r) => r.standsFor.includes(id) && rows.has(r.id) && r.standsFor.every((x) => !rows.has(x)));
+          const standIn = rows.has(id)
+            ? undefined
+            : t.rows.find((r) => r.standsFor.includes(id) && rows.has(r.id) && r.standsFor.every((x) => !rows.has(x)));
           const use = standIn ? standIn.id : id;
           if (!out.includes(use)) out.push(use);
         }

@@ -5,7 +5,10 @@ import { analyseProse, isCount, type ProseFigure } from './prose';
 // and runs of "X件，占Y%" that split one whole. Only lists whose shape is unambiguous are taken:
 // parts of one unit, one separator style, no nested totals; anything else ends the list.
 
-export interface Part { figure: ProseFigure; percent?: ProseFigure }
+export interface Part {
+  figure: ProseFigure;
+  percent?: ProseFigure;
+}
 
 export interface Breakdown {
   total?: ProseFigure;
@@ -49,7 +52,15 @@ function parenDepth(text: string): number {
   return d;
 }
 
-function collectParts(model: ReportModel, figs: ProseFigure[], start: number, from: number, unit: string, paren: boolean, percentOf: Map<ProseFigure, ProseFigure>): Part[] {
+function collectParts(
+  model: ReportModel,
+  figs: ProseFigure[],
+  start: number,
+  from: number,
+  unit: string,
+  paren: boolean,
+  percentOf: Map<ProseFigure, ProseFigure>,
+): Part[] {
   const parts: Part[] = [];
   let semicolons: boolean | undefined;
   let depth = 0; // parentheses opened inside the list
@@ -127,7 +138,13 @@ export function analyseBreakdowns(model: ReportModel): BreakdownAnalysis {
     if (!parts.length) continue;
     const lastShare = parts[parts.length - 1].percent!;
     const next = figures[lastShare.index + 1]; // a last part written without its share: 其他处理0件
-    const tail = next && isCount(next) && next.unit === f.unit && next.paragraph === f.paragraph && /其他|其它/.test(next.clauseBefore) && !/[。！？!?]/.test(gapText(model, lastShare.end, next.start));
+    const tail =
+      next &&
+      isCount(next) &&
+      next.unit === f.unit &&
+      next.paragraph === f.paragraph &&
+      /其他|其它/.test(next.clauseBefore) &&
+      !/[。！？!?]/.test(gapText(model, lastShare.end, next.start));
     breakdowns.push({ parts, complete: !!tail || /其他|其它/.test(parts[parts.length - 1].figure.clauseBefore) });
     for (const p of parts) inList.add(p.figure);
     i = lastShare.index;

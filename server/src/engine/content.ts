@@ -12,7 +12,12 @@ const CLAUSE_END = /[，。；：！？,;!?]/;
 const SENTENCE_END = /[。！？!?]/;
 
 /** A stretch of the report that may hold a section's content: one line, or one clause of a line. */
-interface Unit { line: number; start: number; end: number; text: string }
+interface Unit {
+  line: number;
+  start: number;
+  end: number;
+  text: string;
+}
 
 /** Does this text hold one word of every group? */
 export function holdsAll(text: string, groups: readonly (readonly string[])[]): boolean {
@@ -39,7 +44,9 @@ function units(text: string, lineStart: number, line: number, within: Content['w
 function withoutExcluded(text: string, not: readonly string[]): string {
   if (!not.length || !not.some((w) => text.includes(w))) return text;
   // sentences with their end mark, blanked out (same length) when they hold a word of not
-  return text.replace(/[^。！？!?]*[。！？!?]?/g, (sentence) => (not.some((w) => sentence.includes(w)) ? ' '.repeat(sentence.length) : sentence));
+  return text.replace(/[^。！？!?]*[。！？!?]?/g, (sentence) =>
+    not.some((w) => sentence.includes(w)) ? ' '.repeat(sentence.length) : sentence,
+  );
 }
 
 /** Lines that are no prose: table rows, pipe tables, the report's title. */

@@ -35,7 +35,10 @@ export function detectSchema(model: ReportModel, schemas: readonly Schema[], opt
   if (best && bestHits >= 2) return { schema: best, reason: 'markers' };
   const year = model.year;
   if (year !== undefined) {
-    const s = schemas.find((x) => (x.years.from ?? -Infinity) <= year && year <= (x.years.to ?? Infinity) && (x.years.from !== undefined || x.years.to !== undefined));
+    const s = schemas.find(
+      (x) =>
+        (x.years.from ?? -Infinity) <= year && year <= (x.years.to ?? Infinity) && (x.years.from !== undefined || x.years.to !== undefined),
+    );
     if (s) return { schema: s, reason: 'year' };
   }
   return { reason: 'none' };

@@ -38,7 +38,13 @@ export function parseDirectives(model: ReportModel): Directive[] {
     COMMENT.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = COMMENT.exec(t)))
-      out.push({ kind: m[1] as DirectiveKind, rules: ruleList(m[2]), start: line.start + m.index, end: line.start + m.index + m[0].length, line: line.index });
+      out.push({
+        kind: m[1] as DirectiveKind,
+        rules: ruleList(m[2]),
+        start: line.start + m.index,
+        end: line.start + m.index + m[0].length,
+        line: line.index,
+      });
   }
   return out;
 }

@@ -3,9 +3,18 @@ import type { Localized } from './schema';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
-export interface TextEdit { start: number; end: number; newText: string }
+export interface TextEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
 
-export interface Operand { label: Localized; value: number; start: number; end: number }
+export interface Operand {
+  label: Localized;
+  value: number;
+  start: number;
+  end: number;
+}
 
 export interface Finding {
   rule: string;

@@ -62,7 +62,10 @@ export function checkReport(text: string, options: CheckOptions = {}): CheckResu
     findings.push({
       rule: 'schema-unknown',
       severity: 'error',
-      message: localized(`未知的格式「${detection.unknownId.id}」，可用：${ids.join('、')}`, `Unknown schema “${detection.unknownId.id}”; known: ${ids.join(', ')}`),
+      message: localized(
+        `未知的格式「${detection.unknownId.id}」，可用：${ids.join('、')}`,
+        `Unknown schema “${detection.unknownId.id}”; known: ${ids.join(', ')}`,
+      ),
       start: detection.unknownId.start,
       end: detection.unknownId.end,
       related: [],

@@ -2,9 +2,19 @@ import { parseCell, parseChineseNumeral, type CellValue } from './numbers';
 import { toHalfWidth } from './text';
 
 /** One line of the source; start/end exclude the line break. */
-export interface Line { index: number; start: number; end: number; text: string }
+export interface Line {
+  index: number;
+  start: number;
+  end: number;
+  text: string;
+}
 
-export interface Cell { start: number; end: number; raw: string; value: CellValue }
+export interface Cell {
+  start: number;
+  end: number;
+  raw: string;
+  value: CellValue;
+}
 
 /**
  * A line (or GFM/pipe/tab row) that carries figures in cells: a candidate row of a statistical table.
@@ -152,7 +162,8 @@ function delimitedRow(line: Line, sep: '|' | '\t'): ValueRow | undefined {
   // a header row or prose with a stray pipe: some other cell has words in it
   if (!values.every(isValueCell)) return undefined;
   // all blank: a row of an empty table (Shanghai leaves whole rows blank), not a header such as "| 第二十条第（六）项 | |"
-  if (!values.some((c) => c.value.kind === 'number' || c.value.kind === 'placeholder') && (!labelled || values.length < 2)) return undefined;
+  if (!values.some((c) => c.value.kind === 'number' || c.value.kind === 'placeholder') && (!labelled || values.length < 2))
+    return undefined;
   return {
     line: line.index,
     start: line.start,
@@ -326,7 +337,10 @@ export function parseReport(text: string): ReportModel {
     }
     const row = valueRow(line);
     if (row) {
-      const above = pending.filter((p) => p.length <= 60).slice(-3).join('');
+      const above = pending
+        .filter((p) => p.length <= 60)
+        .slice(-3)
+        .join('');
       row.label = above + row.ownLabel;
       rows.push(row);
       pending = [];

@@ -80,7 +80,36 @@ export interface Figure {
   chinese: boolean;
 }
 
-const UNITS = ['万元', '亿元', '元', '件', '条', '个', '项', '次', '人次', '人', '家', '份', '篇', '期', '场', '名', '批', '宗', '起', '户', '年', '月', '日', '号', '天', '小时', '分钟', '倍'];
+const UNITS = [
+  '万元',
+  '亿元',
+  '元',
+  '件',
+  '条',
+  '个',
+  '项',
+  '次',
+  '人次',
+  '人',
+  '家',
+  '份',
+  '篇',
+  '期',
+  '场',
+  '名',
+  '批',
+  '宗',
+  '起',
+  '户',
+  '年',
+  '月',
+  '日',
+  '号',
+  '天',
+  '小时',
+  '分钟',
+  '倍',
+];
 const UNIT_ALT = UNITS.sort((a, b) => b.length - a.length).join('|');
 const CN = '[零〇一二两三四五六七八九十百千万亿]';
 // Arabic (half- or full-width, thousands separators, decimals) or Chinese numerals, then optional

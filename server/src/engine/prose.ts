@@ -22,7 +22,11 @@ export interface ProseFigure extends Figure {
   numberEnd: number;
 }
 
-export interface Paragraph { start: number; end: number; text: string }
+export interface Paragraph {
+  start: number;
+  end: number;
+  text: string;
+}
 
 export interface ProseAnalysis {
   paragraphs: Paragraph[];
@@ -152,7 +156,8 @@ export function analyseProse(model: ReportModel): ProseAnalysis {
       let clauseEnd = relEnd;
       // only counts are ever read in their context (years, dates and shares are not): the rest get none
       const counts = isCount(f);
-      if (counts) while (clauseEnd < p.text.length && clauseEnd - relEnd < WINDOW && !isClauseEnd(p.text.charCodeAt(clauseEnd))) clauseEnd++;
+      if (counts)
+        while (clauseEnd < p.text.length && clauseEnd - relEnd < WINDOW && !isClauseEnd(p.text.charCodeAt(clauseEnd))) clauseEnd++;
       const raw = model.text.slice(f.start, f.end);
       const digits = /^[百分之\s]*[\d０-９,，.．零〇一二两三四五六七八九十百千万亿]+/.exec(raw);
       // the figure's fields written out rather than spread (...f): several times faster on long reports

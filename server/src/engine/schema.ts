@@ -129,7 +129,9 @@ const Statement = z
   })
   .strict();
 
-const AnyColumnRef = z.string().regex(/^[A-Za-z][\w-]*\.[A-Za-z][\w-]*\.(?:[A-Za-z][\w-]*|\*)$/, 'a cell: table.row.column (column * for every column)');
+const AnyColumnRef = z
+  .string()
+  .regex(/^[A-Za-z][\w-]*\.[A-Za-z][\w-]*\.(?:[A-Za-z][\w-]*|\*)$/, 'a cell: table.row.column (column * for every column)');
 
 /** A figure carried from last year's report: this year's cell = last year's cells + this year's plus − minus. */
 const Chain = z
@@ -169,17 +171,39 @@ export const SchemaDefinition = z
           ctx.addIssue({ code: 'custom', path: ['statements', si], message: `no cell "${ref}" (table.row.column)` });
       }
     });
-    unique(s.sections.map((x) => x.id), ['sections'], ctx);
-    unique(s.tables.map((x) => x.id), ['tables'], ctx);
+    unique(
+      s.sections.map((x) => x.id),
+      ['sections'],
+      ctx,
+    );
+    unique(
+      s.tables.map((x) => x.id),
+      ['tables'],
+      ctx,
+    );
     s.tables.forEach((t, ti) => {
-      if (!sectionIds.has(t.section)) ctx.addIssue({ code: 'custom', path: ['tables', ti, 'section'], message: `no section has id "${t.section}"` });
+      if (!sectionIds.has(t.section))
+        ctx.addIssue({ code: 'custom', path: ['tables', ti, 'section'], message: `no section has id "${t.section}"` });
       const rowIds = new Set(t.rows.map((r) => r.id));
       const colIds = new Set(t.columns.map((c) => c.id));
-      unique(t.rows.map((r) => r.id), ['tables', ti, 'rows'], ctx);
-      unique(t.columns.map((c) => c.id), ['tables', ti, 'columns'], ctx);
+      unique(
+        t.rows.map((r) => r.id),
+        ['tables', ti, 'rows'],
+        ctx,
+      );
+      unique(
+        t.columns.map((c) => c.id),
+        ['tables', ti, 'columns'],
+        ctx,
+      );
       t.rows.forEach((r, ri) => {
         for (const id of r.standsFor)
-          if (!rowIds.has(id)) ctx.addIssue({ code: 'custom', path: ['tables', ti, 'rows', ri, 'standsFor'], message: `no row of table "${t.id}" has id "${id}"` });
+          if (!rowIds.has(id))
+            ctx.addIssue({
+              code: 'custom',
+              path: ['tables', ti, 'rows', ri, 'standsFor'],
+              message: `no row of table "${t.id}" has id "${id}"`,
+            });
       });
       t.identities.forEach((idn, ii) => {
         // an identity "each row" relates columns of that row; "each column" relates rows
@@ -187,7 +211,12 @@ export const SchemaDefinition = z
         const what = idn.each === 'row' ? 'column' : 'row';
         const refs = idn.kind === 'balance' ? [...idn.left, ...idn.right] : [idn.total, ...idn.parts];
         for (const r of refs)
-          if (!ids.has(r)) ctx.addIssue({ code: 'custom', path: ['tables', ti, 'identities', ii], message: `no ${what} of table "${t.id}" has id "${r}"` });
+          if (!ids.has(r))
+            ctx.addIssue({
+              code: 'custom',
+              path: ['tables', ti, 'identities', ii],
+              message: `no ${what} of table "${t.id}" has id "${r}"`,
+            });
       });
     });
   });
@@ -208,11 +237,16 @@ export type Localized = z.output<typeof Localized>;
 export type Statement = Schema['statements'][number];
 export type Chain = Schema['chains'][number];
 
-export interface SchemaProblem { path: (string | number)[]; message: string }
+export interface SchemaProblem {
+  path: (string | number)[];
+  message: string;
+}
 
 /** Validates parsed JSON/YAML as a schema; never throws. */
 export function validateSchema(data: unknown): { schema?: Schema; problems: SchemaProblem[] } {
   const r = SchemaDefinition.safeParse(data);
   if (r.success) return { schema: r.data, problems: [] };
-  return { problems: r.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message })) };
+  return {
+    problems: r.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message })),
+  };
 }

@@ -6,9 +6,17 @@ import type { Statement } from './schema';
 // Which prose figures restate which table cells, by the schema's statements (data): the words in the
 // figure's clause say what is counted, the statement says which cells hold the same count.
 
-export interface CellValue { ref: string; cell: Cell; value: number }
+export interface CellValue {
+  ref: string;
+  cell: Cell;
+  value: number;
+}
 
-export interface Reading { refs: string[]; cells: CellValue[]; total: number }
+export interface Reading {
+  refs: string[];
+  cells: CellValue[];
+  total: number;
+}
 
 export interface Restatement {
   figure: ProseFigure;

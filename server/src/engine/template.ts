@@ -175,7 +175,8 @@ function writeSection(w: Writer, schema: TemplateSchema, layout: TemplateLayout,
 function writeSectionBody(w: Writer, schema: TemplateSchema, layout: TemplateLayout, section: TemplateSection): void {
   const blocks: ((w: Writer) => void)[] = [];
   for (const sub of layout.subsections[section.id] ?? []) blocks.push((x) => x.text(`### ${sub}\n\n`).stop(PROMPT).text('\n'));
-  for (const table of (schema.tables ?? []).filter((t) => t.section === section.id)) blocks.push((x) => writeTable(x, table, layout.tables[table.id]));
+  for (const table of (schema.tables ?? []).filter((t) => t.section === section.id))
+    blocks.push((x) => writeTable(x, table, layout.tables[table.id]));
   if (!blocks.length) blocks.push((x) => x.stop(layout.prompts[section.id] ?? PROMPT).text('\n'));
   blocks.forEach((write, i) => {
     if (i) w.text('\n');

@@ -34,7 +34,16 @@ const applicationColumns: TableLayout['columnGroups'] = [
   { label: '法人或其他组织', columns: ['business', 'research', 'publicInterest', 'legalService', 'otherOrg'] },
 ];
 const APPLICATION_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
-const withheld = ['withheldStateSecret', 'withheldByLaw', 'withheldSafety', 'withheldThirdParty', 'withheldInternal', 'withheldDeliberative', 'withheldEnforcementFile', 'withheldQuery'];
+const withheld = [
+  'withheldStateSecret',
+  'withheldByLaw',
+  'withheldSafety',
+  'withheldThirdParty',
+  'withheldInternal',
+  'withheldDeliberative',
+  'withheldEnforcementFile',
+  'withheldQuery',
+];
 const unavailable = ['unavailableNotHeld', 'unavailableToBeMade', 'unavailableUnclear'];
 const refused = ['refusedComplaint', 'refusedRepeated', 'refusedPublication', 'refusedExcessive', 'refusedConfirmation'];
 
@@ -43,12 +52,21 @@ function article20(item: string): TableLayout {
 }
 
 /** What the 2021 and 2019 formats share: the title, the opening naming the format's 文号, the prompts, table 二's captions. */
-function officialFormat(documentNumber: string): Pick<TemplateLayout, 'title' | 'preamble' | 'prompts'> & { article20: Record<string, TableLayout> } {
+function officialFormat(
+  documentNumber: string,
+): Pick<TemplateLayout, 'title' | 'preamble' | 'prompts'> & { article20: Record<string, TableLayout> } {
   return {
     title: '{office}{year}年政府信息公开工作年度报告',
-    preamble: [`本报告根据《中华人民共和国政府信息公开条例》和《中华人民共和国政府信息公开工作年度报告格式》（${documentNumber}）要求编制。${PERIOD}`],
+    preamble: [
+      `本报告根据《中华人民共和国政府信息公开条例》和《中华人民共和国政府信息公开工作年度报告格式》（${documentNumber}）要求编制。${PERIOD}`,
+    ],
     prompts: { otherMatters: '（请填写，收取信息处理费的情况在此报告）' },
-    article20: { rulesTable: article20('一'), licensingTable: article20('五'), enforcementTable: article20('六'), feesTable: article20('八') },
+    article20: {
+      rulesTable: article20('一'),
+      licensingTable: article20('五'),
+      enforcementTable: article20('六'),
+      feesTable: article20('八'),
+    },
   };
 }
 
@@ -64,7 +82,20 @@ const gov2021: TemplateLayout = {
       corner: APPLICATION_NOTE,
       columnGroups: applicationColumns,
       rowGroups: [
-        { label: '三、本年度办理结果', rows: ['granted', 'partlyGranted', ...withheld, ...unavailable, ...refused, 'otherNoCorrection', 'otherNoFee', 'otherOther', 'resultTotal'] },
+        {
+          label: '三、本年度办理结果',
+          rows: [
+            'granted',
+            'partlyGranted',
+            ...withheld,
+            ...unavailable,
+            ...refused,
+            'otherNoCorrection',
+            'otherNoFee',
+            'otherOther',
+            'resultTotal',
+          ],
+        },
         { label: '（三）不予公开', rows: withheld },
         { label: '（四）无法提供', rows: unavailable },
         { label: '（五）不予处理', rows: refused },
@@ -87,7 +118,10 @@ const gov2019: TemplateLayout = {
       corner: APPLICATION_NOTE,
       columnGroups: applicationColumns,
       rowGroups: [
-        { label: '三、本年度办理结果', rows: ['granted', 'partlyGranted', ...withheld, ...unavailable, ...refused, 'otherHandling', 'resultTotal'] },
+        {
+          label: '三、本年度办理结果',
+          rows: ['granted', 'partlyGranted', ...withheld, ...unavailable, ...refused, 'otherHandling', 'resultTotal'],
+        },
         { label: '（三）不予公开', rows: withheld },
         { label: '（四）无法提供', rows: unavailable },
         { label: '（五）不予处理', rows: refused },

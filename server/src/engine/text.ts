@@ -1,8 +1,14 @@
 // Offsets everywhere in the engine are UTF-16 code-unit indices into the source text,
 // which is what LSP positions count, so no conversion is ever needed except line/character.
 
-export interface Position { line: number; character: number }
-export interface Range { start: Position; end: Position }
+export interface Position {
+  line: number;
+  character: number;
+}
+export interface Range {
+  start: Position;
+  end: Position;
+}
 
 export function lineStarts(text: string): number[] {
   const starts = [0];
@@ -66,7 +72,10 @@ export function bigrams(s: string): Set<string> {
 // for hours or reading a strange one cannot make it grow: long labels are not kept, and it is emptied when full.
 // A bigram is kept as a number (first code unit × 65536 + second; a one-character label as its code),
 // which sets look up faster than two-character strings; the two correspond one to one.
-export interface LabelGrams { set: Set<number>; list: number[] }
+export interface LabelGrams {
+  set: Set<number>;
+  list: number[];
+}
 const labelCache = new Map<string, LabelGrams>();
 const LABEL_CACHE_ENTRIES = 2000;
 const LABEL_CACHE_LENGTH = 200;

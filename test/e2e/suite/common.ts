@@ -6,7 +6,12 @@ export function sleep(ms: number): Promise<void> {
 }
 
 /** Resolves with fn()'s first value that is not undefined, checked on every diagnostics change and every 250 ms. */
-export function waitFor<T>(what: string, fn: () => T | undefined | Promise<T | undefined>, timeoutMs = 20000, describe?: () => string): Promise<T> {
+export function waitFor<T>(
+  what: string,
+  fn: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 20000,
+  describe?: () => string,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     let settled = false;
     let busy = false;
@@ -15,7 +20,10 @@ export function waitFor<T>(what: string, fn: () => T | undefined | Promise<T | u
       busy = true;
       try {
         const v = await fn();
-        if (v !== undefined && !settled) { finish(); resolve(v); }
+        if (v !== undefined && !settled) {
+          finish();
+          resolve(v);
+        }
       } catch (e) {
         finish();
         reject(e);
@@ -29,7 +37,12 @@ export function waitFor<T>(what: string, fn: () => T | undefined | Promise<T | u
       finish();
       reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}${describe ? `\n${describe()}` : ''}`));
     }, timeoutMs);
-    function finish() { settled = true; sub.dispose(); clearInterval(poll); clearTimeout(timer); }
+    function finish() {
+      settled = true;
+      sub.dispose();
+      clearInterval(poll);
+      clearTimeout(timer);
+    }
     void check();
   });
 }
@@ -46,7 +59,14 @@ export function diagsOf(uri: vscode.Uri, rule?: string): vscode.Diagnostic[] {
 const SEV = ['Error', 'Warning', 'Information', 'Hint'];
 export function show(ds: readonly vscode.Diagnostic[]): string {
   if (!ds.length) return '  (no nianbao diagnostics)';
-  return ds.slice(0, 40).map((d) => `  ${SEV[d.severity]} ${ruleOf(d)} ` +
-    `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1} ${d.message}`)
-    .join('\n') + (ds.length > 40 ? `\n  ... and ${ds.length - 40} more` : '');
+  return (
+    ds
+      .slice(0, 40)
+      .map(
+        (d) =>
+          `  ${SEV[d.severity]} ${ruleOf(d)} ` +
+          `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1} ${d.message}`,
+      )
+      .join('\n') + (ds.length > 40 ? `\n  ... and ${ds.length - 40} more` : '')
+  );
 }

@@ -11,8 +11,14 @@ import { diagsOf, ruleOf, show, sleep, waitFor } from './common';
 
 const EXT_ID = 'nianbao.nianbao';
 const RULE_IDS = [
-  'table-sum', 'table-balance', 'table-blank-cell', 'table-cell-invalid',
-  'required-section', 'section-order', 'required-table', 'table-row-missing',
+  'table-sum',
+  'table-balance',
+  'table-blank-cell',
+  'table-cell-invalid',
+  'required-section',
+  'section-order',
+  'required-table',
+  'table-row-missing',
 ];
 /** How fast an edit must be reflected in the diagnostics ("within a second or two", with room for a busy CI). */
 const EDIT_LATENCY_MS = 5000;
@@ -55,7 +61,11 @@ function mentions(message: string, n: number): boolean {
   return new RegExp(`(^|[^0-9.])${n}([^0-9.]|$)`).test(message);
 }
 
-interface Cell { value: number; start: number; end: number }
+interface Cell {
+  value: number;
+  start: number;
+  end: number;
+}
 function numberCells(text: string): Cell[] {
   const cells: Cell[] = [];
   const re = /-?\d+/g;
@@ -111,7 +121,11 @@ function serverPids(extensionPath: string): number[] {
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     let cmd = '';
-    try { cmd = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8'); } catch { continue; }
+    try {
+      cmd = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+    } catch {
+      continue;
+    }
     if (cmd.split('\0').includes(server)) pids.push(Number(entry));
   }
   return pids;
@@ -131,16 +145,26 @@ async function assertNoErrorsAfterAnalysis(name: string): Promise<void> {
   const tableSumOnLine = () => diagsOf(doc.uri).filter((d) => ruleOf(d) === 'table-sum' && onLine(d, line));
   try {
     await replaceCell(doc, line, total, total.value + 1);
-    await waitFor(`a table-sum error on line ${line + 1} of ${name} after changing its total ${total.value} to ${total.value + 1}`,
+    await waitFor(
+      `a table-sum error on line ${line + 1} of ${name} after changing its total ${total.value} to ${total.value + 1}`,
       () => (tableSumOnLine().some((d) => d.severity === vscode.DiagnosticSeverity.Error) ? true : undefined),
-      ANSWER_MS, () => show(diagsOf(doc.uri)));
+      ANSWER_MS,
+      () => show(diagsOf(doc.uri)),
+    );
     await replaceCell(doc, line, { ...total, end: total.start + String(total.value + 1).length }, total.value);
-    await waitFor(`the table-sum error on line ${line + 1} of ${name} to go once the total is ${total.value} again`,
-      () => (tableSumOnLine().length === 0 ? true : undefined), ANSWER_MS, () => show(diagsOf(doc.uri)));
+    await waitFor(
+      `the table-sum error on line ${line + 1} of ${name} to go once the total is ${total.value} again`,
+      () => (tableSumOnLine().length === 0 ? true : undefined),
+      ANSWER_MS,
+      () => show(diagsOf(doc.uri)),
+    );
     assert.strictEqual(doc.getText(), original, 'text is the original again');
     const errors = diagsOf(doc.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
-    assert.deepStrictEqual(errors.map((d) => `${ruleOf(d)} line ${d.range.start.line + 1}: ${d.message}`), [],
-      `${name} has no diagnostics of Error severity; all nianbao diagnostics:\n${show(diagsOf(doc.uri))}`);
+    assert.deepStrictEqual(
+      errors.map((d) => `${ruleOf(d)} line ${d.range.start.line + 1}: ${d.message}`),
+      [],
+      `${name} has no diagnostics of Error severity; all nianbao diagnostics:\n${show(diagsOf(doc.uri))}`,
+    );
     console.log(`  ${name}: ${diagsOf(doc.uri).length} diagnostics, none of Error severity`);
   } finally {
     await restore(doc, original);
@@ -151,16 +175,21 @@ async function assertNoErrorsAfterAnalysis(name: string): Promise<void> {
 
 suite('nianbao e2e (packaged .vsix in VS Code ' + vscode.version + ')', () => {
   suiteSetup(() => {
-    console.log(`  vscode ${vscode.version}, ${vscode.env.appName}, uiKind ${vscode.UIKind[vscode.env.uiKind]}, ` +
-      `remote ${vscode.env.remoteName ?? '-'}, language ${vscode.env.language}, workspace ${workspaceUri().fsPath}`);
+    console.log(
+      `  vscode ${vscode.version}, ${vscode.env.appName}, uiKind ${vscode.UIKind[vscode.env.uiKind]}, ` +
+        `remote ${vscode.env.remoteName ?? '-'}, language ${vscode.env.language}, workspace ${workspaceUri().fsPath}`,
+    );
   });
 
   test('opening notes.md and notes.txt does not activate the extension', async () => {
     const ext = nianbao();
     const events = JSON.stringify((ext.packageJSON as { activationEvents?: string[] }).activationEvents);
-    assert.strictEqual(ext.isActive, false,
+    assert.strictEqual(
+      ext.isActive,
+      false,
       `nianbao is not active before any document is opened (activationEvents: ${events}; the extension host log ` +
-      `in the user data dir's logs/ names the event that activated it)`);
+        `in the user data dir's logs/ names the event that activated it)`,
+    );
     const md = await open('notes.md');
     const txt = await open('notes.txt');
     assert.strictEqual(md.languageId, 'markdown');
@@ -184,8 +213,10 @@ suite('nianbao e2e (packaged .vsix in VS Code ' + vscode.version + ')', () => {
     const extensionsDir = process.env.NIANBAO_E2E_EXTENSIONS_DIR;
     assert.ok(extensionsDir, 'NIANBAO_E2E_EXTENSIONS_DIR is passed to the extension host');
     const real = (p: string) => fs.realpathSync(p);
-    assert.ok(real(ext.extensionPath).startsWith(real(extensionsDir) + path.sep),
-      `${ext.extensionPath} is inside the extensions dir ${extensionsDir} (installed from the .vsix, not a dev folder)`);
+    assert.ok(
+      real(ext.extensionPath).startsWith(real(extensionsDir) + path.sep),
+      `${ext.extensionPath} is inside the extensions dir ${extensionsDir} (installed from the .vsix, not a dev folder)`,
+    );
     assert.strictEqual(ext.extensionKind, vscode.ExtensionKind.Workspace, 'runs in the (Node) workspace extension host');
     const pkg = ext.packageJSON as { main?: string; activationEvents?: string[] };
     assert.strictEqual(pkg.main, './dist/client.js');
@@ -199,7 +230,13 @@ suite('nianbao e2e (packaged .vsix in VS Code ' + vscode.version + ')', () => {
 
   test('report file names get the nianbao language, and opening one activates the extension', async () => {
     const ext = nianbao();
-    const reports = [REPORT_2020, HONGZE_2023, 'suqian-city-2024-年度报告.md', 'suqian-city-2023-年报.md', 'pingtan-zhqsyq-2021.nianbao.md'];
+    const reports = [
+      REPORT_2020,
+      HONGZE_2023,
+      'suqian-city-2024-年度报告.md',
+      'suqian-city-2023-年报.md',
+      'pingtan-zhqsyq-2021.nianbao.md',
+    ];
     const first = await open(REPORT_2020);
     await waitFor('nianbao to activate after a report is opened', () => (ext.isActive ? true : undefined), FIRST_ANSWER_MS);
     for (const name of reports) {
@@ -215,16 +252,25 @@ suite('nianbao e2e (packaged .vsix in VS Code ' + vscode.version + ')', () => {
     const doc = await open(REPORT_2020);
     const line = findLine(doc, (t) => t.startsWith('（七）总计'), 'starting with （七）总计');
     const cells = rowCells(doc, line, '（七）');
-    assert.deepStrictEqual(cells.map((c) => c.value), [20, 0, 0, 0, 0, 1, 21], 'fixture row as expected');
+    assert.deepStrictEqual(
+      cells.map((c) => c.value),
+      [20, 0, 0, 0, 0, 1, 21],
+      'fixture row as expected',
+    );
     const natural = cells[0];
     const total = cells[6];
     const sums = () => diagsOf(doc.uri).filter((d) => ruleOf(d) === 'table-sum' && onLine(d, line));
-    const found = await waitFor(`table-sum diagnostics mentioning 26 and 27 on line ${line + 1}`, () => {
-      const ds = sums();
-      const d26 = ds.find((d) => mentions(d.message, 26) && touches(d, line, natural));
-      const d27 = ds.find((d) => mentions(d.message, 27) && touches(d, line, total));
-      return d26 && d27 ? { d26, d27 } : undefined;
-    }, FIRST_ANSWER_MS, () => show(diagsOf(doc.uri)));
+    const found = await waitFor(
+      `table-sum diagnostics mentioning 26 and 27 on line ${line + 1}`,
+      () => {
+        const ds = sums();
+        const d26 = ds.find((d) => mentions(d.message, 26) && touches(d, line, natural));
+        const d27 = ds.find((d) => mentions(d.message, 27) && touches(d, line, total));
+        return d26 && d27 ? { d26, d27 } : undefined;
+      },
+      FIRST_ANSWER_MS,
+      () => show(diagsOf(doc.uri)),
+    );
     for (const d of [found.d26, found.d27]) {
       assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Error, `${d.message}: severity Error`);
       assert.strictEqual(d.source, 'nianbao');
@@ -243,15 +289,24 @@ suite('nianbao e2e (packaged .vsix in VS Code ' + vscode.version + ')', () => {
     const doc = await open(HONGZE_2023);
     const line = findLine(doc, (t) => /^-?\d+(\s+-?\d+){14}$/.test(t), 'of 15 numbers (table 四)');
     const cells = rowCells(doc, line);
-    assert.deepStrictEqual(cells.map((c) => c.value), [10, 1, 0, 0, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0], 'fixture row as expected');
+    assert.deepStrictEqual(
+      cells.map((c) => c.value),
+      [10, 1, 0, 0, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0],
+      'fixture row as expected',
+    );
     const review = cells[4];
     const suitAfterReview = cells[14];
-    const found = await waitFor(`table-sum errors mentioning 11 and 5 on line ${line + 1}`, () => {
-      const ds = diagsOf(doc.uri).filter((d) => ruleOf(d) === 'table-sum' && onLine(d, line));
-      const d11 = ds.find((d) => mentions(d.message, 11) && touches(d, line, review));
-      const d5 = ds.find((d) => mentions(d.message, 5) && touches(d, line, suitAfterReview));
-      return d11 && d5 ? { d11, d5 } : undefined;
-    }, ANSWER_MS, () => show(diagsOf(doc.uri)));
+    const found = await waitFor(
+      `table-sum errors mentioning 11 and 5 on line ${line + 1}`,
+      () => {
+        const ds = diagsOf(doc.uri).filter((d) => ruleOf(d) === 'table-sum' && onLine(d, line));
+        const d11 = ds.find((d) => mentions(d.message, 11) && touches(d, line, review));
+        const d5 = ds.find((d) => mentions(d.message, 5) && touches(d, line, suitAfterReview));
+        return d11 && d5 ? { d11, d5 } : undefined;
+      },
+      ANSWER_MS,
+      () => show(diagsOf(doc.uri)),
+    );
     for (const d of [found.d11, found.d5]) {
       assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Error, `${d.message}: severity Error`);
     }
@@ -271,8 +326,11 @@ suite('nianbao e2e (packaged .vsix in VS Code ' + vscode.version + ')', () => {
     const line = findLine(doc, (t) => t.startsWith('（七）总计'), 'starting with （七）总计');
     const editor = await vscode.window.showTextDocument(doc, { preview: false });
     editor.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.InCenter);
-    await waitFor('table-sum errors on the （七）总计 row', () =>
-      (diagsOf(doc.uri).some((d) => ruleOf(d) === 'table-sum' && onLine(d, line)) ? true : undefined), ANSWER_MS);
+    await waitFor(
+      'table-sum errors on the （七）总计 row',
+      () => (diagsOf(doc.uri).some((d) => ruleOf(d) === 'table-sum' && onLine(d, line)) ? true : undefined),
+      ANSWER_MS,
+    );
     await vscode.commands.executeCommand('workbench.actions.view.problems');
     // the panel's "Show Active File Only" filter, so that the picture is about this report
     await vscode.commands.executeCommand('workbench.actions.workbench.panel.markers.view.toggleActiveFile');
@@ -286,43 +344,67 @@ suite('nianbao e2e (packaged .vsix in VS Code ' + vscode.version + ')', () => {
     const original = doc.getText();
     const line = findLine(doc, (t) => t.startsWith('（七）总计'), 'starting with （七）总计');
     const onRow = () => diagsOf(doc.uri).filter((d) => ruleOf(d) === 'table-sum' && onLine(d, line));
-    const before = await waitFor('the two table-sum errors of the （七）总计 row', () => {
-      const cells = rowCells(doc, line, '（七）');
-      const d26 = onRow().find((d) => mentions(d.message, 26) && touches(d, line, cells[0]));
-      const d27 = onRow().find((d) => mentions(d.message, 27) && touches(d, line, cells[6]));
-      return d26 && d27 ? { d26, d27 } : undefined;
-    }, ANSWER_MS, () => show(diagsOf(doc.uri)));
+    const before = await waitFor(
+      'the two table-sum errors of the （七）总计 row',
+      () => {
+        const cells = rowCells(doc, line, '（七）');
+        const d26 = onRow().find((d) => mentions(d.message, 26) && touches(d, line, cells[0]));
+        const d27 = onRow().find((d) => mentions(d.message, 27) && touches(d, line, cells[6]));
+        return d26 && d27 ? { d26, d27 } : undefined;
+      },
+      ANSWER_MS,
+      () => show(diagsOf(doc.uri)),
+    );
     try {
       // 1. the 总计 cell: 21 -> 27. Its error (identified by its exact message) goes; the 自然人 one stays.
       let t0 = Date.now();
       await replaceCell(doc, line, rowCells(doc, line, '（七）')[6], 27);
-      await waitFor(`"${before.d27.message}" to go after 21 -> 27`,
+      await waitFor(
+        `"${before.d27.message}" to go after 21 -> 27`,
         () => (diagsOf(doc.uri).some((d) => d.message === before.d27.message) ? undefined : true),
-        EDIT_LATENCY_MS, () => show(diagsOf(doc.uri)));
+        EDIT_LATENCY_MS,
+        () => show(diagsOf(doc.uri)),
+      );
       const t1 = Date.now() - t0;
       const naturalCell = rowCells(doc, line, '（七）')[0];
-      assert.ok(onRow().some((d) => mentions(d.message, 26) && touches(d, line, naturalCell)),
-        `the 自然人 error (20 should be 26) is still there:\n${show(diagsOf(doc.uri))}`);
+      assert.ok(
+        onRow().some((d) => mentions(d.message, 26) && touches(d, line, naturalCell)),
+        `the 自然人 error (20 should be 26) is still there:\n${show(diagsOf(doc.uri))}`,
+      );
       // 2. the 自然人 cell: 20 -> 26. Now the row adds up (26+1 = 27) and every column sums to its total.
       t0 = Date.now();
       await replaceCell(doc, line, rowCells(doc, line, '（七）')[0], 26);
-      await waitFor(`no table-sum error on line ${line + 1} after 20 -> 26`, () => (onRow().length === 0 ? true : undefined),
-        EDIT_LATENCY_MS, () => show(diagsOf(doc.uri)));
+      await waitFor(
+        `no table-sum error on line ${line + 1} after 20 -> 26`,
+        () => (onRow().length === 0 ? true : undefined),
+        EDIT_LATENCY_MS,
+        () => show(diagsOf(doc.uri)),
+      );
       const t2 = Date.now() - t0;
       console.log(`  21 -> 27: its error gone after ${t1} ms; 20 -> 26: row clean after ${t2} ms`);
       // 3. 一 (20 | 21) + 二 (0 | 0) no longer equals 三（七） (26 | 27) + 四 (0 | 0): table-balance errors
-      await waitFor('table-balance errors (一+二 ≠ 三（七）+四 for 自然人 and 总计)', () => {
-        const bal = diagsOf(doc.uri).filter((d) => ruleOf(d) === 'table-balance' && d.severity === vscode.DiagnosticSeverity.Error);
-        return bal.length ? bal : undefined;
-      }, EDIT_LATENCY_MS, () => show(diagsOf(doc.uri)));
+      await waitFor(
+        'table-balance errors (一+二 ≠ 三（七）+四 for 自然人 and 总计)',
+        () => {
+          const bal = diagsOf(doc.uri).filter((d) => ruleOf(d) === 'table-balance' && d.severity === vscode.DiagnosticSeverity.Error);
+          return bal.length ? bal : undefined;
+        },
+        EDIT_LATENCY_MS,
+        () => show(diagsOf(doc.uri)),
+      );
     } finally {
       await restore(doc, original);
     }
     // and back to the original text: both errors return
-    await waitFor('the original two table-sum errors to return after restoring the text', () =>
-      (diagsOf(doc.uri).some((d) => d.message === before.d26.message) &&
-       diagsOf(doc.uri).some((d) => d.message === before.d27.message) ? true : undefined),
-    EDIT_LATENCY_MS, () => show(diagsOf(doc.uri)));
+    await waitFor(
+      'the original two table-sum errors to return after restoring the text',
+      () =>
+        diagsOf(doc.uri).some((d) => d.message === before.d26.message) && diagsOf(doc.uri).some((d) => d.message === before.d27.message)
+          ? true
+          : undefined,
+      EDIT_LATENCY_MS,
+      () => show(diagsOf(doc.uri)),
+    );
   });
 
   test('the server survives a 10 MB report and a binary file, and keeps serving', async () => {
@@ -339,12 +421,18 @@ suite('nianbao e2e (packaged .vsix in VS Code ' + vscode.version + ')', () => {
     const big = await open('big-年报.txt');
     assert.strictEqual(big.languageId, 'nianbao');
     assert.ok(Buffer.byteLength(big.getText()) >= 10 * 1024 * 1024, `the big document has ${big.getText().length} chars`);
-    const bigDiags = await waitFor('diagnostics for the 10 MB report', () => {
-      const ds = diagsOf(big.uri);
-      return ds.length ? ds : undefined;
-    }, 90000);
-    console.log(`  10 MB report (${copies} copies): ${bigDiags.length} diagnostics after ${Date.now() - t0} ms ` +
-      `(${[...new Set(bigDiags.map(ruleOf))].join(', ')})`);
+    const bigDiags = await waitFor(
+      'diagnostics for the 10 MB report',
+      () => {
+        const ds = diagsOf(big.uri);
+        return ds.length ? ds : undefined;
+      },
+      90000,
+    );
+    console.log(
+      `  10 MB report (${copies} copies): ${bigDiags.length} diagnostics after ${Date.now() - t0} ms ` +
+        `(${[...new Set(bigDiags.map(ruleOf))].join(', ')})`,
+    );
 
     // Random bytes with many NULs. VS Code refuses to open a file as text when its first 512 bytes hold a
     // NUL (it shows the binary-file placeholder, and no document reaches extensions), so those bytes are
@@ -379,15 +467,20 @@ suite('nianbao e2e (packaged .vsix in VS Code ' + vscode.version + ')', () => {
     try {
       t0 = Date.now();
       await replaceCell(doc, line, total, total.value + 1);
-      await waitFor(`a table-sum error on line ${line + 1} of ${PINGTAN_2022} after the big and binary documents`,
+      await waitFor(
+        `a table-sum error on line ${line + 1} of ${PINGTAN_2022} after the big and binary documents`,
         () => (diagsOf(doc.uri).some((d) => ruleOf(d) === 'table-sum' && onLine(d, line)) ? true : undefined),
-        ANSWER_MS, () => show(diagsOf(doc.uri)));
+        ANSWER_MS,
+        () => show(diagsOf(doc.uri)),
+      );
       console.log(`  fresh edit on ${PINGTAN_2022}: its table-sum error after ${Date.now() - t0} ms`);
     } finally {
       await restore(doc, original);
     }
     const pidsAfter = serverPids(ext.extensionPath);
-    assert.ok(pidsBefore.some((p) => pidsAfter.includes(p)),
-      `the same language server process is still running (before: ${pidsBefore}, after: ${pidsAfter}): it did not crash and restart`);
+    assert.ok(
+      pidsBefore.some((p) => pidsAfter.includes(p)),
+      `the same language server process is still running (before: ${pidsBefore}, after: ${pidsAfter}): it did not crash and restart`,
+    );
   });
 });

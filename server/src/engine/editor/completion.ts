@@ -61,7 +61,8 @@ function frontMatterState(lines: Line[], index: number): 'inside' | 'fence' | 'o
   if (index === 0) return 'fence';
   const fence = lines[0].text.trim();
   for (let i = 1; i < lines.length && i < 200; i++) {
-    if (lines[i].text.trim() === fence || (fence === '---' && lines[i].text.trim() === '...')) return index < i ? 'inside' : index === i ? 'fence' : 'outside';
+    if (lines[i].text.trim() === fence || (fence === '---' && lines[i].text.trim() === '...'))
+      return index < i ? 'inside' : index === i ? 'fence' : 'outside';
   }
   return index < 30 ? 'inside' : 'outside';
 }
@@ -104,7 +105,14 @@ function headingMarks(bound: BoundReport, before: string, markdown: boolean): st
   return markdown || bound.model.headings.some((h) => h.mdLevel === 1) ? '## ' : '';
 }
 
-function sectionCompletions(bound: BoundReport, line: Line, before: string, offset: number, options: CompletionOptions, afterRows: boolean): Completion[] {
+function sectionCompletions(
+  bound: BoundReport,
+  line: Line,
+  before: string,
+  offset: number,
+  options: CompletionOptions,
+  afterRows: boolean,
+): Completion[] {
   if (before.trim() && !HEADING_PREFIX.test(before)) return [];
   const { schema } = bound;
   const present = new Set([...bound.sections.keys(), ...bound.misplaced.map((m) => m.schema.id)]);
@@ -125,7 +133,11 @@ function sectionCompletions(bound: BoundReport, line: Line, before: string, offs
     return {
       kind: 'section' as const,
       label: title,
-      detail: pick(options.lang, rank === 0 ? `下一章（${schema.id}）` : `缺少的章节（${schema.id}）`, rank === 0 ? `next section (${schema.id})` : `missing section (${schema.id})`),
+      detail: pick(
+        options.lang,
+        rank === 0 ? `下一章（${schema.id}）` : `缺少的章节（${schema.id}）`,
+        rank === 0 ? `next section (${schema.id})` : `missing section (${schema.id})`,
+      ),
       insertText: heading,
       filterText: /^\s*#/.test(before) ? heading : title,
       sortText: `${afterRows ? 1 : 0}${String(rank).padStart(3, '0')}`,
@@ -176,7 +188,9 @@ function rowCompletions(bound: BoundReport, line: Line, before: string, options:
   // rows that belong between the neighbours come first, in the format's order
   const indexOf = (row: ValueRow) => t.rows.findIndex((r) => table.rows.get(r.id) === row);
   const here = indexOf(neighbour);
-  const ranked = around.above ? [...missing.filter((x) => x.i > here), ...missing.filter((x) => x.i < here)] : [...missing.filter((x) => x.i < here).reverse(), ...missing.filter((x) => x.i > here)];
+  const ranked = around.above
+    ? [...missing.filter((x) => x.i > here), ...missing.filter((x) => x.i < here)]
+    : [...missing.filter((x) => x.i < here).reverse(), ...missing.filter((x) => x.i > here)];
   const layout = neighbour.layout;
   const gfm = layout === 'pipe' && /^\s*\|/.test(bound.model.lines[neighbour.line].text);
   const width = t.columns.length;

@@ -39,7 +39,11 @@ export function disableActions(model: ReportModel, finding: Finding, lang: Lang)
       const bottom = model.lines[last];
       out.push({
         scope: 'table',
-        title: pick(lang, `在本表中关闭规则 ${rule}（插入 nianbao-disable / nianbao-enable 注释）`, `Disable ${rule} for this table (nianbao-disable / nianbao-enable comments)`),
+        title: pick(
+          lang,
+          `在本表中关闭规则 ${rule}（插入 nianbao-disable / nianbao-enable 注释）`,
+          `Disable ${rule} for this table (nianbao-disable / nianbao-enable comments)`,
+        ),
         edits: [
           { start: top.start, end: top.start, newText: `${indentOf(top.text)}<!-- nianbao-disable ${rule} -->${eol}` },
           { start: bottom.end, end: bottom.end, newText: `${eol}${indentOf(top.text)}<!-- nianbao-enable ${rule} -->` },
@@ -48,7 +52,11 @@ export function disableActions(model: ReportModel, finding: Finding, lang: Lang)
     } else
       out.push({
         scope: 'line',
-        title: pick(lang, `在此行关闭规则 ${rule}（插入 nianbao-disable-next-line 注释）`, `Disable ${rule} for this line (nianbao-disable-next-line comment)`),
+        title: pick(
+          lang,
+          `在此行关闭规则 ${rule}（插入 nianbao-disable-next-line 注释）`,
+          `Disable ${rule} for this line (nianbao-disable-next-line comment)`,
+        ),
         edits: [{ start: line.start, end: line.start, newText: `${indentOf(line.text)}<!-- nianbao-disable-next-line ${rule} -->${eol}` }],
       });
   }
@@ -56,7 +64,11 @@ export function disableActions(model: ReportModel, finding: Finding, lang: Lang)
   const afterFm = fm && at === model.text.length && !/\r?\n$/.test(model.text) ? eol : '';
   out.push({
     scope: 'file',
-    title: pick(lang, `在整个文件中关闭规则 ${rule}（插入 nianbao-disable-file 注释）`, `Disable ${rule} for the entire file (nianbao-disable-file comment)`),
+    title: pick(
+      lang,
+      `在整个文件中关闭规则 ${rule}（插入 nianbao-disable-file 注释）`,
+      `Disable ${rule} for the entire file (nianbao-disable-file comment)`,
+    ),
     edits: [{ start: at, end: at, newText: `${afterFm}<!-- nianbao-disable-file ${rule} -->${eol}` }],
   });
   return out;

@@ -47,7 +47,9 @@ export function hoverAt(result: CheckResult, offset: number, options: HoverOptio
   }
   // a figure that is a part of a wrong total: say where that total is
   if (place?.cell) {
-    const totals = result.findings.filter((f) => !contains(f, offset) && f.arithmetic?.operands.some((o) => o.start === place.start && o.end === place.end));
+    const totals = result.findings.filter(
+      (f) => !contains(f, offset) && f.arithmetic?.operands.some((o) => o.start === place.start && o.end === place.end),
+    );
     if (totals.length)
       parts.push(
         pick(options.lang, '这个数参与的核对未通过：', 'This figure is part of a check that fails:') +
@@ -106,21 +108,53 @@ function findingText(f: Finding, link: (offset: number) => string, lang: Lang, s
       out.push(pick(lang, '**算式**', '**The arithmetic**'));
       out.push([head, ...rows(a.operands), total(pick(lang, '合计', 'Sum'), a.expected)].join('\n'));
       // a fact, not a verdict: a list after 其中 may be partial, the finding's message says how sure it is
-      out.push(pick(lang, `各项之和为 **${numberText(a.expected)}**，报告中为 **${numberText(a.actual)}**（相差 ${numberText(Math.abs(a.expected - a.actual))}）。`, `The items add up to **${numberText(a.expected)}**; the report says **${numberText(a.actual)}** (a difference of ${numberText(Math.abs(a.expected - a.actual))}).`));
+      out.push(
+        pick(
+          lang,
+          `各项之和为 **${numberText(a.expected)}**，报告中为 **${numberText(a.actual)}**（相差 ${numberText(Math.abs(a.expected - a.actual))}）。`,
+          `The items add up to **${numberText(a.expected)}**; the report says **${numberText(a.actual)}** (a difference of ${numberText(Math.abs(a.expected - a.actual))}).`,
+        ),
+      );
     } else if (split > 0) {
       const left = a.operands.slice(0, split);
       const right = a.operands.slice(split);
       out.push(pick(lang, '**算式**：两边应相等', '**The arithmetic**: both sides must be equal'));
-      out.push([head, ...rows(left), total(pick(lang, '左边合计', 'Left side'), a.expected), ...rows(right), total(pick(lang, '右边合计', 'Right side'), a.actual)].join('\n'));
-      out.push(pick(lang, `左边 **${numberText(a.expected)}**，右边 **${numberText(a.actual)}**（相差 ${numberText(Math.abs(a.expected - a.actual))}）。`, `Left **${numberText(a.expected)}**, right **${numberText(a.actual)}** (a difference of ${numberText(Math.abs(a.expected - a.actual))}).`));
+      out.push(
+        [
+          head,
+          ...rows(left),
+          total(pick(lang, '左边合计', 'Left side'), a.expected),
+          ...rows(right),
+          total(pick(lang, '右边合计', 'Right side'), a.actual),
+        ].join('\n'),
+      );
+      out.push(
+        pick(
+          lang,
+          `左边 **${numberText(a.expected)}**，右边 **${numberText(a.actual)}**（相差 ${numberText(Math.abs(a.expected - a.actual))}）。`,
+          `Left **${numberText(a.expected)}**, right **${numberText(a.actual)}** (a difference of ${numberText(Math.abs(a.expected - a.actual))}).`,
+        ),
+      );
     } else {
       out.push(pick(lang, '**算式**', '**The arithmetic**'));
       if (a.operands.length) out.push([head, ...rows(a.operands)].join('\n'));
-      out.push(pick(lang, `按这些数算得 **${numberText(a.expected)}**，报告中为 **${numberText(a.actual)}**。`, `From these figures: **${numberText(a.expected)}**; the report says **${numberText(a.actual)}**.`));
+      out.push(
+        pick(
+          lang,
+          `按这些数算得 **${numberText(a.expected)}**，报告中为 **${numberText(a.actual)}**。`,
+          `From these figures: **${numberText(a.expected)}**; the report says **${numberText(a.actual)}**.`,
+        ),
+      );
     }
   }
   if (a?.operands.some(suspect))
-    out.push(pick(lang, '标 ⚠ 的数本身也被指出有误；改正它之后，上面的结果也会变。', 'The figure marked ⚠ is itself reported wrong; once it is fixed, the result above changes too.'));
+    out.push(
+      pick(
+        lang,
+        '标 ⚠ 的数本身也被指出有误；改正它之后，上面的结果也会变。',
+        'The figure marked ⚠ is itself reported wrong; once it is fixed, the result above changes too.',
+      ),
+    );
   // the related places that are not already rows of the table above
   const listed = new Set(a?.operands.map((o) => `${o.start}:${o.end}`) ?? []);
   const others = f.related.filter((r) => !listed.has(`${r.start}:${r.end}`));

@@ -40,7 +40,14 @@ function tableLines(t: BoundTable, lines: Line[], stopLines: Set<number>): { fir
   const firstRow = Math.min(...rows.map((r) => r.line));
   const last = Math.max(...rows.map((r) => r.line));
   let first = firstRow;
-  while (first > 0 && firstRow - first < 8 && lines[first - 1].text.trim() && !stopLines.has(first - 1) && lines[first - 1].text.length <= 200) first--;
+  while (
+    first > 0 &&
+    firstRow - first < 8 &&
+    lines[first - 1].text.trim() &&
+    !stopLines.has(first - 1) &&
+    lines[first - 1].text.length <= 200
+  )
+    first--;
   return { first, last, firstRow };
 }
 
@@ -60,7 +67,9 @@ export function documentSymbols(result: CheckResult, lang: Lang): OutlineSymbol[
   const extents = tables.map((t) => ({ t, ...tableLines(t, lines, new Set([...allHeadingLines, ...rowLines])) }));
   const headings = model.headings.filter((h) => !extents.some((e) => h.line > e.firstRow && h.line < e.last));
   const boundBy = new Map<Heading, string>();
-  if (bound) for (const [, s] of [...bound.sections, ...bound.misplaced.map((m) => [m.schema.id, m] as const)]) boundBy.set(s.heading, s.schema.title);
+  if (bound)
+    for (const [, s] of [...bound.sections, ...bound.misplaced.map((m) => [m.schema.id, m] as const)])
+      boundBy.set(s.heading, s.schema.title);
 
   const roots: OutlineSymbol[] = [];
   const stack: { depth: number; symbol: OutlineSymbol }[] = [];
@@ -82,7 +91,16 @@ export function documentSymbols(result: CheckResult, lang: Lang): OutlineSymbol[
       detail = status(findings, start, end, lang);
       if (official.replace(/\s/g, '') !== name.replace(/\s/g, '')) detail += pick(lang, ` · 格式：${official}`, ` · format: ${official}`);
     }
-    const symbol: OutlineSymbol = { kind: official !== undefined ? 'section' : 'heading', name, detail, start, end, selectionStart: h.start, selectionEnd: h.end, children: [] };
+    const symbol: OutlineSymbol = {
+      kind: official !== undefined ? 'section' : 'heading',
+      name,
+      detail,
+      start,
+      end,
+      selectionStart: h.start,
+      selectionEnd: h.end,
+      children: [],
+    };
     while (stack.length && stack[stack.length - 1].depth >= depth(h)) stack.pop();
     (stack.length ? stack[stack.length - 1].symbol.children : roots).push(symbol);
     stack.push({ depth: depth(h), symbol });

@@ -16,7 +16,8 @@ export const approximateExact: Rule = {
     for (const l of proseLines(report.model)) {
       const t = halfWidthText(report.model.text).slice(l.start, l.end);
       if (!t.includes('多') && !t.includes('余')) continue;
-      const re = /(?<![\d.,，])(\d+)\s*(多|余)\s*(?=[万亿]?(?:件|条|个|项|次|人次|人|家|份|篇|期|场|名|户|元|万元|亿元|册|本|所|处|起|宗|批|天|小时|平方米|亩|公里|吨))/g;
+      const re =
+        /(?<![\d.,，])(\d+)\s*(多|余)\s*(?=[万亿]?(?:件|条|个|项|次|人次|人|家|份|篇|期|场|名|户|元|万元|亿元|册|本|所|处|起|宗|批|天|小时|平方米|亩|公里|吨))/g;
       let m: RegExpExecArray | null;
       while ((m = re.exec(t))) {
         const n = Number(m[1]);

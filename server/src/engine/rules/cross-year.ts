@@ -37,7 +37,11 @@ function checkChain(report: BoundReport, previous: BoundReport, chain: Chain, co
   const table = report.schema.tables.find((t) => t.id === cell.split('.')[0])!;
   const column = table.columns.find((c) => c.id === col)!.label;
   const carried = chain.plus.length + chain.minus.length > 0;
-  const terms = [numberText(before.total), ...(chain.plus.length ? [`+ ${numberText(plus.total)}`] : []), ...(chain.minus.length ? [`− ${numberText(minus.total)}`] : [])].join(' ');
+  const terms = [
+    numberText(before.total),
+    ...(chain.plus.length ? [`+ ${numberText(plus.total)}`] : []),
+    ...(chain.minus.length ? [`− ${numberText(minus.total)}`] : []),
+  ].join(' ');
   const target = now.cells[0].cell;
   const label = chain.label.en[0].toUpperCase() + chain.label.en.slice(1);
   return [
@@ -54,7 +58,11 @@ function checkChain(report: BoundReport, previous: BoundReport, chain: Chain, co
       ),
       start: target.start,
       end: target.end,
-      related: [...plus.cells, ...minus.cells].map((c) => ({ message: localized(`本年：${numberText(c.value)}`, `this year: ${numberText(c.value)}`), start: c.cell.start, end: c.cell.end })),
+      related: [...plus.cells, ...minus.cells].map((c) => ({
+        message: localized(`本年：${numberText(c.value)}`, `this year: ${numberText(c.value)}`),
+        start: c.cell.start,
+        end: c.cell.end,
+      })),
       arithmetic: { operands: [], expected, actual: now.total },
     },
   ];

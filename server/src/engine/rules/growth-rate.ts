@@ -39,26 +39,50 @@ export const growthRate: Rule = {
         ),
         start: rate.start,
         end: rate.end,
-        related: [{ message: localized(`本年：${numberText(count.value)}`, `this year: ${numberText(count.value)}`), start: count.start, end: count.end }],
-        arithmetic: { operands: [{ label: localized('上年', 'last year'), value: before.value, start: count.start, end: count.start }, { label: localized('本年', 'this year'), value: count.value, start: count.start, end: count.end }], expected: Number(shown), actual: rate.value },
+        related: [
+          {
+            message: localized(`本年：${numberText(count.value)}`, `this year: ${numberText(count.value)}`),
+            start: count.start,
+            end: count.end,
+          },
+        ],
+        arithmetic: {
+          operands: [
+            { label: localized('上年', 'last year'), value: before.value, start: count.start, end: count.start },
+            { label: localized('本年', 'this year'), value: count.value, start: count.start, end: count.end },
+          ],
+          expected: Number(shown),
+          actual: rate.value,
+        },
         // the direction word stays as written; only a rate of the same direction can be corrected in place
-        fix: Math.sign(exact) === sign ? { title: localized(`改为 ${shown}%`, `Change to ${shown}%`), edits: [{ start: rate.start, end: rate.numberEnd, newText: shown }] } : undefined,
+        fix:
+          Math.sign(exact) === sign
+            ? {
+                title: localized(`改为 ${shown}%`, `Change to ${shown}%`),
+                edits: [{ start: rate.start, end: rate.numberEnd, newText: shown }],
+              }
+            : undefined,
       });
     }
     return out;
   },
 };
 
-const GROWTH = /^[\s，,]*[\u3400-\u9fff]{0,8}?(同比|比上年|较上年|较去年|比去年|较上一年|与上年相比|比上一年)\s*(增长|增加|上升|提高|下降|减少|回落|降低)了?\s*$/;
+const GROWTH =
+  /^[\s，,]*[\u3400-\u9fff]{0,8}?(同比|比上年|较上年|较去年|比去年|较上一年|与上年相比|比上一年)\s*(增长|增加|上升|提高|下降|减少|回落|降低)了?\s*$/;
 
 /** The same quantity in last year's report: the same table cells, else the same words before it. */
 function lastYear(report: BoundReport, previous: BoundReport, count: ProseFigure): { value: number } | undefined {
   // the cells this year's figure agrees with hold the same quantity in last year's tables
-  const matching = restatements(report).find((r) => r.figure === count)?.readings.find((x) => x.total === count.value);
+  const matching = restatements(report)
+    .find((r) => r.figure === count)
+    ?.readings.find((x) => x.total === count.value);
   const then = matching && readCells(previous, matching.refs);
   if (then) return { value: then.total };
   const label = count.clauseBefore.replace(/\d{4}年|全年|本年度?|今年/g, '');
   if (label.length < 4) return undefined;
-  const same = analyseProse(previous.model).figures.filter((f) => isCount(f) && f.unit === count.unit && f.clauseBefore.replace(/\d{4}年|全年|本年度?|今年/g, '') === label);
+  const same = analyseProse(previous.model).figures.filter(
+    (f) => isCount(f) && f.unit === count.unit && f.clauseBefore.replace(/\d{4}年|全年|本年度?|今年/g, '') === label,
+  );
   return same.length === 1 ? { value: same[0].value } : undefined;
 }

@@ -7,7 +7,10 @@ export const listNumbering: Rule = {
   id: 'list-numbering',
   severity: 'warning',
   fixable: true,
-  description: localized('正文中“一是、二是、三是”的列举连续，不跳号、不重号', 'Lists written 一是、二是、三是 in the prose run in sequence, without gaps or repeats'),
+  description: localized(
+    '正文中“一是、二是、三是”的列举连续，不跳号、不重号',
+    'Lists written 一是、二是、三是 in the prose run in sequence, without gaps or repeats',
+  ),
   check(report) {
     const { model } = report;
     const headingLines = new Set(model.headings.map((h) => h.line));
@@ -48,7 +51,12 @@ function markersIn(text: string, start: number, end: number): Marker[] {
   return out;
 }
 
-interface Marker { value: number; start: number; end: number; shiEnd: number }
+interface Marker {
+  value: number;
+  start: number;
+  end: number;
+  shiEnd: number;
+}
 
 function checkList(markers: Marker[]): Finding[] {
   const out: Finding[] = [];
@@ -75,13 +83,28 @@ function checkList(markers: Marker[]): Finding[] {
       severity: 'warning',
       message:
         v > prev + 1
-          ? localized(`列举不连续：「${chineseNumeral(prev)}是」之后应为「${want}」，这里是「${here}」`, `The list skips: after “${chineseNumeral(prev)}是” comes “${want}”, here it is “${here}”`)
-          : localized(`列举序号「${here}」${v === prev ? '重复了' : `排在「${chineseNumeral(prev)}是」之后`}，应为「${want}」`, `The list number “${here}” ${v === prev ? 'is repeated' : `comes after “${chineseNumeral(prev)}是”`}; it should be “${want}”`),
+          ? localized(
+              `列举不连续：「${chineseNumeral(prev)}是」之后应为「${want}」，这里是「${here}」`,
+              `The list skips: after “${chineseNumeral(prev)}是” comes “${want}”, here it is “${here}”`,
+            )
+          : localized(
+              `列举序号「${here}」${v === prev ? '重复了' : `排在「${chineseNumeral(prev)}是」之后`}，应为「${want}」`,
+              `The list number “${here}” ${v === prev ? 'is repeated' : `comes after “${chineseNumeral(prev)}是”`}; it should be “${want}”`,
+            ),
       start: mk.start,
       end: mk.shiEnd,
-      related: [{ message: localized(`「${chineseNumeral(prev)}是」在此`, `“${chineseNumeral(prev)}是” is here`), start: markers[k - 1].start, end: markers[k - 1].shiEnd }],
+      related: [
+        {
+          message: localized(`「${chineseNumeral(prev)}是」在此`, `“${chineseNumeral(prev)}是” is here`),
+          start: markers[k - 1].start,
+          end: markers[k - 1].shiEnd,
+        },
+      ],
       fix: typo
-        ? { title: localized(`改为「${want}」`, `Change to “${want}”`), edits: [{ start: mk.start, end: mk.end, newText: chineseNumeral(prev + 1) }] }
+        ? {
+            title: localized(`改为「${want}」`, `Change to “${want}”`),
+            edits: [{ start: mk.start, end: mk.end, newText: chineseNumeral(prev + 1) }],
+          }
         : { title: localized(`从这里起重新编号（${want}……）`, `Renumber from here (${want} …)`), edits: renumber(markers, k, prev + 1) },
     });
     prev = typo ? prev + 1 : v;

@@ -81,7 +81,10 @@ function signature(report: BoundReport, ownName: string, ownPlace: string): Find
     out.push({
       rule: 'other-office',
       severity: 'warning',
-      message: localized(`落款是「${t}」，而标题是「${ownName}」的报告：是否是从别的单位的报告复制来的？`, `The report is signed by “${t}”, while its title is of “${ownName}”: was this copied from another office’s report?`),
+      message: localized(
+        `落款是「${t}」，而标题是「${ownName}」的报告：是否是从别的单位的报告复制来的？`,
+        `The report is signed by “${t}”, while its title is of “${ownName}”: was this copied from another office’s report?`,
+      ),
       start: at,
       end: at + t.length,
       related: [],
@@ -98,14 +101,19 @@ function levelWords(report: BoundReport, ownName: string, level: PlaceLevel): Fi
   const own = placeOf(ownName)!;
   const ownChar = own.endsWith('实验区') || own.endsWith('开发区') || own.endsWith('新区') ? '区' : own[own.length - 1];
   // a district speaks of 全区, not of 全县; a county of 全县, not of 我市
-  const others = (level === 'county' ? ['市', ...WORDS.county.filter((c) => c !== ownChar)] : level === 'city' ? ['县', '区'] : []).filter((c) => c !== ownChar);
+  const others = (level === 'county' ? ['市', ...WORDS.county.filter((c) => c !== ownChar)] : level === 'city' ? ['县', '区'] : []).filter(
+    (c) => c !== ownChar,
+  );
   if (!others.length) return [];
   const out: Finding[] = [];
   const alt = others.join('');
   // 我市 / 本市 / 市本级: the office speaks of itself as another kind of place
   const strong = new RegExp(`(?:我|本)([${alt}])(?![场民长委政级直属内外域城])|([${alt}])本级`, 'g');
   // 全市 where the office acts over it: at the start of a clause, or after 对、加强、指导 …
-  const weak = new RegExp(`(?:^|[，。；：、,;:\\s]|对|加强|指导|督促|部署|推进|推动|组织|统筹)(全([${alt}]))(?![场民长委政级直属内外域城])`, 'g');
+  const weak = new RegExp(
+    `(?:^|[，。；：、,;:\\s]|对|加强|指导|督促|部署|推进|推动|组织|统筹)(全([${alt}]))(?![场民长委政级直属内外域城])`,
+    'g',
+  );
   for (const l of proseLines(report.model)) {
     const t = l.text;
     let m: RegExpExecArray | null;

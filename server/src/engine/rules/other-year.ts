@@ -11,7 +11,10 @@ export const otherYear: Rule = {
   id: 'other-year',
   severity: 'warning',
   fixable: false,
-  description: localized('正文中的年份与报告年度一致（没有留下上一年报告的年份）', 'Years in the text belong to the report year (none left over from last year’s report)'),
+  description: localized(
+    '正文中的年份与报告年度一致（没有留下上一年报告的年份）',
+    'Years in the text belong to the report year (none left over from last year’s report)',
+  ),
   check(report) {
     const year = report.model.year;
     if (year === undefined) return [];
@@ -22,7 +25,8 @@ export const otherYear: Rule = {
 // ---------- a plan for the report year itself ----------
 
 // 将 as a future, not as 把: 将继续…, 将采取…, 将从以下方面…
-const FUTURE = /(?:将|要|拟|计划|准备|打算|力争|争取)(?:继续|进一步|重点|着力|着重|采取|加大|加强|围绕|从以下|从|以|持续|不断|全面|切实|努力|坚持|深入|大力|积极|认真|严格|聚焦|紧紧|做好|抓好|推进|推动|完善|健全|提升|提高|强化|深化|在以下)/;
+const FUTURE =
+  /(?:将|要|拟|计划|准备|打算|力争|争取)(?:继续|进一步|重点|着力|着重|采取|加大|加强|围绕|从以下|从|以|持续|不断|全面|切实|努力|坚持|深入|大力|积极|认真|严格|聚焦|紧紧|做好|抓好|推进|推动|完善|健全|提升|提高|强化|深化|在以下)/;
 const PLAN_WORDS = /以下|下一步|措施|改进|工作要点|工作计划|工作打算|努力方向/;
 
 function plans(report: BoundReport, year: number): Finding[] {

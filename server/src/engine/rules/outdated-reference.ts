@@ -9,11 +9,18 @@ export const outdatedReference: Rule = {
   id: 'outdated-reference',
   severity: 'warning',
   fixable: false,
-  description: localized('2021 年格式的报告不再引用 2019 年格式的文件（国办公开办函〔2019〕60号）', 'A 2021-format report does not cite the 2019 format (国办公开办函〔2019〕60号)'),
+  description: localized(
+    '2021 年格式的报告不再引用 2019 年格式的文件（国办公开办函〔2019〕60号）',
+    'A 2021-format report does not cite the 2019 format (国办公开办函〔2019〕60号)',
+  ),
   check(report) {
     const year = report.model.year;
     // the 2021 format: the built-in schema, or a report on 2021 or later
-    if (report.schema.id !== 'gov-2021' && !(year !== undefined && year >= 2021 && report.schema.years.from !== undefined && report.schema.years.from >= 2021)) return [];
+    if (
+      report.schema.id !== 'gov-2021' &&
+      !(year !== undefined && year >= 2021 && report.schema.years.from !== undefined && report.schema.years.from >= 2021)
+    )
+      return [];
     const out: Finding[] = [];
     for (const l of proseLines(report.model)) {
       const t = halfWidthText(report.model.text).slice(l.start, l.end);

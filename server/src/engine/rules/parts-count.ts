@@ -34,7 +34,10 @@ export const partsCount: Rule = {
         start,
         end,
         related: present.map((h) => ({ message: localized(h.text, h.text), start: h.start, end: h.end })),
-        fix: { title: localized(`改为“${/\d/.test(m[1]) ? present.length : word}”`, `Change to “${/\d/.test(m[1]) ? present.length : word}”`), edits: [{ start, end, newText: /\d/.test(m[1]) ? String(present.length) : word }] },
+        fix: {
+          title: localized(`改为“${/\d/.test(m[1]) ? present.length : word}”`, `Change to “${/\d/.test(m[1]) ? present.length : word}”`),
+          edits: [{ start, end, newText: /\d/.test(m[1]) ? String(present.length) : word }],
+        },
       } satisfies Finding,
     ];
   },

@@ -20,11 +20,18 @@ export const percentOfTotal: Rule = {
     }
     for (const [count, share] of percentOf) {
       const list = listOf.get(count);
-      const decimals = (/[.．](\d+)/.exec(model.text.slice(share.start, share.numberEnd))?.[1].length) ?? 0;
+      const decimals = /[.．](\d+)/.exec(model.text.slice(share.start, share.numberEnd))?.[1].length ?? 0;
       const fits = (base: number) => Math.abs((count.value / base) * 100 - share.value) <= 0.5 * 10 ** -decimals + 1e-9;
       // the stated total of its list, else any earlier figure it may be a share of
       const explicit = list?.total;
-      const candidates = explicit ? [explicit] : baseCandidates(model, count, Math.max(count.value, ...[...(list?.siblings ?? [])].map((s) => s.value)), list?.siblings ?? new Set());
+      const candidates = explicit
+        ? [explicit]
+        : baseCandidates(
+            model,
+            count,
+            Math.max(count.value, ...[...(list?.siblings ?? [])].map((s) => s.value)),
+            list?.siblings ?? new Set(),
+          );
       if (!candidates.length || candidates.some((c) => fits(c.value))) continue;
       const base = candidates[0];
       const exact = (count.value / base.value) * 100;
@@ -39,11 +46,27 @@ export const percentOfTotal: Rule = {
         start: share.start,
         end: share.end,
         related: [
-          { message: localized(`数量：${numberText(count.value)}`, `count: ${numberText(count.value)}`), start: count.start, end: count.end },
+          {
+            message: localized(`数量：${numberText(count.value)}`, `count: ${numberText(count.value)}`),
+            start: count.start,
+            end: count.end,
+          },
           { message: localized(`总数：${numberText(base.value)}`, `total: ${numberText(base.value)}`), start: base.start, end: base.end },
         ],
-        arithmetic: { operands: [{ label: localized('数量', 'count'), value: count.value, start: count.start, end: count.end }, { label: localized('总数', 'total'), value: base.value, start: base.start, end: base.end }], expected: Number(rounded), actual: share.value },
-        fix: explicit ? { title: localized(`改为 ${rounded}%`, `Change to ${rounded}%`), edits: [{ start: share.start, end: share.numberEnd, newText: rounded }] } : undefined,
+        arithmetic: {
+          operands: [
+            { label: localized('数量', 'count'), value: count.value, start: count.start, end: count.end },
+            { label: localized('总数', 'total'), value: base.value, start: base.start, end: base.end },
+          ],
+          expected: Number(rounded),
+          actual: share.value,
+        },
+        fix: explicit
+          ? {
+              title: localized(`改为 ${rounded}%`, `Change to ${rounded}%`),
+              edits: [{ start: share.start, end: share.numberEnd, newText: rounded }],
+            }
+          : undefined,
       });
     }
     return out;

@@ -25,11 +25,22 @@ export const percentSum: Rule = {
       out.push({
         rule: 'percent-sum',
         severity: 'warning',
-        message: localized(`这组占比合计 ${terms}% = ${total}%，${over ? '超过' : '不足'} 100%`, `These shares add up to ${terms}% = ${total}%, ${over ? 'more' : 'less'} than 100%`),
+        message: localized(
+          `这组占比合计 ${terms}% = ${total}%，${over ? '超过' : '不足'} 100%`,
+          `These shares add up to ${terms}% = ${total}%, ${over ? 'more' : 'less'} than 100%`,
+        ),
         start: shares[0].start,
         end: shares[shares.length - 1].end,
-        related: shares.map((s) => ({ message: localized(`${numberText(s.value)}%`, `${numberText(s.value)}%`), start: s.start, end: s.end })),
-        arithmetic: { operands: shares.map((s) => ({ label: localized('占比', 'share'), value: s.value, start: s.start, end: s.end })), expected: 100, actual: Number(total) },
+        related: shares.map((s) => ({
+          message: localized(`${numberText(s.value)}%`, `${numberText(s.value)}%`),
+          start: s.start,
+          end: s.end,
+        })),
+        arithmetic: {
+          operands: shares.map((s) => ({ label: localized('占比', 'share'), value: s.value, start: s.start, end: s.end })),
+          expected: 100,
+          actual: Number(total),
+        },
       });
     }
     return out;

@@ -9,7 +9,10 @@ export const placeholder: Rule = {
   id: 'placeholder',
   severity: 'warning',
   fixable: false,
-  description: localized('没有留下未填写的占位符（XX、××、（ ）、____）', 'No unfilled placeholders are left (XX, ××, empty brackets, ____)'),
+  description: localized(
+    '没有留下未填写的占位符（XX、××、（ ）、____）',
+    'No unfilled placeholders are left (XX, ××, empty brackets, ____)',
+  ),
   check(report) {
     const out: Finding[] = [];
     for (const l of proseLines(report.model)) {
@@ -41,18 +44,82 @@ export const placeholder: Rule = {
 const UNIT = '(?:年|月|日|件|条|个|项|次|人次|人|家|份|篇|期|场|名|户|万元|元|%|号|局|市|县|区|镇|乡|街道|办|委|厅)';
 const PATTERNS: { re: RegExp; what: { zh: string; en: string }; chars: RegExp }[] = [
   // XX件, ××局, X年X月: letters standing for a figure or a name, not part of a word (pzxxgkb@163.com)
-  { re: new RegExp(`(?<![A-Za-z0-9@._-])(?:X{2,}|x{2,}|×{1,}|X|x)(?=\\s*${UNIT})(?:\\s*${UNIT}(?:\\s*(?:X{1,}|x{1,}|×{1,})\\s*${UNIT})*)?`, 'g'), what: localized('是没有填写的占位符', 'is a placeholder left unfilled'), chars: /[Xx×]/ },
-  { re: new RegExp(`(?<![A-Za-z0-9@._-])(?:X{2,}|×{2,}|x{2,})(?![A-Za-z0-9@._-]|\\s*${UNIT})`, 'g'), what: localized('是没有填写的占位符', 'is a placeholder left unfilled'), chars: /[Xx×]/ },
+  {
+    re: new RegExp(
+      `(?<![A-Za-z0-9@._-])(?:X{2,}|x{2,}|×{1,}|X|x)(?=\\s*${UNIT})(?:\\s*${UNIT}(?:\\s*(?:X{1,}|x{1,}|×{1,})\\s*${UNIT})*)?`,
+      'g',
+    ),
+    what: localized('是没有填写的占位符', 'is a placeholder left unfilled'),
+    chars: /[Xx×]/,
+  },
+  {
+    re: new RegExp(`(?<![A-Za-z0-9@._-])(?:X{2,}|×{2,}|x{2,})(?![A-Za-z0-9@._-]|\\s*${UNIT})`, 'g'),
+    what: localized('是没有填写的占位符', 'is a placeholder left unfilled'),
+    chars: /[Xx×]/,
+  },
   // empty brackets: （ ）, 〔 〕, 【】, 《》
-  { re: /(?<![\]!])[(（〔【《\[]\s*[)）〕】》\]](?!\()/g, what: localized('是空的，括号中的内容没有填写', 'is empty: what belongs in the brackets is missing'), chars: /[)）〕】》\]]/ },
+  {
+    re: /(?<![\]!])[(（〔【《\[]\s*[)）〕】》\]](?!\()/g,
+    what: localized('是空的，括号中的内容没有填写', 'is empty: what belongs in the brackets is missing'),
+    chars: /[)）〕】》\]]/,
+  },
   // the prompts of the report template (新建年度报告, snippets): text still to be written
-  { re: /[(（]请(?:在此)?填写[^()（）\n]{0,30}[)）]/g, what: localized('是模板中的提示，这部分还没有填写', 'is a prompt of the template: this part is not written yet'), chars: /填写/ },
+  {
+    re: /[(（]请(?:在此)?填写[^()（）\n]{0,30}[)）]/g,
+    what: localized('是模板中的提示，这部分还没有填写', 'is a prompt of the template: this part is not written yet'),
+    chars: /填写/,
+  },
   // a blank line to write on
   { re: /_{3,}|＿{2,}/g, what: localized('是没有填写的空白', 'is a blank left unfilled'), chars: /[_＿]/ },
 ];
 
 // measure words whose two-character words are common nouns: 文件, 案件, 事项, 法条 …
-const WORDS = new Set(['文件', '案件', '事件', '证件', '邮件', '信件', '稿件', '附件', '条件', '要件', '部件', '软件', '硬件', '配件', '物件', '快件', '急件', '函件', '原件', '复件', '来件', '办件', '批件', '收件', '法条', '词条', '教条', '面条', '便条', '链条', '萧条', '专条', '线条', '金条', '油条', '纸条', '字条', '一条', '每条', '各条', '该条', '本条', '此条', '首条']);
+const WORDS = new Set([
+  '文件',
+  '案件',
+  '事件',
+  '证件',
+  '邮件',
+  '信件',
+  '稿件',
+  '附件',
+  '条件',
+  '要件',
+  '部件',
+  '软件',
+  '硬件',
+  '配件',
+  '物件',
+  '快件',
+  '急件',
+  '函件',
+  '原件',
+  '复件',
+  '来件',
+  '办件',
+  '批件',
+  '收件',
+  '法条',
+  '词条',
+  '教条',
+  '面条',
+  '便条',
+  '链条',
+  '萧条',
+  '专条',
+  '线条',
+  '金条',
+  '油条',
+  '纸条',
+  '字条',
+  '一条',
+  '每条',
+  '各条',
+  '该条',
+  '本条',
+  '此条',
+  '首条',
+]);
 
 /** In a list of counts (施工许可证76条、…), an item with its unit but no number: 公开核准企业资质条、 */
 function missingFigures(offset: number, t: string, raw: string): Finding[] {
@@ -71,14 +138,23 @@ function missingFigures(offset: number, t: string, raw: string): Finding[] {
       while ((m = re.exec(sentence))) {
         if (/[一二三四五六七八九十百千万两几多余数每各该本此首整]/.test(m[1]) || WORDS.has(m[1] + unit)) continue;
         // the item of the list it ends: back to the previous 、，
-        const itemStart = Math.max(sentence.lastIndexOf('、', m.index), sentence.lastIndexOf('，', m.index), sentence.lastIndexOf(',', m.index), sentence.lastIndexOf('：', m.index)) + 1;
+        const itemStart =
+          Math.max(
+            sentence.lastIndexOf('、', m.index),
+            sentence.lastIndexOf('，', m.index),
+            sentence.lastIndexOf(',', m.index),
+            sentence.lastIndexOf('：', m.index),
+          ) + 1;
         const item = sentence.slice(itemStart, m.index + 2);
         if (/\d/.test(item) || item.length < 3) continue;
         const start = offset + from + itemStart;
         out.push({
           rule: 'placeholder',
           severity: 'warning',
-          message: localized(`「${raw.slice(from + itemStart, from + m.index + 2)}」缺少数字：同一列举中的其他各项都写了数量`, `“${raw.slice(from + itemStart, from + m.index + 2)}” has no number, while the other items of the list have one`),
+          message: localized(
+            `「${raw.slice(from + itemStart, from + m.index + 2)}」缺少数字：同一列举中的其他各项都写了数量`,
+            `“${raw.slice(from + itemStart, from + m.index + 2)}” has no number, while the other items of the list have one`,
+          ),
           start,
           end: offset + from + m.index + 2,
           related: [],

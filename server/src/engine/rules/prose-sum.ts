@@ -26,14 +26,36 @@ export const proseSum: Rule = {
         rule: 'prose-sum',
         severity,
         message: over
-          ? localized(`列出的各项之和 ${terms} = ${numberText(sum)} ${u}，超过了总数 ${numberText(total.value)} ${u}`, `The listed parts add up to ${terms} = ${numberText(sum)}, more than the total ${numberText(total.value)}`)
+          ? localized(
+              `列出的各项之和 ${terms} = ${numberText(sum)} ${u}，超过了总数 ${numberText(total.value)} ${u}`,
+              `The listed parts add up to ${terms} = ${numberText(sum)}, more than the total ${numberText(total.value)}`,
+            )
           : b.complete
-            ? localized(`列出的各项之和 ${terms} = ${numberText(sum)} ${u}，与总数 ${numberText(total.value)} ${u}不符`, `The listed parts add up to ${terms} = ${numberText(sum)}, not the total ${numberText(total.value)}`)
-            : localized(`列出的各项之和为 ${numberText(sum)} ${u}，比总数 ${numberText(total.value)} ${u}少 ${numberText(total.value - sum)} ${u}；若已列全，请核对`, `The listed parts add up to ${numberText(sum)}, ${numberText(total.value - sum)} short of the total ${numberText(total.value)}; if the list is meant to be complete, check it`),
+            ? localized(
+                `列出的各项之和 ${terms} = ${numberText(sum)} ${u}，与总数 ${numberText(total.value)} ${u}不符`,
+                `The listed parts add up to ${terms} = ${numberText(sum)}, not the total ${numberText(total.value)}`,
+              )
+            : localized(
+                `列出的各项之和为 ${numberText(sum)} ${u}，比总数 ${numberText(total.value)} ${u}少 ${numberText(total.value - sum)} ${u}；若已列全，请核对`,
+                `The listed parts add up to ${numberText(sum)}, ${numberText(total.value - sum)} short of the total ${numberText(total.value)}; if the list is meant to be complete, check it`,
+              ),
         start: total.start,
         end: total.end,
-        related: b.parts.map((p) => ({ message: localized(`一项：${numberText(p.figure.value)} ${u}`, `part: ${numberText(p.figure.value)}`), start: p.figure.start, end: p.figure.end })),
-        arithmetic: { operands: b.parts.map((p) => ({ label: localized(p.figure.clauseBefore, p.figure.clauseBefore), value: p.figure.value, start: p.figure.start, end: p.figure.end })), expected: sum, actual: total.value },
+        related: b.parts.map((p) => ({
+          message: localized(`一项：${numberText(p.figure.value)} ${u}`, `part: ${numberText(p.figure.value)}`),
+          start: p.figure.start,
+          end: p.figure.end,
+        })),
+        arithmetic: {
+          operands: b.parts.map((p) => ({
+            label: localized(p.figure.clauseBefore, p.figure.clauseBefore),
+            value: p.figure.value,
+            start: p.figure.start,
+            end: p.figure.end,
+          })),
+          expected: sum,
+          actual: total.value,
+        },
       });
     }
     return out;

@@ -46,7 +46,11 @@ export const proseTable: Rule = {
           start: c.cell.start,
           end: c.cell.end,
         })),
-        arithmetic: { operands: main.cells.map((c) => ({ label: cellLabel(c.ref), value: c.value, start: c.cell.start, end: c.cell.end })), expected: main.total, actual: f.value },
+        arithmetic: {
+          operands: main.cells.map((c) => ({ label: cellLabel(c.ref), value: c.value, start: c.cell.start, end: c.cell.end })),
+          expected: main.total,
+          actual: f.value,
+        },
         fix: soft
           ? undefined
           : {

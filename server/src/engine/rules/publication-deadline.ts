@@ -11,7 +11,10 @@ export const publicationDeadline: Rule = {
   id: 'publication-deadline',
   severity: 'warning',
   fixable: false,
-  description: localized('成文日期、发布日期在法定期限之内（部门 1月31日，本级政府 3月31日）', 'The date of the report is within the legal deadline (departments 31 January, a government’s own report 31 March)'),
+  description: localized(
+    '成文日期、发布日期在法定期限之内（部门 1月31日，本级政府 3月31日）',
+    'The date of the report is within the legal deadline (departments 31 January, a government’s own report 31 March)',
+  ),
   check(report) {
     const year = report.model.year;
     if (year === undefined) return [];
@@ -35,7 +38,8 @@ export const publicationDeadline: Rule = {
         continue;
       }
       if (!deadline) continue;
-      const late = d.year > year + 1 || d.month > deadline.month || (d.month === deadline.month && d.day !== undefined && d.day > deadline.day);
+      const late =
+        d.year > year + 1 || d.month > deadline.month || (d.month === deadline.month && d.day !== undefined && d.day > deadline.day);
       if (!late) continue;
       out.push({
         rule: 'publication-deadline',
@@ -53,14 +57,36 @@ export const publicationDeadline: Rule = {
   },
 };
 
-interface Deadline { month: number; day: number; why: { zh: string; en: string } }
+interface Deadline {
+  month: number;
+  day: number;
+  why: { zh: string; en: string };
+}
 
 function deadlineOf(report: BoundReport, year: number): Deadline | undefined {
   // the 2007 条例 (reports on 2018 and before, published before the 2019 revision took effect)
-  if (year <= 2018) return { month: 3, day: 31, why: localized('2007 年《政府信息公开条例》第三十一条：每年3月31日前公布', 'article 31 of the 2007 Regulations: by 31 March') };
+  if (year <= 2018)
+    return {
+      month: 3,
+      day: 31,
+      why: localized('2007 年《政府信息公开条例》第三十一条：每年3月31日前公布', 'article 31 of the 2007 Regulations: by 31 March'),
+    };
   const kind = report.deadline ?? kindOf(report);
-  if (kind === 'government') return { month: 3, day: 31, why: localized('《条例》第四十九条：县级以上地方人民政府的本级年度报告在每年3月31日前公布', 'article 49: a local government’s own report by 31 March') };
-  if (kind === 'department') return { month: 1, day: 31, why: localized('《条例》第四十九条：政府部门的年度报告在每年1月31日前公布', 'article 49: a department’s report by 31 January') };
+  if (kind === 'government')
+    return {
+      month: 3,
+      day: 31,
+      why: localized(
+        '《条例》第四十九条：县级以上地方人民政府的本级年度报告在每年3月31日前公布',
+        'article 49: a local government’s own report by 31 March',
+      ),
+    };
+  if (kind === 'department')
+    return {
+      month: 1,
+      day: 31,
+      why: localized('《条例》第四十九条：政府部门的年度报告在每年1月31日前公布', 'article 49: a department’s report by 31 January'),
+    };
   return undefined;
 }
 
@@ -73,7 +99,9 @@ export function kindOf(report: BoundReport): 'department' | 'government' | undef
   return undefined;
 }
 
-interface ReportDate extends DateMention { kind: 'published' | 'written' }
+interface ReportDate extends DateMention {
+  kind: 'published' | 'written';
+}
 
 /**
  * The dates of the report itself: a labelled publication date (日期：2017-03-07, 发布时间 …) and a

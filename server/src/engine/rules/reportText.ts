@@ -64,7 +64,8 @@ let citedOf: { text: string; spans: Span[] } | undefined;
 export function citedSpans(text: string): Span[] {
   if (citedOf?.text === text) return citedOf.spans;
   const spans: Span[] = [];
-  const re = /《[^《》\n]{0,200}》|〈[^〈〉\n]{0,200}〉|(?<=[\u4e00-\u9fa5])[〔\[［(（【〖{｛]\s*(?:19|20)\d{2}\s*[〕\]］)）】〗}｝]\s*第?\s*\d{1,5}\s*号/g;
+  const re =
+    /《[^《》\n]{0,200}》|〈[^〈〉\n]{0,200}〉|(?<=[\u4e00-\u9fa5])[〔\[［(（【〖{｛]\s*(?:19|20)\d{2}\s*[〕\]］)）】〗}｝]\s*第?\s*\d{1,5}\s*号/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) spans.push({ start: m.index, end: m.index + m[0].length });
   citedOf = { text, spans };
@@ -121,7 +122,8 @@ export function datesIn(text: string, start = 0, end = text.length): DateMention
   let m: RegExpExecArray | null;
   while ((m = DATE.exec(src))) {
     let d: DateMention;
-    if (m[2] !== undefined) d = { start: 0, end: 0, year: m[1] ? Number(m[1]) : undefined, month: Number(m[2]), day: m[3] ? Number(m[3]) : undefined };
+    if (m[2] !== undefined)
+      d = { start: 0, end: 0, year: m[1] ? Number(m[1]) : undefined, month: Number(m[2]), day: m[3] ? Number(m[3]) : undefined };
     else if (m[5] !== undefined) d = { start: 0, end: 0, year: Number(m[4]), month: Number(m[5]), day: Number(m[6]) };
     else d = { start: 0, end: 0, year: cnNumber(m[7]), month: cnNumber(m[8]), day: m[9] ? cnNumber(m[9]) : undefined };
     const trimmed = m[0].replace(/\s+$/, '');

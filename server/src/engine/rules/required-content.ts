@@ -9,17 +9,29 @@ export const requiredContent: Rule = {
   id: 'required-content',
   severity: 'warning',
   fixable: false,
-  description: localized('必须报告的事项都写到了（按内容查找，不看标题）', 'Every item the report must cover is there (found by its words, not by a heading)'),
+  description: localized(
+    '必须报告的事项都写到了（按内容查找，不看标题）',
+    'Every item the report must cover is there (found by its words, not by a heading)',
+  ),
   check(report) {
     const out: Finding[] = [];
     for (const s of report.schema.sections) {
       if (!s.content || !s.required || report.sections.has(s.id)) continue;
       const where = anchor(report);
-      const groups = s.content.all.map((g) => g.slice(0, 5).map((w) => `“${w}”`).join('、') + (g.length > 5 ? '等' : ''));
+      const groups = s.content.all.map(
+        (g) =>
+          g
+            .slice(0, 5)
+            .map((w) => `“${w}”`)
+            .join('、') + (g.length > 5 ? '等' : ''),
+      );
       const scope = s.content.within === 'clause' ? { zh: '同一句', en: 'clause' } : { zh: '同一段', en: 'paragraph' };
       const lookedFor =
         groups.length === 1
-          ? localized(`标题或段落中都没有${groups[0]}这样的字样`, `no heading or paragraph says ${s.content.all[0].map((w) => `“${w}”`).join(', ')}`)
+          ? localized(
+              `标题或段落中都没有${groups[0]}这样的字样`,
+              `no heading or paragraph says ${s.content.all[0].map((w) => `“${w}”`).join(', ')}`,
+            )
           : localized(
               `没有哪个标题或${scope.zh}中同时出现${groups.map((g) => `（${g}）之一`).join('和')}`,
               `no heading or ${scope.en} holds one word of each of: ${s.content.all.map((g) => `(${g.slice(0, 5).join(', ')}${g.length > 5 ? ' …' : ''})`).join(' and ')}`,

@@ -65,8 +65,14 @@ function insertion(report: BoundReport, index: number): NonNullable<Finding['fix
   const level = headingLevel(report);
   const title = sectionHeading(report.schema, section);
   const heading = (level ? '#'.repeat(level) + ' ' : '') + title;
-  const onlyHeading = (edit: TextEdit) => ({ title: localized(`插入章节标题「${title}」`, `Insert the section heading “${title}”`), edits: [edit] });
-  const whole = (edit: TextEdit) => ({ title: localized(`按格式模板插入章节「${title}」`, `Insert the section “${title}” from the format's template`), edits: [edit] });
+  const onlyHeading = (edit: TextEdit) => ({
+    title: localized(`插入章节标题「${title}」`, `Insert the section heading “${title}”`),
+    edits: [edit],
+  });
+  const whole = (edit: TextEdit) => ({
+    title: localized(`按格式模板插入章节「${title}」`, `Insert the section “${title}” from the format's template`),
+    edits: [edit],
+  });
   const { lines, text } = report.model;
   const headingLines = new Set(report.model.headings.map((h) => h.line));
   const floor = previousHeadingLine(report, index);

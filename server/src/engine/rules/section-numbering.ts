@@ -12,7 +12,10 @@ export const sectionNumbering: Rule = {
   id: 'section-numbering',
   severity: 'warning',
   fixable: true,
-  description: localized('标题序号一、二、三和（一）（二）（三）连续，不跳号、不重号', 'Heading numbers 一、二、三 and （一）（二）（三） run in sequence, without gaps or repeats'),
+  description: localized(
+    '标题序号一、二、三和（一）（二）（三）连续，不跳号、不重号',
+    'Heading numbers 一、二、三 and （一）（二）（三） run in sequence, without gaps or repeats',
+  ),
   check(report) {
     const items = collect(report);
     const out: Finding[] = [];
@@ -71,7 +74,16 @@ function collect(report: BoundReport): Item[] {
     const mark = text.slice(n.start, n.end);
     const num = NUMERAL.exec(mark);
     if (!num) continue;
-    items.push({ level: n.kind, line: h.line, value: n.value, numStart: n.start + num.index, numEnd: n.start + num.index + num[0].length, markStart: n.start, markEnd: n.end, heading: h });
+    items.push({
+      level: n.kind,
+      line: h.line,
+      value: n.value,
+      numStart: n.start + num.index,
+      numEnd: n.start + num.index + num[0].length,
+      markStart: n.start,
+      markEnd: n.end,
+      heading: h,
+    });
   }
   for (const l of proseLines(model)) {
     if (headingLines.has(l.index) || inSpans(skip, l.start)) continue;
@@ -83,14 +95,40 @@ function collect(report: BoundReport): Item[] {
       items.push({ level: 'chinese', line: l.index, numStart: at, numEnd: at + 1, markStart: at, markEnd: at + m[0].length, typo: 'dash' });
     else if ((m = new RegExp(`^[（(]\\s*([${DASHES}])\\s*[）)](?=\\s*[\\u4e00-\\u9fa5])`).exec(rest))) {
       const d = m[0].indexOf(m[1]);
-      items.push({ level: 'parenChinese', line: l.index, numStart: at + d, numEnd: at + d + 1, markStart: at, markEnd: at + m[0].length, typo: 'dash' });
+      items.push({
+        level: 'parenChinese',
+        line: l.index,
+        numStart: at + d,
+        numEnd: at + d + 1,
+        markStart: at,
+        markEnd: at + m[0].length,
+        typo: 'dash',
+      });
     } else if ((m = /^、(?=\s*[\u4e00-\u9fa5])/.exec(rest)) && rest.length <= 60)
       items.push({ level: 'chinese', line: l.index, numStart: at, numEnd: at, markStart: at, markEnd: at + 1, typo: 'missing' });
     else if ((m = /^[（(](\s*)[）)](?=\s*[\u4e00-\u9fa5])/.exec(rest)))
-      items.push({ level: 'parenChinese', line: l.index, numStart: at + 1, numEnd: at + 1 + m[1].length, markStart: at, markEnd: at + m[0].length, typo: 'missing' });
+      items.push({
+        level: 'parenChinese',
+        line: l.index,
+        numStart: at + 1,
+        numEnd: at + 1 + m[1].length,
+        markStart: at,
+        markEnd: at + m[0].length,
+        typo: 'missing',
+      });
     else {
       const f = unnumberedSectionHeading(report, rest);
-      if (f !== undefined) items.push({ level: 'chinese', line: l.index, numStart: at, numEnd: at, markStart: at, markEnd: at, typo: 'missing', formatValue: f });
+      if (f !== undefined)
+        items.push({
+          level: 'chinese',
+          line: l.index,
+          numStart: at,
+          numEnd: at,
+          markStart: at,
+          markEnd: at,
+          typo: 'missing',
+          formatValue: f,
+        });
     }
   }
   return items.sort((a, b) => a.numStart - b.numStart);
@@ -215,7 +253,10 @@ function walk(report: BoundReport, items: Item[]): Finding[] {
           )
         : v === prev
           ? localized(`标题序号「${mark}」重复了，应为「${want}」`, `The heading number “${mark}” is repeated; it should be “${want}”`)
-          : localized(`标题序号「${mark}」排在「${before}」之后，应为「${want}」`, `The heading number “${mark}” comes after “${before}”; it should be “${want}”`);
+          : localized(
+              `标题序号「${mark}」排在「${before}」之后，应为「${want}」`,
+              `The heading number “${mark}” comes after “${before}”; it should be “${want}”`,
+            );
     out.push({
       rule: 'section-numbering',
       severity: 'warning',
@@ -224,7 +265,10 @@ function walk(report: BoundReport, items: Item[]): Finding[] {
       end: lineEnd(report, it),
       related: previous(report, items, k),
       fix: typo
-        ? { title: localized(`改为「${want}」`, `Change to “${want}”`), edits: [{ start: it.numStart, end: it.numEnd, newText: chineseNumeral(prev + 1) }] }
+        ? {
+            title: localized(`改为「${want}」`, `Change to “${want}”`),
+            edits: [{ start: it.numStart, end: it.numEnd, newText: chineseNumeral(prev + 1) }],
+          }
         : { title: localized(`从这里起重新编号（${want}……）`, `Renumber from here (${want} …)`), edits: renumber(items, k, prev + 1) },
     });
     prev = typo ? prev + 1 : v;
@@ -235,7 +279,13 @@ function walk(report: BoundReport, items: Item[]): Finding[] {
 function previous(report: BoundReport, items: Item[], k: number): Finding['related'] {
   const p = items[k - 1];
   if (!p) return [];
-  return [{ message: localized(`上一个标题「${written(report, p)}」在此`, `The heading before, “${written(report, p)}”, is here`), start: p.markStart, end: lineEnd(report, p) }];
+  return [
+    {
+      message: localized(`上一个标题「${written(report, p)}」在此`, `The heading before, “${written(report, p)}”, is here`),
+      start: p.markStart,
+      end: lineEnd(report, p),
+    },
+  ];
 }
 
 /** The heading's text up to its first sentence end: findings underline the heading, not its paragraph. */
@@ -267,13 +317,21 @@ function parentheses(report: BoundReport, items: Item[]): Finding[] {
     const other = !mixed && (s.open === '（') !== useFull;
     if (!mixed && !other) continue;
     const mark = text.slice(s.it.markStart, s.it.markEnd);
-    const right = `${o}${toHalfWidth(mark).slice(1, s.closeAt - s.it.markStart).trim()}${c}`;
+    const right = `${o}${toHalfWidth(mark)
+      .slice(1, s.closeAt - s.it.markStart)
+      .trim()}${c}`;
     out.push({
       rule: 'section-numbering',
       severity: mixed ? 'warning' : 'information',
       message: mixed
-        ? localized(`标题序号「${mark}」的括号一个全角、一个半角，应为「${right}」`, `The heading number “${mark}” mixes full-width and half-width parentheses; write “${right}”`)
-        : localized(`标题序号「${mark}」用的是${useFull ? '半角' : '全角'}括号，其他标题用${useFull ? '全角' : '半角'}括号「${right}」`, `The heading number “${mark}” uses ${useFull ? 'half' : 'full'}-width parentheses, the other headings ${useFull ? 'full' : 'half'}-width ones: “${right}”`),
+        ? localized(
+            `标题序号「${mark}」的括号一个全角、一个半角，应为「${right}」`,
+            `The heading number “${mark}” mixes full-width and half-width parentheses; write “${right}”`,
+          )
+        : localized(
+            `标题序号「${mark}」用的是${useFull ? '半角' : '全角'}括号，其他标题用${useFull ? '全角' : '半角'}括号「${right}」`,
+            `The heading number “${mark}” uses ${useFull ? 'half' : 'full'}-width parentheses, the other headings ${useFull ? 'full' : 'half'}-width ones: “${right}”`,
+          ),
       start: s.it.markStart,
       end: s.it.markEnd,
       related: [],

@@ -9,7 +9,10 @@ export const statisticsPeriod: Rule = {
   id: 'statistics-period',
   severity: 'warning',
   fixable: false,
-  description: localized('统计期限是报告年度的 1月1日至12月31日，写完整', 'The statistics period is the whole report year, 1 January to 31 December, written in full'),
+  description: localized(
+    '统计期限是报告年度的 1月1日至12月31日，写完整',
+    'The statistics period is the whole report year, 1 January to 31 December, written in full',
+  ),
   check(report) {
     const { model } = report;
     const text = model.text;
@@ -54,7 +57,8 @@ export const statisticsPeriod: Rule = {
 };
 
 // 统计期限自2016年1月1日起至2016年12月31日止 / 统计时限为…至… / 统计期限从…到… / 统计期限自至
-const PERIOD = /统计(?:期限|时限|期间|时间|区间|周期|范围)[^。\n]{0,12}?(?:自|从|为|是)([^。；;，,至到~～—]{0,30})(?:至|到|~|～|—)([^。；;，,]{0,30})/dg;
+const PERIOD =
+  /统计(?:期限|时限|期间|时间|区间|周期|范围)[^。\n]{0,12}?(?:自|从|为|是)([^。；;，,至到~～—]{0,30})(?:至|到|~|～|—)([^。；;，,]{0,30})/dg;
 const CUTOFF = /截[至止](?:到)?\s*(?:((?:19|20)\d{2})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日/g;
 
 function checkPeriod(text: string, m: RegExpExecArray, offset: number, year: number | undefined): Finding | undefined {
@@ -81,7 +85,10 @@ function checkPeriod(text: string, m: RegExpExecArray, offset: number, year: num
   });
   if (!fromDate && !toDate) return say('统计期限没有写日期', 'The statistics period has no dates');
   if (from.year === undefined || from.month === undefined || from.day === undefined || to.month === undefined || to.day === undefined)
-    return say(`统计期限没有写全（${dateText(fromDate ?? {}) || '？'}至${dateText(toDate ?? {}) || '？'}）`, 'The statistics period is incomplete');
+    return say(
+      `统计期限没有写全（${dateText(fromDate ?? {}) || '？'}至${dateText(toDate ?? {}) || '？'}）`,
+      'The statistics period is incomplete',
+    );
   if (!realDate(from.year, from.month, from.day) || !realDate(to.year, to.month, to.day)) {
     const bad = !realDate(from.year, from.month, from.day) ? from : to;
     return say(`统计期限中的「${dateText(bad)}」不是真实的日期`, `“${dateText(bad)}” in the statistics period is no real date`);
@@ -89,6 +96,12 @@ function checkPeriod(text: string, m: RegExpExecArray, offset: number, year: num
   const wholeYear = from.month === 1 && from.day === 1 && to.month === 12 && to.day === 31 && from.year === to.year;
   if (wholeYear && (year === undefined || from.year === year)) return undefined;
   if (year !== undefined && (from.year !== year || to.year !== year))
-    return say(`统计期限写的是${dateText(from)}至${dateText(to)}，与报告年度${year}年不符`, `The statistics period, ${dateText(from)} to ${dateText(to)}, is not the report year ${year}`);
-  return say(`统计期限${dateText(from)}至${dateText(to)}不是完整的自然年`, `The statistics period, ${dateText(from)} to ${dateText(to)}, is not a whole calendar year`);
+    return say(
+      `统计期限写的是${dateText(from)}至${dateText(to)}，与报告年度${year}年不符`,
+      `The statistics period, ${dateText(from)} to ${dateText(to)}, is not the report year ${year}`,
+    );
+  return say(
+    `统计期限${dateText(from)}至${dateText(to)}不是完整的自然年`,
+    `The statistics period, ${dateText(from)} to ${dateText(to)}, is not a whole calendar year`,
+  );
 }

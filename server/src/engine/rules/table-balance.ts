@@ -11,7 +11,10 @@ export const tableBalance: Rule = {
   id: 'table-balance',
   severity: 'error',
   fixable: false,
-  description: localized('统计表的勾稽关系成立（如表三：一 + 二 = 三（七）+ 四）', 'Balance identities of a statistical table hold (table 3: 1 + 2 = 3(7) + 4)'),
+  description: localized(
+    '统计表的勾稽关系成立（如表三：一 + 二 = 三（七）+ 四）',
+    'Balance identities of a statistical table hold (table 3: 1 + 2 = 3(7) + 4)',
+  ),
   check(report) {
     const out: Finding[] = [];
     for (const t of report.tables.values())
@@ -59,7 +62,11 @@ function checkBalance(t: BoundTable, idn: Balance): Finding[] {
       ),
       start: last.start,
       end: last.end,
-      related: [...left.operands, ...right.operands].map((o) => ({ message: localized(`${o.label.zh}：${numberText(o.value)}`, `${o.label.en}: ${numberText(o.value)}`), start: o.start, end: o.end })),
+      related: [...left.operands, ...right.operands].map((o) => ({
+        message: localized(`${o.label.zh}：${numberText(o.value)}`, `${o.label.en}: ${numberText(o.value)}`),
+        start: o.start,
+        end: o.end,
+      })),
       arithmetic: { operands: [...left.operands, ...right.operands], expected: l, actual: r },
     });
   }

@@ -36,7 +36,10 @@ export const tableBlankCell: Rule = {
           start: row.start,
           end: row.end,
           related: [],
-          fix: { title: localized('空白单元格填 0', 'Fill blank cells with 0'), edits: blanks.map((c) => replaceCell(report.model.text, c, 0)) },
+          fix: {
+            title: localized('空白单元格填 0', 'Fill blank cells with 0'),
+            edits: blanks.map((c) => replaceCell(report.model.text, c, 0)),
+          },
         });
       }
     }

@@ -64,7 +64,11 @@ function checkBreakdown(t: BoundTable, idn: Breakdown): Finding[] {
           ),
       start: totalCell.start,
       end: totalCell.end,
-      related: operands.map((o) => ({ message: localized(`${o.label.zh}：${numberText(o.value)}`, `${o.label.en}: ${numberText(o.value)}`), start: o.start, end: o.end })),
+      related: operands.map((o) => ({
+        message: localized(`${o.label.zh}：${numberText(o.value)}`, `${o.label.en}: ${numberText(o.value)}`),
+        start: o.start,
+        end: o.end,
+      })),
       arithmetic: { operands, expected: sum, actual: total.value },
     });
   }

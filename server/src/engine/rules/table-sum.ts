@@ -56,12 +56,20 @@ function checkSum(report: BoundReport, t: BoundTable, idn: Sum): Finding[] {
       rule: 'table-sum',
       severity: 'error',
       message: localized(
-        shown.length ? `${table.name.zh}：${where.zh}应为 ${numberText(expected)}（${sumText}），表中为 ${numberText(total.value)}` : `${table.name.zh}：${where.zh}应为 0（各项均为 0），表中为 ${numberText(total.value)}`,
-        shown.length ? `${table.name.en}: ${where.en} should be ${numberText(expected)} (${sumText}), the table says ${numberText(total.value)}` : `${table.name.en}: ${where.en} should be 0 (all its parts are 0), the table says ${numberText(total.value)}`,
+        shown.length
+          ? `${table.name.zh}：${where.zh}应为 ${numberText(expected)}（${sumText}），表中为 ${numberText(total.value)}`
+          : `${table.name.zh}：${where.zh}应为 0（各项均为 0），表中为 ${numberText(total.value)}`,
+        shown.length
+          ? `${table.name.en}: ${where.en} should be ${numberText(expected)} (${sumText}), the table says ${numberText(total.value)}`
+          : `${table.name.en}: ${where.en} should be 0 (all its parts are 0), the table says ${numberText(total.value)}`,
       ),
       start: totalCell.start,
       end: totalCell.end,
-      related: nonZero.map((o) => ({ message: localized(`${o.label.zh}：${numberText(o.value)}`, `${o.label.en}: ${numberText(o.value)}`), start: o.start, end: o.end })),
+      related: nonZero.map((o) => ({
+        message: localized(`${o.label.zh}：${numberText(o.value)}`, `${o.label.en}: ${numberText(o.value)}`),
+        start: o.start,
+        end: o.end,
+      })),
       arithmetic: { operands, expected, actual: total.value },
       fix: {
         title: localized(`将${where.zh}改为 ${numberText(expected)}`, `Change ${where.en} to ${numberText(expected)}`),

@@ -49,7 +49,10 @@ export function replaceCell(text: string, c: Cell, v: number): { start: number; 
  * The lines an identity is checked along, with cell access: an identity "each row" relates the columns of
  * every row, "each column" the rows of every column.
  */
-export function identityLines(t: BoundTable, each: 'row' | 'column'): { other: Line & { id: string }; at: (id: string) => Cell | undefined; line: (id: string) => Line & { id: string } }[] {
+export function identityLines(
+  t: BoundTable,
+  each: 'row' | 'column',
+): { other: Line & { id: string }; at: (id: string) => Cell | undefined; line: (id: string) => Line & { id: string } }[] {
   const table = t.schema;
   const across = each === 'row' ? table.rows : table.columns;
   const lines = each === 'row' ? table.columns : table.rows;
