@@ -28,6 +28,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
+  ruleDocsPath,
   builtinSchema,
   builtinSchemas,
   checkReport,
@@ -92,8 +93,7 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 };
 
 /** The rule pages ship inside the extension, so links work offline. */
-const docsDir = path.join(__dirname, '..', 'docs', 'rules');
-const ruleHref = (rule: string) => pathToFileURL(path.join(docsDir, `${rule}.md`)).toString();
+const ruleHref = (rule: string) => pathToFileURL(path.join(__dirname, '..', ruleDocsPath(rule))).toString();
 
 connection.onInitialize((params) => {
   lang = /^zh/i.test(params.locale ?? '') || !params.locale ? 'zh' : 'en';

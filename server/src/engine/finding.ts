@@ -28,14 +28,26 @@ export interface Finding {
   fix?: { title: Localized; edits: TextEdit[] };
 }
 
-export interface Rule {
+/** What a rule reports: the core stamps its id, and its default severity unless the rule states another. */
+export type RuleFinding = Omit<Finding, 'rule' | 'severity'> & { severity?: Severity };
+
+/** What the registry knows of a rule: the one source for docs links, settings, SARIF and configuration. */
+export interface RuleMeta {
   id: string;
+  /** the severity of its findings unless a finding states another */
   severity: Severity;
+  /** whether its findings may carry a fix; only such rules offer one */
   fixable: boolean;
-  /** one line on what the rule checks, for docs and settings */
+  /** one line on what the rule checks, for docs, settings and SARIF */
   description: Localized;
-  check(report: BoundReport): Finding[];
 }
+
+export interface Rule extends RuleMeta {
+  check(report: BoundReport): RuleFinding[];
+}
+
+/** The page that explains a rule, relative to the package root; shipped inside the extension. */
+export const ruleDocsPath = (id: string) => `docs/rules/${id}.md`;
 
 export function localized(zh: string, en: string): Localized {
   return { zh, en };

@@ -2,9 +2,9 @@ import { bindReport, type BoundReport } from './bind';
 import { builtinSchemas } from './builtins';
 import { detectSchema, type Detection } from './detect';
 import { applyDirectives } from './directives';
-import { localized, type Finding, type Severity } from './finding';
+import type { Finding, Rule, RuleFinding, RuleMeta, Severity } from './finding';
 import { parseReport, type ReportModel } from './model';
-import { rules } from './rules';
+import { internalError, internalErrorFinding, rules, schemaUnknown } from './rules';
 import type { Schema } from './schema';
 
 export * from './finding';
@@ -13,7 +13,7 @@ export * from './text';
 export { parseReport, type ReportModel } from './model';
 export { extractFigures, parseChineseNumeral, parseCell, type Figure } from './numbers';
 export { builtinSchemas, builtinSchema } from './builtins';
-export { rules } from './rules';
+export { rules, ruleRegistry, ruleIds } from './rules';
 export { parseDirectives, type Directive } from './directives';
 
 export interface CheckOptions {
@@ -27,6 +27,25 @@ export interface CheckOptions {
   severities?: Record<string, Severity | 'off'>;
   /** whose report it is (部门 or 本级政府), which sets its legal deadline; told by the user, else read from the report */
   deadline?: 'department' | 'government';
+  /** the rules to run; all of them by default */
+  rules?: readonly Rule[];
+}
+
+/** One rule on its own: a rule that throws costs its own findings only, and says so. */
+function runRule(rule: Rule, bound: BoundReport, severities: CheckOptions['severities']): Finding[] {
+  if (severities?.[rule.id] === 'off') return [];
+  try {
+    return stamp(rule, rule.check(bound), severities);
+  } catch (error) {
+    return stamp(internalError, [internalErrorFinding(rule.id, error)], severities);
+  }
+}
+
+/** The rule's id and severity on each finding: the user's level for the rule, else the finding's own, else the rule's default. */
+function stamp(rule: RuleMeta, found: RuleFinding[], severities: CheckOptions['severities']): Finding[] {
+  const level = severities?.[rule.id];
+  if (level === 'off') return [];
+  return found.map((f) => ({ ...f, rule: rule.id, severity: level ?? f.severity ?? rule.severity }));
 }
 
 export interface CheckResult {
@@ -57,29 +76,13 @@ export function checkReport(text: string, options: CheckOptions = {}): CheckResu
   const schemas = options.schemas ?? builtinSchemas();
   const detection = detectSchema(model, schemas, options.schema);
   const findings: Finding[] = [];
-  if (detection.unknownId) {
-    const ids = schemas.map((s) => s.id);
-    findings.push({
-      rule: 'schema-unknown',
-      severity: 'error',
-      message: localized(
-        `未知的格式「${detection.unknownId.id}」，可用：${ids.join('、')}`,
-        `Unknown schema “${detection.unknownId.id}”; known: ${ids.join(', ')}`,
-      ),
-      start: detection.unknownId.start,
-      end: detection.unknownId.end,
-      related: [],
-    });
-  }
+  // not subject to `rules` settings: until the name is corrected, nothing else is checked, and that must show
+  findings.push(...stamp(schemaUnknown, schemaUnknown.check(detection, schemas), undefined));
   if (!detection.schema) return { model, detection, findings: applyDirectives(findings, model) };
   const bound = bindReport(model, detection.schema);
   if (options.previous !== undefined) bound.previous = bindPrevious(options.previous, schemas);
   if (options.deadline) bound.deadline = options.deadline;
-  for (const rule of rules) {
-    const level = options.severities?.[rule.id];
-    if (level === 'off') continue;
-    for (const f of rule.check(bound)) findings.push(level ? { ...f, severity: level } : f);
-  }
+  for (const rule of options.rules ?? rules) findings.push(...runRule(rule, bound, options.severities));
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
   // <!-- nianbao-disable … --> comments in the report silence what they name
   return { model, detection, bound, findings: applyDirectives(findings, model) };

@@ -1,4 +1,4 @@
-import { localized, type Finding, type Rule } from '../finding';
+import { localized, type RuleFinding, type Rule } from '../finding';
 import { citedSpans, halfWidthText, inside, proseLines } from './reportText';
 
 /**
@@ -11,7 +11,7 @@ export const approximateExact: Rule = {
   fixable: false,
   description: localized('约数“多”“余”跟在整数后面（750多条，不写755多条）', '多 and 余 follow a round number (750多条, not 755多条)'),
   check(report) {
-    const out: Finding[] = [];
+    const out: RuleFinding[] = [];
     const cited = citedSpans(report.model.text);
     for (const l of proseLines(report.model)) {
       const t = halfWidthText(report.model.text).slice(l.start, l.end);
@@ -28,8 +28,6 @@ export const approximateExact: Rule = {
         const round = Math.floor(n / 10) * 10;
         const unit = /^[万亿]?(?:人次|万元|亿元|平方米|小时|公里|[^\s])/.exec(t.slice(m.index + m[0].length))?.[0] ?? '';
         out.push({
-          rule: 'approximate-exact',
-          severity: 'warning',
           message: localized(
             `「${l.text.slice(m.index, m.index + m[0].length).trim()}${unit}」既是确切的数，又带“${m[2]}”：确切时写“${n}${unit}”，约数时写“${round}${m[2]}${unit}”`,
             `“${m[1]}${m[2]}${unit}” is both exact and approximate: write “${n}${unit}” if exact, “${round}${m[2]}${unit}” if approximate`,

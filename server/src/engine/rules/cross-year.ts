@@ -1,5 +1,5 @@
 import type { BoundReport } from '../bind';
-import { localized, type Finding, type Rule } from '../finding';
+import { localized, type RuleFinding, type Rule } from '../finding';
 import type { Chain } from '../schema';
 import { readCells, type Reading } from '../statements';
 import { numberText } from './tableText';
@@ -25,7 +25,7 @@ function columnsOf(report: BoundReport, chain: Chain): string[] {
 
 const withColumn = (refs: string[], col: string) => refs.map((r) => r.replace(/\.\*$/, `.${col}`));
 
-function checkChain(report: BoundReport, previous: BoundReport, chain: Chain, col: string): Finding[] {
+function checkChain(report: BoundReport, previous: BoundReport, chain: Chain, col: string): RuleFinding[] {
   const [cell] = withColumn([chain.cell], col);
   const now = readCells(report, [cell]);
   const before = readCells(previous, withColumn(chain.previous, col));
@@ -46,8 +46,6 @@ function checkChain(report: BoundReport, previous: BoundReport, chain: Chain, co
   const label = chain.label.en[0].toUpperCase() + chain.label.en.slice(1);
   return [
     {
-      rule: 'cross-year',
-      severity: 'warning',
       message: localized(
         carried
           ? `${chain.label.zh}（${column}）与上年报告不衔接：上年 ${terms} = ${numberText(expected)}，表中为 ${numberText(now.total)}`

@@ -1,4 +1,4 @@
-import { localized, type Finding, type Rule } from '../finding';
+import { localized, type RuleFinding, type Rule } from '../finding';
 import { proseLines } from './reportText';
 
 /**
@@ -11,7 +11,7 @@ export const documentNumberBrackets: Rule = {
   fixable: true,
   description: localized('文号中的年份用六角括号〔〕', 'The year in a document number stands in 〔〕'),
   check(report) {
-    const out: Finding[] = [];
+    const out: RuleFinding[] = [];
     for (const l of proseLines(report.model)) {
       DOC_NUMBER.lastIndex = 0;
       let m: RegExpExecArray | null;
@@ -25,8 +25,6 @@ export const documentNumberBrackets: Rule = {
         const closeAt = openAt + 1 + year.length;
         const right = `${agency}〔${year}〕${serial}`;
         out.push({
-          rule: 'document-number-brackets',
-          severity: 'warning',
           message: localized(
             `文号「${wrote}」中的年份应当用六角括号〔〕括起：「${right.replace(/\s+/g, '')}」`,
             `In the document number “${wrote}” the year belongs in 〔〕: “${right.replace(/\s+/g, '')}”`,

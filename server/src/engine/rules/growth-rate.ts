@@ -1,4 +1,4 @@
-import { localized, type Finding, type Rule } from '../finding';
+import { localized, type RuleFinding, type Rule } from '../finding';
 import { analyseProse, isCount, type ProseFigure } from '../prose';
 import { readCells, restatements } from '../statements';
 import type { BoundReport } from '../bind';
@@ -11,7 +11,7 @@ export const growthRate: Rule = {
   fixable: true,
   description: localized('同比增减的百分比与两年的数字相符', 'A year-on-year percentage matches the two years’ figures'),
   check(report) {
-    const out: Finding[] = [];
+    const out: RuleFinding[] = [];
     const previous = report.previous;
     if (!previous) return out;
     const { figures } = analyseProse(report.model);
@@ -31,8 +31,6 @@ export const growthRate: Rule = {
       const written = sign > 0 ? 'up' : 'down';
       const shown = Math.abs(exact).toFixed(decimals);
       out.push({
-        rule: 'growth-rate',
-        severity: 'warning',
         message: localized(
           `上年为 ${numberText(before.value)}，本年 ${numberText(count.value)}：（${numberText(count.value)} − ${numberText(before.value)}）÷ ${numberText(before.value)} = ${word.zh} ${Math.abs(exact).toFixed(decimals + 2)}%，文中为${link[2]} ${numberText(rate.value)}%`,
           `Last year ${numberText(before.value)}, this year ${numberText(count.value)}: (${numberText(count.value)} − ${numberText(before.value)}) ÷ ${numberText(before.value)} = ${word.en} ${Math.abs(exact).toFixed(decimals + 2)}%, but the text says ${written} ${numberText(rate.value)}%`,

@@ -1,4 +1,6 @@
-import type { Rule } from '../finding';
+import type { Rule, RuleMeta } from '../finding';
+import { internalError } from './internal-error';
+import { schemaUnknown } from './schema-unknown';
 import { crossYear } from './cross-year';
 import { growthRate } from './growth-rate';
 import { partsCount } from './parts-count';
@@ -57,3 +59,11 @@ export const rules: readonly Rule[] = [
   documentNumberBrackets,
   otherOffice,
 ];
+
+/** Every id a finding can carry, with what the code knows of it: docs, settings, SARIF and configuration read this list. */
+export const ruleRegistry: readonly RuleMeta[] = [schemaUnknown, ...rules, internalError];
+
+export const ruleIds: readonly string[] = ruleRegistry.map((r) => r.id);
+
+export { internalError, internalErrorFinding } from './internal-error';
+export { schemaUnknown } from './schema-unknown';

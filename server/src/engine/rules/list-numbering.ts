@@ -1,4 +1,4 @@
-import { localized, type Finding, type Rule, type TextEdit } from '../finding';
+import { localized, type RuleFinding, type Rule, type TextEdit } from '../finding';
 import { parseChineseNumeral } from '../numbers';
 import { chineseNumeral, proseLines } from './reportText';
 
@@ -14,7 +14,7 @@ export const listNumbering: Rule = {
   check(report) {
     const { model } = report;
     const headingLines = new Set(model.headings.map((h) => h.line));
-    const out: Finding[] = [];
+    const out: RuleFinding[] = [];
     // a list lives between two headings, and may run over PDF line breaks (二\n是提升…)
     let block: { start: number; end: number } | undefined;
     let lastLine = -1;
@@ -58,8 +58,8 @@ interface Marker {
   shiEnd: number;
 }
 
-function checkList(markers: Marker[]): Finding[] {
-  const out: Finding[] = [];
+function checkList(markers: Marker[]): RuleFinding[] {
+  const out: RuleFinding[] = [];
   let prev = 0;
   markers.forEach((mk, k) => {
     // a stretch numbered at random says nothing more after a while; and renumbering stays linear
@@ -79,8 +79,6 @@ function checkList(markers: Marker[]): Finding[] {
     // 一是…三是…三是: the next goes on from the number this one should have, so only this one is wrong
     const typo = markers[k + 1]?.value === prev + 2;
     out.push({
-      rule: 'list-numbering',
-      severity: 'warning',
       message:
         v > prev + 1
           ? localized(

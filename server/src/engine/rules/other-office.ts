@@ -1,5 +1,5 @@
 import type { BoundReport } from '../bind';
-import { localized, type Finding, type Rule } from '../finding';
+import { localized, type RuleFinding, type Rule } from '../finding';
 import { toHalfWidth } from '../text';
 import { halfWidthText, levelOf, ownOffice, placeOf, proseLines, type PlaceLevel } from './reportText';
 
@@ -28,8 +28,8 @@ const SELF = new RegExp(
   'g',
 );
 
-function selfNaming(report: BoundReport, ownName: string, ownPlace: string): Finding[] {
-  const out: Finding[] = [];
+function selfNaming(report: BoundReport, ownName: string, ownPlace: string): RuleFinding[] {
+  const out: RuleFinding[] = [];
   const title = report.model.title;
   for (const l of proseLines(report.model)) {
     if (title && l.start <= title.end && l.end >= title.start) continue;
@@ -45,8 +45,6 @@ function selfNaming(report: BoundReport, ownName: string, ownPlace: string): Fin
       if (!place || samePlace(place, ownPlace)) continue;
       const at = l.start + m.index + m[0].indexOf(m[1]) + (m[1].length - stripped.length);
       out.push({
-        rule: 'other-office',
-        severity: 'warning',
         message: localized(
           `这里称呼本报告的单位为「${name}」，而标题是「${ownName}」的报告：是否是从别的单位的报告复制来的？`,
           `Here the report calls its office “${name}”, while its title is of “${ownName}”: was this copied from another office’s report?`,
@@ -67,9 +65,9 @@ function samePlace(a: string, b: string): boolean {
 }
 
 /** The office signing at the end, on the line before the date. */
-function signature(report: BoundReport, ownName: string, ownPlace: string): Finding[] {
+function signature(report: BoundReport, ownName: string, ownPlace: string): RuleFinding[] {
   const lines = proseLines(report.model).filter((l) => l.text.trim());
-  const out: Finding[] = [];
+  const out: RuleFinding[] = [];
   lines.forEach((l, k) => {
     const t = l.text.trim();
     const next = lines[k + 1]?.text.trim() ?? '';
@@ -79,8 +77,6 @@ function signature(report: BoundReport, ownName: string, ownPlace: string): Find
     if (!place || samePlace(place, ownPlace)) return;
     const at = l.start + l.text.indexOf(t);
     out.push({
-      rule: 'other-office',
-      severity: 'warning',
       message: localized(
         `落款是「${t}」，而标题是「${ownName}」的报告：是否是从别的单位的报告复制来的？`,
         `The report is signed by “${t}”, while its title is of “${ownName}”: was this copied from another office’s report?`,
@@ -97,7 +93,7 @@ function signature(report: BoundReport, ownName: string, ownPlace: string): Find
 
 const WORDS: Record<PlaceLevel, string[]> = { province: ['省'], city: ['市', '州'], county: ['区', '县', '旗'], town: ['镇', '乡'] };
 
-function levelWords(report: BoundReport, ownName: string, level: PlaceLevel): Finding[] {
+function levelWords(report: BoundReport, ownName: string, level: PlaceLevel): RuleFinding[] {
   const own = placeOf(ownName)!;
   const ownChar = own.endsWith('实验区') || own.endsWith('开发区') || own.endsWith('新区') ? '区' : own[own.length - 1];
   // a district speaks of 全区, not of 全县; a county of 全县, not of 我市
@@ -105,7 +101,7 @@ function levelWords(report: BoundReport, ownName: string, level: PlaceLevel): Fi
     (c) => c !== ownChar,
   );
   if (!others.length) return [];
-  const out: Finding[] = [];
+  const out: RuleFinding[] = [];
   const alt = others.join('');
   // 我市 / 本市 / 市本级: the office speaks of itself as another kind of place
   const strong = new RegExp(`(?:我|本)([${alt}])(?![场民长委政级直属内外域城])|([${alt}])本级`, 'g');
@@ -131,9 +127,8 @@ function levelWords(report: BoundReport, ownName: string, level: PlaceLevel): Fi
   return out;
 }
 
-function finding(start: number, word: string, severity: 'warning' | 'information', ownName: string): Finding {
+function finding(start: number, word: string, severity: 'warning' | 'information', ownName: string): RuleFinding {
   return {
-    rule: 'other-office',
     severity,
     message: localized(
       `「${word}」与报告单位「${ownName}」不符：是否是从别的单位或上一级的报告复制来的？`,

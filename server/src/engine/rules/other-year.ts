@@ -1,5 +1,5 @@
 import type { BoundReport } from '../bind';
-import { localized, type Finding, type Rule } from '../finding';
+import { localized, type RuleFinding, type Rule } from '../finding';
 import { citedSpans, halfWidthText, inside, proseLines, type Span } from './reportText';
 
 /**
@@ -29,9 +29,9 @@ const FUTURE =
   /(?:将|要|拟|计划|准备|打算|力争|争取)(?:继续|进一步|重点|着力|着重|采取|加大|加强|围绕|从以下|从|以|持续|不断|全面|切实|努力|坚持|深入|大力|积极|认真|严格|聚焦|紧紧|做好|抓好|推进|推动|完善|健全|提升|提高|强化|深化|在以下)/;
 const PLAN_WORDS = /以下|下一步|措施|改进|工作要点|工作计划|工作打算|努力方向/;
 
-function plans(report: BoundReport, year: number): Finding[] {
+function plans(report: BoundReport, year: number): RuleFinding[] {
   const { model } = report;
-  const out: Finding[] = [];
+  const out: RuleFinding[] = [];
   const problems = problemsRegion(report);
   const yearText = String(year);
   for (const l of proseLines(model)) {
@@ -52,8 +52,6 @@ function plans(report: BoundReport, year: number): Finding[] {
       const start = l.start + at;
       if (!PLAN_WORDS.test(sentence) && !(problems && start >= problems.start && start < problems.end)) continue;
       out.push({
-        rule: 'other-year',
-        severity: 'warning',
         message: localized(
           `这是对下一年工作的打算，年份应为「${year + 1}年」，这里写的是「${y[1]}年」（本报告是${year}年度报告）`,
           `This is the plan for the next year, so the year should be ${year + 1}, not ${y[1]} (this report is on ${year})`,
@@ -78,8 +76,8 @@ function problemsRegion(report: BoundReport): Span | undefined {
 
 // ---------- the header of a statistics table names another year ----------
 
-function tableHeaders(report: BoundReport, year: number): Finding[] {
-  const out: Finding[] = [];
+function tableHeaders(report: BoundReport, year: number): RuleFinding[] {
+  const out: RuleFinding[] = [];
   const { lines } = report.model;
   for (const t of report.tables.values()) {
     const rows = [...t.rows.values()];
@@ -98,8 +96,6 @@ function tableHeaders(report: BoundReport, year: number): Finding[] {
         // a header or caption names the year its figures are for
         if (!/本年|年度|统计表|指标名称|\|/.test(line.text)) continue;
         out.push({
-          rule: 'other-year',
-          severity: 'warning',
           message: localized(
             `${t.schema.name.zh}的表头写的是「${m[0].trim()}」，本报告是${year}年度报告：是否是上一年的表格没有改？`,
             `The header of ${t.schema.name.en} says “${m[0].trim()}”, but this report is on ${year}: was last year’s table left unchanged?`,
@@ -120,8 +116,8 @@ const COMPARISON = /同比|相比|比上年|较上年|上年|上一年|去年|�
 const FIGURE = /\d+\s*(?:件|条|个|项|次|人次|万元|元|期|篇)/;
 const REPORTING = /主动公开|公开|收到|受理|办结|答复|发布|申请/;
 
-function lastYearTopics(report: BoundReport, year: number): Finding[] {
-  const out: Finding[] = [];
+function lastYearTopics(report: BoundReport, year: number): RuleFinding[] {
+  const out: RuleFinding[] = [];
   const lastYear = String(year - 1);
   for (const l of proseLines(report.model)) {
     if (!l.text.includes(lastYear)) continue;
@@ -140,8 +136,6 @@ function lastYearTopics(report: BoundReport, year: number): Finding[] {
       if (!FIGURE.test(sentence) || !REPORTING.test(sentence)) continue;
       const yearText = /^\d{4}\s*年度?/.exec(sentence)![0];
       out.push({
-        rule: 'other-year',
-        severity: 'warning',
         message: localized(
           `这句话讲的是「${yearText}」的数字，本报告是${year}年度报告：是否是上一年报告留下的？`,
           `This sentence gives figures for ${y}, but this report is on ${year}: is it left over from last year’s report?`,

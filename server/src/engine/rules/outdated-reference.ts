@@ -1,4 +1,4 @@
-import { localized, type Finding, type Rule } from '../finding';
+import { localized, type RuleFinding, type Rule } from '../finding';
 import { halfWidthText, proseLines } from './reportText';
 
 /**
@@ -21,7 +21,7 @@ export const outdatedReference: Rule = {
       !(year !== undefined && year >= 2021 && report.schema.years.from !== undefined && report.schema.years.from >= 2021)
     )
       return [];
-    const out: Finding[] = [];
+    const out: RuleFinding[] = [];
     for (const l of proseLines(report.model)) {
       const t = halfWidthText(report.model.text).slice(l.start, l.end);
       if (!t.includes('60')) continue;
@@ -29,8 +29,6 @@ export const outdatedReference: Rule = {
       let m: RegExpExecArray | null;
       while ((m = re.exec(t)))
         out.push({
-          rule: 'outdated-reference',
-          severity: 'warning',
           message: localized(
             '国办公开办函〔2019〕60号是 2019 年格式的文件，2021 年度起的年度报告按国办公开办函〔2021〕30号的格式编写：是否沿用了往年报告的文字？',
             '国办公开办函〔2019〕60号 set the 2019 format; reports on 2021 and later follow 国办公开办函〔2021〕30号: is this text carried over from an earlier report?',

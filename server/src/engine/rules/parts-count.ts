@@ -1,5 +1,5 @@
 import type { BoundReport } from '../bind';
-import { localized, type Finding, type Rule } from '../finding';
+import { localized, type RuleFinding, type Rule } from '../finding';
 import { parseChineseNumeral } from '../numbers';
 import { toHalfWidth } from '../text';
 
@@ -25,8 +25,6 @@ export const partsCount: Rule = {
     const word = CN[present.length] ?? String(present.length);
     return [
       {
-        rule: 'parts-count',
-        severity: 'warning',
         message: localized(
           `报告说有${m[1]}个部分，正文有 ${present.length} 个部分：${names}`,
           `The report announces ${stated} parts, the body has ${present.length}: ${names}`,
@@ -38,7 +36,7 @@ export const partsCount: Rule = {
           title: localized(`改为“${/\d/.test(m[1]) ? present.length : word}”`, `Change to “${/\d/.test(m[1]) ? present.length : word}”`),
           edits: [{ start, end, newText: /\d/.test(m[1]) ? String(present.length) : word }],
         },
-      } satisfies Finding,
+      } satisfies RuleFinding,
     ];
   },
 };

@@ -1,5 +1,5 @@
 import { analyseBreakdowns, baseCandidates } from '../breakdowns';
-import { localized, type Finding, type Rule } from '../finding';
+import { localized, type RuleFinding, type Rule } from '../finding';
 import type { ProseFigure } from '../prose';
 import { numberText } from './tableText';
 
@@ -12,7 +12,7 @@ export const percentOfTotal: Rule = {
   check(report) {
     const model = report.model;
     const { breakdowns, percentOf } = analyseBreakdowns(model);
-    const out: Finding[] = [];
+    const out: RuleFinding[] = [];
     const listOf = new Map<ProseFigure, { total?: ProseFigure; siblings: Set<ProseFigure> }>();
     for (const b of breakdowns) {
       const siblings = new Set(b.parts.map((p) => p.figure));
@@ -37,8 +37,6 @@ export const percentOfTotal: Rule = {
       const exact = (count.value / base.value) * 100;
       const rounded = exact.toFixed(decimals);
       out.push({
-        rule: 'percent-of-total',
-        severity: 'warning',
         message: localized(
           `${numberText(count.value)} ÷ ${numberText(base.value)} = ${exact.toFixed(decimals + 3)}%，应写作 ${rounded}%，文中为 ${numberText(share.value)}%`,
           `${numberText(count.value)} ÷ ${numberText(base.value)} = ${exact.toFixed(decimals + 3)}%, which is ${rounded}%, but the text says ${numberText(share.value)}%`,

@@ -1,5 +1,5 @@
 import { analyseBreakdowns } from '../breakdowns';
-import { localized, type Finding, type Rule } from '../finding';
+import { localized, type RuleFinding, type Rule } from '../finding';
 import { numberText } from './tableText';
 
 /** 同一组占比（各项“占 Y%”）合计为 100%（允许四舍五入误差）。 */
@@ -9,7 +9,7 @@ export const percentSum: Rule = {
   fixable: false,
   description: localized('同一组占比合计为 100%', 'The shares of one breakdown add up to 100%'),
   check(report) {
-    const out: Finding[] = [];
+    const out: RuleFinding[] = [];
     const text = report.model.text;
     for (const b of analyseBreakdowns(report.model).breakdowns) {
       const shares = b.parts.map((p) => p.percent).filter((p) => p !== undefined);
@@ -23,8 +23,6 @@ export const percentSum: Rule = {
       const terms = shares.map((s) => numberText(s.value)).join('% + ');
       const total = sum.toFixed(decimals);
       out.push({
-        rule: 'percent-sum',
-        severity: 'warning',
         message: localized(
           `这组占比合计 ${terms}% = ${total}%，${over ? '超过' : '不足'} 100%`,
           `These shares add up to ${terms}% = ${total}%, ${over ? 'more' : 'less'} than 100%`,

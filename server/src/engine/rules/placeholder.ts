@@ -1,4 +1,4 @@
-import { localized, type Finding, type Rule } from '../finding';
+import { localized, type RuleFinding, type Rule } from '../finding';
 import { halfWidthText, proseLines } from './reportText';
 
 /**
@@ -14,7 +14,7 @@ export const placeholder: Rule = {
     'No unfilled placeholders are left (XX, ××, empty brackets, ____)',
   ),
   check(report) {
-    const out: Finding[] = [];
+    const out: RuleFinding[] = [];
     for (const l of proseLines(report.model)) {
       // a Markdown rule (___ or ***) is no blank to fill
       if (/^\s*(?:[-_*]\s*){3,}$/.test(l.text)) continue;
@@ -26,8 +26,6 @@ export const placeholder: Rule = {
         while ((m = re.exec(t))) {
           const wrote = l.text.slice(m.index, m.index + m[0].length);
           out.push({
-            rule: 'placeholder',
-            severity: 'warning',
             message: localized(`「${wrote}」${what.zh}`, `“${wrote}” ${what.en}`),
             start: l.start + m.index,
             end: l.start + m.index + m[0].length,
@@ -122,8 +120,8 @@ const WORDS = new Set([
 ]);
 
 /** In a list of counts (施工许可证76条、…), an item with its unit but no number: 公开核准企业资质条、 */
-function missingFigures(offset: number, t: string, raw: string): Finding[] {
-  const out: Finding[] = [];
+function missingFigures(offset: number, t: string, raw: string): RuleFinding[] {
+  const out: RuleFinding[] = [];
   let base = 0;
   for (const sentence of t.split(/(?<=[。；;！？!?])/)) {
     const from = base;
@@ -149,8 +147,6 @@ function missingFigures(offset: number, t: string, raw: string): Finding[] {
         if (/\d/.test(item) || item.length < 3) continue;
         const start = offset + from + itemStart;
         out.push({
-          rule: 'placeholder',
-          severity: 'warning',
           message: localized(
             `「${raw.slice(from + itemStart, from + m.index + 2)}」缺少数字：同一列举中的其他各项都写了数量`,
             `“${raw.slice(from + itemStart, from + m.index + 2)}” has no number, while the other items of the list have one`,

@@ -1,5 +1,5 @@
 import { analyseBreakdowns } from '../breakdowns';
-import { localized, type Finding, type Rule } from '../finding';
+import { localized, type RuleFinding, type Rule } from '../finding';
 import { numberText } from './tableText';
 
 /** 正文中列出的各项（其中……、分别为……）与所说的总数相符。 */
@@ -9,7 +9,7 @@ export const proseSum: Rule = {
   fixable: false,
   description: localized('正文中列出的各项之和与总数相符', 'Listed parts in the text add up to the stated total'),
   check(report) {
-    const out: Finding[] = [];
+    const out: RuleFinding[] = [];
     for (const b of analyseBreakdowns(report.model).breakdowns) {
       const total = b.total;
       if (!total) continue;
@@ -23,7 +23,6 @@ export const proseSum: Rule = {
       const u = total.unit;
       const terms = b.parts.map((p) => numberText(p.figure.value)).join('+');
       out.push({
-        rule: 'prose-sum',
         severity,
         message: over
           ? localized(

@@ -1,4 +1,4 @@
-import { localized, type Finding, type Rule } from '../finding';
+import { localized, type RuleFinding, type Rule } from '../finding';
 import { restatements } from '../statements';
 import { numberText, shortLabel } from './tableText';
 
@@ -9,7 +9,7 @@ export const proseTable: Rule = {
   fixable: true,
   description: localized('正文中复述的数字与统计表一致', 'Figures restated in the text agree with the tables'),
   check(report) {
-    const out: Finding[] = [];
+    const out: RuleFinding[] = [];
     // 「（一）予以公开」「总计」: how a cell is named to the reader
     const cellLabel = (ref: string) => {
       const [t, r, col] = ref.split('.');
@@ -33,7 +33,6 @@ export const proseTable: Rule = {
       const soft = /备案|代表/.test(f.sentenceBefore + f.clauseAfter);
       const raw = report.model.text.slice(f.start, f.numberEnd);
       out.push({
-        rule: 'prose-table',
         severity: soft ? 'information' : 'warning',
         message: localized(
           `正文说${r.statement.label.zh} ${raw.trim()} ${unit}，${table.name.zh}中为 ${numberText(main.total)} ${unit}${sumZh}${soft ? '；两者口径可能不同，请核对' : ''}`,

@@ -1,5 +1,5 @@
 import type { BoundReport } from '../bind';
-import { localized, type Finding, type Rule } from '../finding';
+import { localized, type RuleFinding, type Rule } from '../finding';
 import { dateText, datesIn, halfWidthText, ownOffice, proseLines, type DateMention } from './reportText';
 
 /**
@@ -18,15 +18,13 @@ export const publicationDeadline: Rule = {
   check(report) {
     const year = report.model.year;
     if (year === undefined) return [];
-    const out: Finding[] = [];
+    const out: RuleFinding[] = [];
     const deadline = deadlineOf(report, year);
     for (const d of reportDates(report)) {
       if (d.year === undefined || d.month === undefined) continue;
       const what = d.kind === 'published' ? { zh: '发布日期', en: 'publication date' } : { zh: '成文日期', en: 'date of the report' };
       if (d.year <= year) {
         out.push({
-          rule: 'publication-deadline',
-          severity: 'warning',
           message: localized(
             `${what.zh}「${dateText(d)}」在${year}年度结束之前，年度报告只能在次年写成：是否是上一年报告的日期？`,
             `The ${what.en}, ${dateText(d)}, falls before the end of ${year}, and a report on ${year} can only be written after it: is it last year’s date?`,
@@ -42,8 +40,6 @@ export const publicationDeadline: Rule = {
         d.year > year + 1 || d.month > deadline.month || (d.month === deadline.month && d.day !== undefined && d.day > deadline.day);
       if (!late) continue;
       out.push({
-        rule: 'publication-deadline',
-        severity: 'warning',
         message: localized(
           `${what.zh}「${dateText(d)}」晚于法定期限${year + 1}年${deadline.month}月${deadline.day}日（${deadline.why.zh}）`,
           `The ${what.en}, ${dateText(d)}, is past the legal deadline of ${deadline.month}/${deadline.day}/${year + 1} (${deadline.why.en})`,

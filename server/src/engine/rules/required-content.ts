@@ -1,5 +1,5 @@
 import type { BoundReport } from '../bind';
-import { localized, type Finding, type Rule } from '../finding';
+import { localized, type RuleFinding, type Rule } from '../finding';
 
 /**
  * 按内容查找的必报事项齐全：2019 年以前的年度报告没有统一格式，《条例》（2007 年）第三十二条规定的
@@ -14,7 +14,7 @@ export const requiredContent: Rule = {
     'Every item the report must cover is there (found by its words, not by a heading)',
   ),
   check(report) {
-    const out: Finding[] = [];
+    const out: RuleFinding[] = [];
     for (const s of report.schema.sections) {
       if (!s.content || !s.required || report.sections.has(s.id)) continue;
       const where = anchor(report);
@@ -37,7 +37,6 @@ export const requiredContent: Rule = {
               `no heading or ${scope.en} holds one word of each of: ${s.content.all.map((g) => `(${g.slice(0, 5).join(', ')}${g.length > 5 ? ' …' : ''})`).join(' and ')}`,
             );
       out.push({
-        rule: 'required-content',
         severity: s.content.whenMissing,
         message: localized(
           `没有找到应当报告的「${s.title}」：${lookedFor.zh}。确实没有这方面的情况，也应写一句说明`,

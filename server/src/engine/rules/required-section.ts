@@ -1,5 +1,5 @@
 import type { BoundReport } from '../bind';
-import { localized, type Finding, type Rule, type TextEdit } from '../finding';
+import { localized, type RuleFinding, type Rule, type TextEdit } from '../finding';
 import { sectionBody, sectionHeading } from '../template';
 
 /** 格式规定的章节齐全（如 2021 年格式的六个部分）。 */
@@ -9,7 +9,7 @@ export const requiredSection: Rule = {
   fixable: true,
   description: localized('格式要求的章节齐全', 'Every section the format requires is present'),
   check(report) {
-    const out: Finding[] = [];
+    const out: RuleFinding[] = [];
     const misplaced = new Set(report.misplaced.map((m) => m.schema.id));
     const order = report.schema.sections;
     order.forEach((s, i) => {
@@ -17,8 +17,6 @@ export const requiredSection: Rule = {
       if (!s.required || s.content || report.sections.has(s.id) || misplaced.has(s.id)) return;
       const where = anchor(report, i);
       out.push({
-        rule: 'required-section',
-        severity: 'warning',
         message: localized(`缺少必需的章节「${s.title}」`, `Missing required section “${s.title}”`),
         start: where.start,
         end: where.end,
@@ -60,7 +58,7 @@ function body(report: BoundReport, sectionId: string, level: number): string {
  * present, else at the end. When its table is there without the heading, only the heading, above
  * the table, so that the table stays in its section.
  */
-function insertion(report: BoundReport, index: number): NonNullable<Finding['fix']> {
+function insertion(report: BoundReport, index: number): NonNullable<RuleFinding['fix']> {
   const section = report.schema.sections[index];
   const level = headingLevel(report);
   const title = sectionHeading(report.schema, section);

@@ -1,5 +1,5 @@
 import type { BoundReport } from '../bind';
-import { localized, type Finding, type Rule, type TextEdit } from '../finding';
+import { localized, type RuleFinding, type Rule, type TextEdit } from '../finding';
 import type { Heading } from '../model';
 import { bestLabelScore, toHalfWidth } from '../text';
 import { chineseNumeral, proseLines } from './reportText';
@@ -18,7 +18,7 @@ export const sectionNumbering: Rule = {
   ),
   check(report) {
     const items = collect(report);
-    const out: Finding[] = [];
+    const out: RuleFinding[] = [];
     const top = items.filter((i) => i.level === 'chinese');
     out.push(...walk(report, top));
     // （一）（二）… count afresh under every 一、二、…
@@ -211,8 +211,8 @@ function formatNumbered(report: BoundReport, it: Item): boolean {
   return false;
 }
 
-function walk(report: BoundReport, items: Item[]): Finding[] {
-  const out: Finding[] = [];
+function walk(report: BoundReport, items: Item[]): RuleFinding[] {
+  const out: RuleFinding[] = [];
   let prev = 0;
   items.forEach((it, k) => {
     // a text numbered at random says nothing more after a while; and renumbering stays linear
@@ -222,8 +222,6 @@ function walk(report: BoundReport, items: Item[]): Finding[] {
     if (it.typo) {
       const right = markFor(it, expected);
       out.push({
-        rule: 'section-numbering',
-        severity: 'warning',
         message:
           it.typo === 'dash'
             ? localized(`标题序号「${mark}」写错了，应为「${right}」`, `The heading number “${mark}” is mistyped; it should be “${right}”`)
@@ -258,8 +256,6 @@ function walk(report: BoundReport, items: Item[]): Finding[] {
               `The heading number “${mark}” comes after “${before}”; it should be “${want}”`,
             );
     out.push({
-      rule: 'section-numbering',
-      severity: 'warning',
       message,
       start: it.markStart,
       end: lineEnd(report, it),
@@ -276,7 +272,7 @@ function walk(report: BoundReport, items: Item[]): Finding[] {
   return out;
 }
 
-function previous(report: BoundReport, items: Item[], k: number): Finding['related'] {
+function previous(report: BoundReport, items: Item[], k: number): RuleFinding['related'] {
   const p = items[k - 1];
   if (!p) return [];
   return [
@@ -297,9 +293,9 @@ function lineEnd(report: BoundReport, it: Item): number {
 }
 
 /** （一) and (一）: one half-width, one full-width; (二) among （一）（三）: another style than the other headings. */
-function parentheses(report: BoundReport, items: Item[]): Finding[] {
+function parentheses(report: BoundReport, items: Item[]): RuleFinding[] {
   const text = report.model.text;
-  const out: Finding[] = [];
+  const out: RuleFinding[] = [];
   const styles = items
     .filter((it) => it.level === 'parenChinese')
     .map((it) => {
@@ -321,7 +317,6 @@ function parentheses(report: BoundReport, items: Item[]): Finding[] {
       .slice(1, s.closeAt - s.it.markStart)
       .trim()}${c}`;
     out.push({
-      rule: 'section-numbering',
       severity: mixed ? 'warning' : 'information',
       message: mixed
         ? localized(

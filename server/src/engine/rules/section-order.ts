@@ -1,4 +1,4 @@
-import { localized, type Finding, type Rule } from '../finding';
+import { localized, type RuleFinding, type Rule } from '../finding';
 
 /** 章节按格式规定的顺序排列。 */
 export const sectionOrder: Rule = {
@@ -8,15 +8,13 @@ export const sectionOrder: Rule = {
   description: localized('章节按格式规定的顺序排列', 'Sections stand in the order the format gives'),
   check(report) {
     const order = report.schema.sections;
-    return report.misplaced.map((m): Finding => {
+    return report.misplaced.map((m): RuleFinding => {
       const i = order.indexOf(m.schema);
       const before = order
         .slice(0, i)
         .reverse()
         .find((s) => report.sections.has(s.id));
       return {
-        rule: 'section-order',
-        severity: 'warning',
         message: before
           ? localized(
               `章节「${m.schema.title}」位置不对：应在「${before.title}」之后`,

@@ -1,4 +1,4 @@
-import { localized, type Finding, type Rule } from '../finding';
+import { localized, type RuleFinding, type Rule } from '../finding';
 import { citedSpans, dateText, datesIn, halfWidthText, inside, proseLines, realDate } from './reportText';
 
 /**
@@ -17,7 +17,7 @@ export const statisticsPeriod: Rule = {
     const { model } = report;
     const text = model.text;
     const year = model.year;
-    const out: Finding[] = [];
+    const out: RuleFinding[] = [];
     const cited = citedSpans(text);
     for (const l of proseLines(model)) {
       // the period may run over a PDF line break: look at this line and the next
@@ -40,7 +40,6 @@ export const statisticsPeriod: Rule = {
         const day = Number(m[3]);
         if (year === undefined || (y !== undefined && y !== year) || !realDate(y, month, day) || (month === 12 && day === 31)) continue;
         out.push({
-          rule: 'statistics-period',
           severity: 'information',
           message: localized(
             `这里的数据截至${month}月${day}日，早于统计期限的终止日${year}年12月31日：是否漏了此后的数字？`,
@@ -61,7 +60,7 @@ const PERIOD =
   /统计(?:期限|时限|期间|时间|区间|周期|范围)[^。\n]{0,12}?(?:自|从|为|是)([^。；;，,至到~～—]{0,30})(?:至|到|~|～|—)([^。；;，,]{0,30})/dg;
 const CUTOFF = /截[至止](?:到)?\s*(?:((?:19|20)\d{2})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日/g;
 
-function checkPeriod(text: string, m: RegExpExecArray, offset: number, year: number | undefined): Finding | undefined {
+function checkPeriod(text: string, m: RegExpExecArray, offset: number, year: number | undefined): RuleFinding | undefined {
   const [s1, e1] = m.indices![1];
   const [s2, e2] = m.indices![2];
   const fromDate = datesIn(text, offset + s1, offset + e1)[0];
@@ -75,9 +74,7 @@ function checkPeriod(text: string, m: RegExpExecArray, offset: number, year: num
   const y = year ?? from.year;
   const right = y !== undefined ? `自${y}年1月1日至${y}年12月31日` : '自某年1月1日至同年12月31日';
   const rightEn = y !== undefined ? `1 January ${y} to 31 December ${y}` : '1 January to 31 December of the report year';
-  const say = (zh: string, en: string): Finding => ({
-    rule: 'statistics-period',
-    severity: 'warning',
+  const say = (zh: string, en: string): RuleFinding => ({
     message: localized(`${zh}，应为「${right}」`, `${en}; it should be ${rightEn}`),
     start,
     end: Math.max(end, start + 4),

@@ -1,6 +1,6 @@
 import type { BoundTable } from '../bind';
 import type { Cell } from '../model';
-import { localized, type Finding, type Operand, type Rule } from '../finding';
+import { localized, type RuleFinding, type Operand, type Rule } from '../finding';
 import type { Identity } from '../schema';
 import { cellNumber, identityLines, numberText, shortLabel } from './tableText';
 
@@ -16,16 +16,16 @@ export const tableBalance: Rule = {
     'Balance identities of a statistical table hold (table 3: 1 + 2 = 3(7) + 4)',
   ),
   check(report) {
-    const out: Finding[] = [];
+    const out: RuleFinding[] = [];
     for (const t of report.tables.values())
       for (const idn of t.schema.identities) if (idn.kind === 'balance') out.push(...checkBalance(t, idn));
     return out;
   },
 };
 
-function checkBalance(t: BoundTable, idn: Balance): Finding[] {
+function checkBalance(t: BoundTable, idn: Balance): RuleFinding[] {
   const table = t.schema;
-  const out: Finding[] = [];
+  const out: RuleFinding[] = [];
   for (const { other, at, line } of identityLines(t, idn.each)) {
     const side = (ids: string[]): { operands: Operand[]; cells: Cell[]; blanks: number } | undefined => {
       const operands: Operand[] = [];
@@ -54,8 +54,6 @@ function checkBalance(t: BoundTable, idn: Balance): Finding[] {
     const col = shortLabel(other);
     const last = right.cells[right.cells.length - 1];
     out.push({
-      rule: 'table-balance',
-      severity: 'error',
       message: localized(
         `${table.name.zh}：「${col}」列 ${text(left)} = ${nums(left)} = ${numberText(l)}，而${text(right)} = ${nums(right)} = ${numberText(r)}，两者应相等`,
         `${table.name.en}, “${col}”: ${text(left)} = ${nums(left)} = ${numberText(l)}, but ${text(right)} = ${nums(right)} = ${numberText(r)}; they must be equal`,

@@ -1,4 +1,4 @@
-import { localized, type Finding, type Rule } from '../finding';
+import { localized, type RuleFinding, type Rule } from '../finding';
 import type { ValueRow } from '../model';
 import { replaceCell, shortLabel } from './tableText';
 
@@ -9,7 +9,7 @@ export const tableBlankCell: Rule = {
   fixable: true,
   description: localized('统计表中不留空白单元格，数量为零时填 0', 'No blank cells in a statistical table: write 0 for none'),
   check(report) {
-    const out: Finding[] = [];
+    const out: RuleFinding[] = [];
     const seen = new Set<ValueRow>();
     for (const t of report.tables.values()) {
       for (const [rowId, row] of t.rows) {
@@ -27,8 +27,6 @@ export const tableBlankCell: Rule = {
         const label = row.cells.length > t.schema.columns.length ? '' : shortLabel(t.schema.rows.find((r) => r.id === rowId)!);
         const list = names.join('、');
         out.push({
-          rule: 'table-blank-cell',
-          severity: 'warning',
           message: localized(
             `${t.schema.name.zh}：${label ? `「${label}」行` : ''}有 ${blanks.length} 个空白单元格（${list}）：数量为零时应填 0`,
             `${t.schema.name.en}${label ? `, row “${label}”,` : ''} has ${blanks.length} blank cell(s) (${list}): write 0 where there is none`,

@@ -1,5 +1,5 @@
 import type { BoundTable } from '../bind';
-import { localized, type Finding, type Operand, type Rule } from '../finding';
+import { localized, type RuleFinding, type Operand, type Rule } from '../finding';
 import type { Identity } from '../schema';
 import { cellName, cellNumber, identityLines, numberText, shortLabel } from './tableText';
 
@@ -15,16 +15,16 @@ export const tableBreakdown: Rule = {
   fixable: false,
   description: localized('统计表中“其中”各项之和不超过合计', 'The parts listed under 其中 do not add up to more than their total'),
   check(report) {
-    const out: Finding[] = [];
+    const out: RuleFinding[] = [];
     for (const t of report.tables.values())
       for (const idn of t.schema.identities) if (idn.kind === 'breakdown') out.push(...checkBreakdown(t, idn));
     return out;
   },
 };
 
-function checkBreakdown(t: BoundTable, idn: Breakdown): Finding[] {
+function checkBreakdown(t: BoundTable, idn: Breakdown): RuleFinding[] {
   const table = t.schema;
-  const out: Finding[] = [];
+  const out: RuleFinding[] = [];
   for (const { other, at, line } of identityLines(t, idn.each)) {
     const totalCell = at(idn.total);
     const total = cellNumber(totalCell);
@@ -51,7 +51,6 @@ function checkBreakdown(t: BoundTable, idn: Breakdown): Finding[] {
     const parts = operands.map((o) => numberText(o.value)).join('+');
     const names = operands.map((o) => o.label.zh).join('、');
     out.push({
-      rule: 'table-breakdown',
       severity: over ? 'error' : 'information',
       message: over
         ? localized(

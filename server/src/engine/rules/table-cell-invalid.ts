@@ -1,4 +1,4 @@
-import { localized, type Finding, type Rule } from '../finding';
+import { localized, type RuleFinding, type Rule } from '../finding';
 import type { ValueRow } from '../model';
 
 /** 数量单元格只能是不小于 0 的整数：不能是文字、符号、负数或小数。 */
@@ -8,7 +8,7 @@ export const tableCellInvalid: Rule = {
   fixable: false,
   description: localized('统计表中的数量是不小于 0 的整数', 'Counts in a statistical table are whole numbers of at least 0'),
   check(report) {
-    const out: Finding[] = [];
+    const out: RuleFinding[] = [];
     const seen = new Set<ValueRow>();
     for (const t of report.tables.values()) {
       const kind = t.schema.cells;
@@ -18,7 +18,7 @@ export const tableCellInvalid: Rule = {
         for (const c of row.cells) {
           const v = c.value;
           let problem: { zh: string; en: string } | undefined;
-          let severity: Finding['severity'] = 'error';
+          let severity: RuleFinding['severity'] = 'error';
           if (v.kind === 'placeholder' || v.kind === 'text') {
             problem = localized(`「${c.raw}」不是数字：数量为零时应填 0`, `“${c.raw}” is not a number: write 0 where there is none`);
             severity = 'warning';
@@ -29,7 +29,6 @@ export const tableCellInvalid: Rule = {
           }
           if (problem)
             out.push({
-              rule: 'table-cell-invalid',
               severity,
               message: localized(`${t.schema.name.zh}：${problem.zh}`, `${t.schema.name.en}: ${problem.en}`),
               start: c.start,

@@ -1,5 +1,5 @@
 import type { BoundReport, BoundTable } from '../bind';
-import { localized, type Finding, type Operand, type Rule } from '../finding';
+import { localized, type RuleFinding, type Operand, type Rule } from '../finding';
 import type { Identity } from '../schema';
 import { cellName, cellNumber, identityLines, numberText, replaceCell, shortLabel } from './tableText';
 
@@ -12,15 +12,15 @@ export const tableSum: Rule = {
   fixable: true,
   description: localized('统计表中的总计等于各部分之和', 'A total in a statistical table equals the sum of its parts'),
   check(report) {
-    const out: Finding[] = [];
+    const out: RuleFinding[] = [];
     for (const t of report.tables.values())
       for (const idn of t.schema.identities) if (idn.kind === 'sum') out.push(...checkSum(report, t, idn));
     return out;
   },
 };
 
-function checkSum(report: BoundReport, t: BoundTable, idn: Sum): Finding[] {
-  const out: Finding[] = [];
+function checkSum(report: BoundReport, t: BoundTable, idn: Sum): RuleFinding[] {
+  const out: RuleFinding[] = [];
   const table = t.schema;
   // "each row": the identity relates columns, so it is checked once in every row, and vice versa
   for (const { other, at, line } of identityLines(t, idn.each)) {
@@ -53,8 +53,6 @@ function checkSum(report: BoundReport, t: BoundTable, idn: Sum): Finding[] {
     const shown = operands.length <= 6 ? operands : nonZero;
     const sumText = shown.length ? shown.map((o) => numberText(o.value)).join('+') : '0';
     out.push({
-      rule: 'table-sum',
-      severity: 'error',
       message: localized(
         shown.length
           ? `${table.name.zh}：${where.zh}应为 ${numberText(expected)}（${sumText}），表中为 ${numberText(total.value)}`
