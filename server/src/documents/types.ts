@@ -41,6 +41,9 @@ export function describeSource(where: SourceLocation): Localized {
     case 'docx':
       return 'paragraph' in where
         ? { zh: `第 ${where.paragraph} 段`, en: `paragraph ${where.paragraph}` }
-        : { zh: `表${where.table} 第${where.row}行第${where.column}列`, en: `table ${where.table}, row ${where.row}, column ${where.column}` };
+        : {
+            zh: `表${where.table} 第${where.row}行第${where.column}列`,
+            en: `table ${where.table}, row ${where.row}, column ${where.column}`,
+          };
   }
 }
