@@ -1,0 +1,86 @@
+import { lineStarts, rangeOf, type CheckResult, type Finding, type Range, type Severity } from '../engine';
+import type { Lang } from '../config';
+import type { SourceLocation } from '../documents/types';
+
+// FileResult: what checking one file gave, in the form every output format reads (text, JSON, SARIF,
+// the summaries). Messages are in one language; positions are LSP's (0-based, UTF-16).
+
+export interface FileDiagnostic {
+  rule: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  related: { message: string; range: Range }[];
+  /** where it is in the original file, for a report read from Word, PDF or a web page */
+  source?: SourceLocation;
+  /** the edits that fix it, in the checked text */
+  fix?: { title: string; edits: { range: Range; newText: string }[] };
+  /** the arithmetic behind it: the parts, what they add up to and what the report says */
+  arithmetic?: { operands: { label: string; value: number; range: Range }[]; expected: number; actual: number };
+}
+
+export interface FileResult {
+  path: string;
+  /** the schema the report was checked against; null: not recognised, not checked */
+  schema: string | null;
+  /** what the report says of itself: its title, the office (the title without year and kind) and the year */
+  report: { title?: string; office?: string; year?: number };
+  /** the path of last year's report it was compared with */
+  previous?: string;
+  diagnostics: FileDiagnostic[];
+}
+
+const YEAR = /(?:19|20)\d{2}\s*年?度?|[〇零一二三四五六七八九]{4}\s*年度?/;
+
+/** "平潭综合实验区2022年政府信息公开工作年度报告" → "平潭综合实验区" */
+export function officeOf(title: string | undefined): string | undefined {
+  const office = title
+    ?.replace(/^[#\s]+/, '')
+    .replace(YEAR, '')
+    .replace(/(关于)?(政府)?信息公开.*$|年度报告.*$|年报.*$/, '')
+    .trim();
+  return office || undefined;
+}
+
+export interface ResultOptions {
+  lang: Lang;
+  /** the place in the source of an offset, for a converted file */
+  locate?: (offset: number) => SourceLocation | undefined;
+  previous?: string;
+}
+
+export function fileResult(path: string, text: string, checked: CheckResult, options: ResultOptions): FileResult {
+  const starts = lineStarts(text);
+  const { lang, locate } = options;
+  const range = (start: number, end: number) => rangeOf(starts, start, end);
+  const title = checked.model.title?.text;
+  return {
+    path,
+    schema: checked.detection.schema?.id ?? null,
+    report: { title, office: officeOf(title), year: checked.model.year },
+    ...(options.previous ? { previous: options.previous } : {}),
+    diagnostics: checked.findings.map((f: Finding): FileDiagnostic => {
+      const source = locate?.(f.start);
+      return {
+        rule: f.rule,
+        severity: f.severity,
+        message: f.message[lang],
+        range: range(f.start, f.end),
+        related: f.related.map((x) => ({ message: x.message[lang], range: range(x.start, x.end) })),
+        ...(source ? { source } : {}),
+        ...(f.fix
+          ? { fix: { title: f.fix.title[lang], edits: f.fix.edits.map((e) => ({ range: range(e.start, e.end), newText: e.newText })) } }
+          : {}),
+        ...(f.arithmetic
+          ? {
+              arithmetic: {
+                operands: f.arithmetic.operands.map((o) => ({ label: o.label[lang], value: o.value, range: range(o.start, o.end) })),
+                expected: f.arithmetic.expected,
+                actual: f.arithmetic.actual,
+              },
+            }
+          : {}),
+      };
+    }),
+  };
+}
