@@ -1,0 +1,23 @@
+import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Config, Lang } from '../config';
+import type { Checker } from './checker';
+import type { ReportFiles } from './reportFiles';
+
+/** What every feature is given when it registers itself: no feature reaches for a singleton. */
+export interface ServerContext {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  /** the settings now in force (they change when the user changes them) */
+  config(): Config;
+  lang(): Lang;
+  /** what the client said it can do, read at initialize */
+  client: { snippets: boolean; inlayRefresh: boolean };
+  reports: ReportFiles;
+  checker: Checker;
+  /** to the output channel: what went wrong where nothing else would say it */
+  log(message: string): void;
+}
+
+/** A feature of the server: it registers its handlers on the connection. */
+export type Feature = (context: ServerContext) => void;

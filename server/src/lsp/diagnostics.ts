@@ -1,0 +1,111 @@
+import {
+  DocumentDiagnosticReportKind,
+  LSPErrorCodes,
+  NotificationType,
+  ResponseError,
+  type CancellationToken,
+  type DocumentDiagnosticReport,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { builtinSchemas, rangeOf, type CheckResult } from '../engine';
+import { pick, reportStatus } from '../engine/editor';
+import { StatusNotificationMethod, type StatusParams } from '../protocol';
+import type { Feature, ServerContext } from './context';
+import { toDiagnostic } from './convert';
+import { MAX_CHECKED_LENGTH } from './reportFiles';
+
+// Pull diagnostics, and the status the client shows beside them.
+
+/** a report checked faster than this is checked at every keystroke: waiting would only delay the underline */
+const FAST_CHECK_MS = 20;
+const StatusNotification = new NotificationType<StatusParams>(StatusNotificationMethod);
+
+/** Waits ms, but ends as soon as the request is cancelled (the client cancels it at the next keystroke). */
+const pause = (ms: number, token: CancellationToken) =>
+  new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      sub.dispose();
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    const sub = token.onCancellationRequested(done);
+  });
+
+export const diagnostics: Feature = (context) => {
+  const { connection, documents, reports, checker } = context;
+  const lastChange = new Map<string, number>();
+  const sentStatus = new Map<string, string>();
+  const toldTooLarge = new Set<string>();
+
+  documents.onDidChangeContent((e) => lastChange.set(e.document.uri, Date.now()));
+  documents.onDidClose((e) => {
+    lastChange.delete(e.document.uri);
+    sentStatus.delete(e.document.uri);
+    toldTooLarge.delete(e.document.uri);
+  });
+
+  const sendStatus = (doc: TextDocument, result: CheckResult | undefined, starts: number[]) => {
+    const params = statusParams(context, doc, result, starts);
+    const json = JSON.stringify(params);
+    if (sentStatus.get(doc.uri) === json) return;
+    sentStatus.set(doc.uri, json);
+    connection.sendNotification(StatusNotification, params).catch((e) => context.log(`status not sent: ${e}`));
+  };
+
+  const tellTooLarge = (doc: TextDocument) => {
+    if (toldTooLarge.has(doc.uri)) return;
+    toldTooLarge.add(doc.uri);
+    const name = decodeURIComponent(doc.uri.split('/').pop() ?? doc.uri);
+    const chars = `${(doc.getText().length / 1e6).toFixed(1)}`;
+    const max = MAX_CHECKED_LENGTH / 1e6;
+    const message = pick(
+      context.lang(),
+      `「${name}」太长（${chars} 百万字符），nianbao 不检查超过 ${max} 百万字符的文件`,
+      `“${name}” is too long (${chars} million characters): nianbao does not check files over ${max} million characters`,
+    );
+    // a notification (MessageType.Warning = 2): nothing waits for the user to close it
+    connection.sendNotification('window/showMessage', { type: 2, message }).catch((e) => context.log(`message not shown: ${e}`));
+  };
+
+  connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
+    const uri = params.textDocument.uri;
+    // While the user types, wait until the typing pauses, but only where a check is slow (a large
+    // report): a request still waiting is cancelled by the next keystroke, and VS Code's client then
+    // shows no diagnostics until the next answer, so a report checked in a few ms is answered at once.
+    const slow = checker.lastCheckMs(uri) >= FAST_CHECK_MS;
+    const wait = slow ? (lastChange.get(uri) ?? 0) + context.config().debounceMs - Date.now() : 0;
+    if (wait > 0 && !token.isCancellationRequested) await pause(wait, token);
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled: the document changed');
+    const doc = documents.get(uri);
+    if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    if (!reports.isReport(doc)) {
+      if (reports.tooLarge(doc) && reports.isReportKind(doc)) tellTooLarge(doc);
+      if (sentStatus.has(uri)) sendStatus(doc, undefined, []);
+      return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    }
+    const { result, starts } = checker.check(doc);
+    sendStatus(doc, result, starts);
+    const lang = context.lang();
+    return { kind: DocumentDiagnosticReportKind.Full, items: result.findings.map((f) => toDiagnostic(f, uri, starts, lang)) };
+  });
+};
+
+/** What the status item shows: the schema in use, how it was chosen, the findings counted (like eslint/status). */
+function statusParams(context: ServerContext, doc: TextDocument, result: CheckResult | undefined, starts: number[]): StatusParams {
+  const lang = context.lang();
+  const available = builtinSchemas().map((s) => ({ id: s.id, name: s.name[lang] }));
+  const none = { error: 0, warning: 0, information: 0, hint: 0 };
+  if (!result) return { uri: doc.uri, report: false, schema: null, reason: 'none', counts: none, available };
+  const s = reportStatus(result);
+  const fm = s.frontMatterSchema;
+  return {
+    uri: doc.uri,
+    report: true,
+    schema: s.schema && { id: s.schema.id, name: s.schema.name[lang] },
+    reason: s.reason,
+    counts: s.counts,
+    ...(fm ? { frontMatterSchema: { line: fm.line, ...rangeOf(starts, fm.start, fm.end) } } : {}),
+    available,
+  };
+}

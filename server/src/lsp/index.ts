@@ -1,0 +1,65 @@
+import * as fs from 'fs';
+import { CodeActionKind, TextDocuments, TextDocumentSyncKind, type Connection } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { defaults, type Config, type Lang } from '../config';
+import { createChecker } from './checker';
+import { codeActions, FIX_ALL } from './codeActions';
+import { completion } from './completion';
+import type { Feature, ServerContext } from './context';
+import { diagnostics } from './diagnostics';
+import { inlayHints } from './inlayHints';
+import { definition, hover } from './navigation';
+import { folding, outline } from './outline';
+import { cachedDisk, reportFiles, type FileSystem } from './reportFiles';
+import { loadSettings } from './settings';
+
+// The language server: which documents are reports, when to check them, and each feature on its own.
+
+const features: Feature[] = [diagnostics, codeActions, completion, hover, definition, outline, folding, inlayHints];
+
+/** Wires every feature to a connection and starts listening; the disk is passed in for last year's reports. */
+export function startServer(connection: Connection, disk?: FileSystem): ServerContext {
+  const documents = new TextDocuments(TextDocument);
+  const log = (message: string) => connection.console.log(message);
+  let config: Config = defaults;
+  let lang: Lang = 'zh';
+  const client = { snippets: false, inlayRefresh: false };
+  const reports = reportFiles(documents, disk ?? cachedDisk(fs, log));
+  const checker = createChecker(() => config, reports.previous);
+  const context: ServerContext = { connection, documents, config: () => config, lang: () => lang, client, reports, checker, log };
+
+  connection.onInitialize((params) => {
+    lang = /^zh/i.test(params.locale ?? '') || !params.locale ? 'zh' : 'en';
+    client.snippets = !!params.capabilities.textDocument?.completion?.completionItem?.snippetSupport;
+    client.inlayRefresh = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL] },
+        completionProvider: { triggerCharacters: ['#', '|', ':'] },
+        hoverProvider: true,
+        definitionProvider: true,
+        documentSymbolProvider: { label: 'nianbao' },
+        foldingRangeProvider: true,
+        inlayHintProvider: true,
+      },
+    };
+  });
+  connection.onInitialized(async () => {
+    config = await loadSettings(connection, log);
+  });
+  connection.onDidChangeConfiguration(async () => {
+    config = await loadSettings(connection, log);
+    checker.clear();
+    // a client that cannot refresh answers with an error, which is no reason to stop (the typing says void, it is a promise)
+    Promise.resolve(connection.languages.diagnostics.refresh()).catch((e) => log(`diagnostics not refreshed: ${e}`));
+    if (client.inlayRefresh) connection.languages.inlayHint.refresh().catch((e) => log(`inlay hints not refreshed: ${e}`));
+  });
+  documents.onDidClose((e) => checker.forget(e.document.uri));
+
+  for (const feature of features) feature(context);
+  documents.listen(connection);
+  connection.listen();
+  return context;
+}

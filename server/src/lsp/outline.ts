@@ -1,0 +1,36 @@
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
+import { rangeOf } from '../engine';
+import { documentSymbols, foldingRanges, type OutlineSymbol } from '../engine/editor';
+import type { Feature } from './context';
+import { reportAt } from './reportAt';
+
+// The outline (sections, their tables, each with ✓ or its number of findings) and folding.
+
+const SYMBOL_KIND: Record<OutlineSymbol['kind'], SymbolKind> = {
+  section: SymbolKind.Module,
+  heading: SymbolKind.String,
+  table: SymbolKind.Struct,
+};
+
+export const outline: Feature = (context) => {
+  context.connection.onDocumentSymbol((params) => {
+    const r = reportAt(context, params.textDocument.uri);
+    if (!r) return [];
+    const convert = (s: OutlineSymbol): DocumentSymbol => ({
+      name: s.name,
+      detail: s.detail,
+      kind: SYMBOL_KIND[s.kind],
+      range: rangeOf(r.starts, s.start, s.end),
+      selectionRange: rangeOf(r.starts, s.selectionStart, s.selectionEnd),
+      children: s.children.map(convert),
+    });
+    return documentSymbols(r.result, context.lang()).map(convert);
+  });
+};
+
+export const folding: Feature = (context) => {
+  context.connection.onFoldingRanges((params) => {
+    const r = reportAt(context, params.textDocument.uri);
+    return r ? foldingRanges(r.result) : [];
+  });
+};

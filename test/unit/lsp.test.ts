@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { after, before, describe, test } from 'node:test';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { createConnection } from 'vscode-languageserver/node';
+import { startServer } from '../../server/src/lsp';
+import type { ServerContext } from '../../server/src/lsp/context';
+import type { FileSystem } from '../../server/src/lsp/reportFiles';
+
+// The language server's parts from source, in this process, over an in-memory connection: no build,
+// no child process. The disk is a map, so last year's report is found without touching one.
+
+const corpus = join(__dirname, '..', 'fixtures', 'corpus');
+const read = (name: string) => readFileSync(join(corpus, name), 'utf8');
+const dir = '/reports';
+const thisYear = `file://${dir}/suqian-city-2024.txt`;
+const disk: Record<string, string> = { [`${dir}/suqian-city-2023.txt`]: read('suqian-city-2023.txt') };
+const reads: string[] = [];
+const fakeDisk: FileSystem = {
+  readDir: (d) => (d === dir ? ['suqian-city-2023.txt', 'notes.txt'] : []),
+  readFile: (f) => (reads.push(f), disk[f]),
+};
+
+let client: MessageConnection;
+let context: ServerContext;
+const logged: string[] = [];
+let settings: unknown = { schema: 'auto', debounceMs: 0, rules: { 'other-office': 'off', 'no-such-rule': 'error' }, deadline: 'sometime' };
+
+describe('language server parts, in process', () => {
+  before(async () => {
+    const up = new PassThrough();
+    const down = new PassThrough();
+    context = startServer(createConnection(new StreamMessageReader(up), new StreamMessageWriter(down)), fakeDisk);
+    client = createMessageConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
+    client.onRequest('workspace/configuration', () => [settings]);
+    client.onNotification('window/logMessage', (p: { message: string }) => logged.push(p.message));
+    client.onNotification('nianbao/status', () => undefined);
+    client.listen();
+    await client.sendRequest('initialize', {
+      processId: null,
+      rootUri: null,
+      locale: 'zh-cn',
+      capabilities: { workspace: { configuration: true } },
+    });
+    await client.sendNotification('initialized', {});
+    await client.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: thisYear, languageId: 'nianbao', version: 1, text: read('suqian-city-2024.txt') },
+    });
+  });
+  after(() => client.dispose());
+
+  const diagnostics = () =>
+    client.sendRequest<{ items: { code: string; message: string; relatedInformation: unknown[] }[] }>('textDocument/diagnostic', {
+      textDocument: { uri: thisYear },
+    });
+
+  test('wrong settings are logged and keep their defaults; the valid ones apply', async () => {
+    // the settings are asked for after `initialized`: wait until they are in
+    for (let i = 0; i < 100 && !context.config().rules['other-office']; i++) await new Promise((r) => setTimeout(r, 10));
+    const { items } = await diagnostics();
+    assert.ok(!items.some((d) => d.code === 'other-office'), 'rules: other-office off applies');
+    assert.equal(context.config().deadline, 'auto');
+    assert.ok(
+      logged.some((m) => /nianbao\.rules\.no-such-rule: unknown rule/.test(m)),
+      logged.join('\n'),
+    );
+    assert.ok(logged.some((m) => /nianbao\.deadline: deadline must be auto, department or government/.test(m)));
+  });
+
+  test("last year's report is found on the (passed-in) disk beside this one, and the checks across years run", async () => {
+    const { items } = await diagnostics();
+    assert.ok(reads.includes(`${dir}/suqian-city-2023.txt`));
+    assert.ok(!reads.includes(`${dir}/notes.txt`), 'only files named for last year are read');
+    assert.ok(
+      items.some((d) => d.code === 'cross-year' || d.code === 'growth-rate'),
+      items.map((d) => d.code).join(' '),
+    );
+  });
+
+  test('one check per version: diagnostics, hover and outline share it', async () => {
+    const doc = context.documents.get(thisYear)!;
+    const first = context.checker.check(doc);
+    await client.sendRequest('textDocument/documentSymbol', { textDocument: { uri: thisYear } });
+    await client.sendRequest('textDocument/hover', { textDocument: { uri: thisYear }, position: { line: 3, character: 2 } });
+    assert.equal(context.checker.check(doc), first);
+  });
+
+  test('a change of settings checks again', async () => {
+    settings = { rules: {} };
+    await client.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    await new Promise((r) => setTimeout(r, 50));
+    assert.deepEqual(context.config().rules, {});
+  });
+});
