@@ -29,13 +29,39 @@ describe('prose mistakes of the corpus', () => {
     ]);
   });
 
-  test('pingtan-zhqsyq-2012: 145条，占8.05% (145 ÷ 1913 = 7.58%), and 534 of 1913 written 27%', () => {
-    assert.deepEqual(prose('pingtan-zhqsyq-2012.txt'), ['19 warning percent-of-total 27%', '21 warning percent-of-total 8.05%']);
+  test('pingtan-zhqsyq-2012: 主动公开 1913 in the text, 739 in the table; 145条，占8.05% (145 ÷ 1913 = 7.58%); 534 of 1913 written 27%', () => {
+    assert.deepEqual(prose('pingtan-zhqsyq-2012.txt'), [
+      '19 warning prose-table 1913条',
+      '19 warning percent-of-total 27%',
+      '21 warning percent-of-total 8.05%',
+    ]);
+  });
+
+  test('pingtan-county-govt-2013: 网上申请3条、信函申请4条 in the text, 网上 4 and 信函 0 in the statistics table', () => {
+    assert.deepEqual(prose('pingtan-county-govt-2013.txt'), [
+      '9 information prose-sum 1853条',
+      '18 warning prose-table 3条',
+      '18 warning prose-table 4条',
+    ]);
+  });
+
+  test('pingtan-zhqsyq-2013: 主动公开 4970 in the text, 72804 in the table; 1 份 行政复议 against 行政复议数 0', () => {
+    assert.deepEqual(prose('pingtan-zhqsyq-2013.txt'), ['9 warning prose-table 4970条', '20 warning prose-table 1份']);
   });
 
   test('pingtan-county-govt-2012: 2.9% for 60 ÷ 2026, and 2026 + 46 + 1854 short of 3978', () => {
     assert.deepEqual(prose('pingtan-county-govt-2012.txt'), ['7 information prose-sum 3978条', '9 warning percent-of-total 2.9%']);
   });
+
+  test(
+    'pingtan-county-govt-2012 (1): 县直 2475 + 乡镇 1503 = 3978, more than the 2026 主动公开 they divide',
+    {
+      todo: 'expected: 7 error prose-sum 2026条 (the parts follow the total in the next sentence, “主动公开的政府信息，县直…2475条…各乡镇…1503条”)',
+    },
+    () => {
+      assert.ok(prose('pingtan-county-govt-2012.txt').some((x) => x.startsWith('7 error prose-sum 2026')));
+    },
+  );
 
   test('pingtan-zhqsyq-2019 and -2020: listed categories against 共公布', () => {
     assert.deepEqual(prose('pingtan-zhqsyq-2019.txt'), ['6 warning prose-sum 2599条']);
@@ -61,13 +87,32 @@ describe('prose mistakes of the corpus', () => {
     ]);
   });
 
+  test(
+    'pingtan-landtax-bureau-2013 (1): 受理117件，办结171件，办结率100%',
+    {
+      todo: 'expected: a warning on 171件 (more 办结 than 受理)',
+    },
+    () => {
+      assert.ok(prose('pingtan-landtax-bureau-2013.txt').some((x) => x.includes('171件')));
+    },
+  );
+
+  test(
+    'pingtan-zhqsyq-2014 (1): the categories add to 2641 against 主动公开 2543 in the paragraph before',
+    {
+      todo: 'expected: 15 error prose-sum (594+281+29+28+253+98+122+290+946 = 2641 > 2543)',
+    },
+    () => {
+      assert.ok(prose('pingtan-zhqsyq-2014.txt').some((x) => x.startsWith('15 error prose-sum')));
+    },
+  );
+
   for (const [file, previous] of [
     ['huaian-city-2024.txt'],
     ['chongqing-qianjiang-2016.txt'],
     ['pingtan-zhqsyq-2021.txt', 'pingtan-zhqsyq-2020.txt'],
     ['pingtan-zhqsyq-2022.txt', 'pingtan-zhqsyq-2021.txt'],
     ['suqian-city-2023.txt'],
-    ['pingtan-landtax-bureau-2013.txt'],
     ['pingtan-zhqsyq-2016.txt'],
     ['pingtan-zhqsyq-2017.txt'],
   ])

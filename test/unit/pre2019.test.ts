@@ -192,3 +192,29 @@ describe('table-breakdown: 其中 rows against their total', () => {
     assert.equal(byRule(checkReport(blank).findings, 'table-blank-cell').length, 1, 'the blank is reported instead');
   });
 });
+
+describe('prose-table: the prose against the statistics table of reports before 2019', () => {
+  const restated = (text: string) => byRule(checkReport(text).findings, 'prose-table').map((f) => `${at(text, f)} ${f.severity}`);
+
+  test('a clean report: every restated figure agrees, nothing raised', () => {
+    assert.deepEqual(restated(report2016()), []);
+  });
+
+  test('主动公开, 网上申请 and 行政复议 told otherwise than the table (收到1份: no range “到1”)', () => {
+    const text = report2016({
+      proactive: '2016年全县主动公开政府信息4970条，其中通过政府网站公开1000条、政府公报公开200条。',
+      applications:
+        '全年共收到政府信息公开申请12件，其中当面申请5件，网上申请数3件，均已按时答复。全年收到1份有关政府信息公开行政复议申请，已及时处理。',
+    });
+    assert.deepEqual(restated(text), ['4970条 warning', '3件 warning', '1份 warning']);
+  });
+
+  test('silent: a part of 主动公开 (各乡镇, 公开办), another year’s total, a category 其他应主动公开, applications of another kind', () => {
+    const text = report2016({
+      proactive:
+        '2016年全县主动公开政府信息1200条，其中各乡镇主动公开政府信息300条，县政府公开办主动公开信息数为222条，历年累计主动公开5000条，其他应主动公开的信息96条。',
+      overview: '行政服务中心开设窗口26个，共受理申请121510件。',
+    });
+    assert.deepEqual(restated(text), []);
+  });
+});

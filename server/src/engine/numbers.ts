@@ -123,6 +123,8 @@ const FIGURE = new RegExp(
   'g',
 );
 const APPROX_BEFORE = /(?:约|近|逾|超过|将近|大约|接近|累计超)\s*$/;
+// the upper end of a range (3-5件, 3至5件, 三到五件); 收到、截至 before a figure are no range
+const RANGE_BEFORE = /(?:[-~～]|[\d零〇一二两三四五六七八九十百千万亿][^\s\d]?\s*[至到])$/;
 
 /** Every figure between start and end of text; offsets index text itself. */
 export function extractFigures(text: string, start = 0, end = text.length): Figure[] {
@@ -158,7 +160,7 @@ export function extractFigures(text: string, start = 0, end = text.length): Figu
       value,
       unit: percent ? '%' : (unitOrPct ?? ''),
       percent,
-      approximate: !!approxMid || !!approxAfter || APPROX_BEFORE.test(before) || /[-~～至到]$/.test(before.trim()),
+      approximate: !!approxMid || !!approxAfter || APPROX_BEFORE.test(before) || RANGE_BEFORE.test(before.trim()),
       ordinal: /第\s*$/.test(before),
       chinese: !arabic,
     });
