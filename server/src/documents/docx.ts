@@ -1,0 +1,384 @@
+import { parseCell } from '../engine';
+import { NumberingCounter, parseNumbering } from './docxNumbering';
+import { openDocx } from './docxPackage';
+import { child, children, intOf, isOn, parseXml, valueOf, type XmlElement } from './docxXml';
+import type { DocumentReader, ReadDocument, SourceLocation } from './types';
+
+// Reading a Word report: the body's paragraphs one to a line, with the numbers Word draws for its
+// automatic lists; tables as ` | `-separated rows, merged cells written once. Headers, footers,
+// footnotes and comments live in other parts and are never read; tracked changes are read as accepted.
+
+interface Paragraph {
+  /** the text as Word shows it, its list number included */
+  text: string;
+  /** the paragraph mark is a tracked deletion: accepting it joins the paragraph to the next */
+  markDeleted: boolean;
+}
+
+interface TableCell {
+  paragraphs: string[];
+  text: string;
+  /** first grid column (0-based) and how many it covers (w:gridSpan) */
+  gridStart: number;
+  span: number;
+  /** a cell merged into the one above (w:vMerge) or to its left (legacy w:hMerge): its text is that cell's */
+  continuation: boolean;
+  /** 1-based position among the row's cells, as a person counts them across the row */
+  column: number;
+}
+
+type Block = { kind: 'paragraph'; paragraph: Paragraph } | { kind: 'table'; rows: TableCell[][] };
+
+interface Styles {
+  /** paragraph style id → numbering it carries (through w:basedOn) */
+  numbering(styleId: string | undefined): { numId?: string; ilvl?: number };
+}
+
+// ---------- styles ----------
+
+function parseStyles(root: XmlElement | undefined): Styles {
+  const byId = new Map<string, XmlElement>();
+  let defaultId: string | undefined;
+  for (const s of children(child(root, 'styles'), 'style')) {
+    if (s.attrs.type !== 'paragraph') continue;
+    byId.set(s.attrs.styleId ?? '', s);
+    if (['1', 'true', 'on'].includes(s.attrs.default ?? '')) defaultId = s.attrs.styleId;
+  }
+  return {
+    numbering(styleId) {
+      const seen = new Set<string>();
+      let id = styleId ?? defaultId;
+      const found: { numId?: string; ilvl?: number } = {};
+      while (id !== undefined && !seen.has(id)) {
+        seen.add(id);
+        const style = byId.get(id);
+        const numPr = child(child(style, 'pPr'), 'numPr');
+        found.numId ??= valueOf(numPr, 'numId');
+        found.ilvl ??= intOf(valueOf(numPr, 'ilvl'));
+        id = valueOf(style, 'basedOn');
+      }
+      return found;
+    },
+  };
+}
+
+// ---------- paragraphs ----------
+
+/** inline containers whose content shows as it stands; w:del and w:moveFrom are what accepting the changes removes */
+const INLINE_CONTAINERS = new Set([
+  'ins',
+  'moveTo',
+  'hyperlink',
+  'smartTag',
+  'customXml',
+  'sdt',
+  'sdtContent',
+  'fldSimple',
+  'dir',
+  'bdo',
+  'mc:AlternateContent',
+  'mc:Fallback',
+]);
+
+function runText(run: XmlElement, out: string[]): void {
+  const props = child(run, 'rPr');
+  // hidden text (隐藏文字) is not on the page
+  if (isOn(props, 'vanish') || isOn(props, 'specVanish')) return;
+  for (const c of run.children) {
+    if (c.name === 't') out.push(c.text ?? '');
+    else if (c.name === 'tab' || c.name === 'ptab') out.push('\t');
+    else if (c.name === 'br') out.push(c.attrs.type === 'page' || c.attrs.type === 'column' ? '' : '\n');
+    else if (c.name === 'cr') out.push('\n');
+    else if (c.name === 'noBreakHyphen') out.push('-');
+    else if (c.name === 'sym') out.push(symbolText(c.attrs.char));
+  }
+}
+
+/** w:sym: a character by code; codes in the symbol fonts' private area have no text meaning */
+function symbolText(code: string | undefined): string {
+  const n = code ? Number.parseInt(code, 16) : NaN;
+  return Number.isFinite(n) && n > 0x1f && (n < 0xe000 || n > 0xf8ff) ? String.fromCodePoint(n) : '';
+}
+
+function inlineText(el: XmlElement, out: string[]): void {
+  for (const c of el.children) {
+    if (c.name === 'r') runText(c, out);
+    else if (INLINE_CONTAINERS.has(c.name)) inlineText(c, out);
+  }
+}
+
+class ParagraphReader {
+  constructor(
+    private readonly styles: Styles,
+    private readonly counter: NumberingCounter,
+  ) {}
+
+  read(p: XmlElement): Paragraph {
+    const props = child(p, 'pPr');
+    const markProps = child(props, 'rPr');
+    const out: string[] = [];
+    inlineText(p, out);
+    const text = out.join('');
+    return { text: (this.number(props) ?? '') + text, markDeleted: !!(child(markProps, 'del') || child(markProps, 'moveFrom')) };
+  }
+
+  private number(props: XmlElement | undefined): string | undefined {
+    const styleId = valueOf(props, 'pStyle');
+    const own = child(props, 'numPr');
+    const fromStyle = this.styles.numbering(styleId);
+    const numId = valueOf(own, 'numId') ?? fromStyle.numId;
+    if (numId === undefined || numId === '0') return undefined;
+    const ilvl = intOf(valueOf(own, 'ilvl')) ?? fromStyle.ilvl ?? (styleId ? this.counter.levelOfStyle(numId, styleId) : undefined) ?? 0;
+    return this.counter.next(numId, ilvl);
+  }
+}
+
+// ---------- tables ----------
+
+/** block containers whose content is part of the body as it stands */
+const BLOCK_CONTAINERS = new Set(['sdt', 'sdtContent', 'customXml', 'ins', 'moveTo', 'mc:AlternateContent', 'mc:Fallback']);
+
+function cellText(paragraphs: string[]): string {
+  return paragraphs
+    .map((t) => t.replace(/[\t\n]+/g, ' ').trim())
+    .filter((t) => t)
+    .join(' ')
+    .replace(/\|/g, '｜');
+}
+
+class BodyReader {
+  constructor(private readonly paragraphs: ParagraphReader) {}
+
+  blocks(container: XmlElement, out: Block[] = []): Block[] {
+    for (const c of container.children) {
+      if (c.name === 'p') out.push({ kind: 'paragraph', paragraph: this.paragraphs.read(c) });
+      else if (c.name === 'tbl') out.push({ kind: 'table', rows: this.table(c) });
+      else if (BLOCK_CONTAINERS.has(c.name)) this.blocks(c, out);
+    }
+    return out;
+  }
+
+  private table(tbl: XmlElement): TableCell[][] {
+    return this.rowsOf(tbl)
+      .filter((tr) => !child(child(tr, 'trPr'), 'del'))
+      .map((tr) => this.row(tr));
+  }
+
+  private rowsOf(el: XmlElement, out: XmlElement[] = []): XmlElement[] {
+    for (const c of el.children) {
+      if (c.name === 'tr') out.push(c);
+      else if (BLOCK_CONTAINERS.has(c.name)) this.rowsOf(c, out);
+    }
+    return out;
+  }
+
+  private cellsOf(el: XmlElement, out: XmlElement[] = []): XmlElement[] {
+    for (const c of el.children) {
+      if (c.name === 'tc') out.push(c);
+      else if (BLOCK_CONTAINERS.has(c.name)) this.cellsOf(c, out);
+    }
+    return out;
+  }
+
+  private row(tr: XmlElement): TableCell[] {
+    let grid = intOf(valueOf(child(tr, 'trPr'), 'gridBefore')) ?? 0;
+    return this.cellsOf(tr).map((tc, i) => {
+      const props = child(tc, 'tcPr');
+      const span = Math.max(1, intOf(valueOf(props, 'gridSpan')) ?? 1);
+      const vMerge = child(props, 'vMerge');
+      const hMerge = child(props, 'hMerge');
+      const paragraphs = this.cellParagraphs(tc);
+      const cell: TableCell = {
+        paragraphs,
+        text: cellText(paragraphs),
+        gridStart: grid,
+        span,
+        continuation: (!!vMerge && vMerge.attrs.val !== 'restart') || (!!hMerge && hMerge.attrs.val !== 'restart'),
+        column: i + 1,
+      };
+      grid += span;
+      return cell;
+    });
+  }
+
+  /** a cell's paragraphs, those of a table nested in it flattened into them */
+  private cellParagraphs(tc: XmlElement): string[] {
+    const out: string[] = [];
+    for (const b of this.blocks(tc)) {
+      if (b.kind === 'paragraph') out.push(b.paragraph.text);
+      else for (const r of b.rows) out.push(r.map((c) => c.text).join(' '));
+    }
+    return out;
+  }
+}
+
+// ---------- text and the way back ----------
+
+interface Segment {
+  start: number;
+  end: number;
+  where: SourceLocation;
+}
+
+class TextBuilder {
+  private readonly parts: string[] = [];
+  private length = 0;
+  readonly segments: Segment[] = [];
+
+  add(text: string, where?: SourceLocation): void {
+    if (where && text) this.segments.push({ start: this.length, end: this.length + text.length, where });
+    this.parts.push(text);
+    this.length += text.length;
+  }
+
+  /** marks what was written since `start` as coming from one place */
+  mark(start: number, where: SourceLocation): void {
+    if (this.length > start) this.segments.push({ start, end: this.length, where });
+  }
+
+  get offset(): number {
+    return this.length;
+  }
+
+  get text(): string {
+    return this.parts.join('');
+  }
+}
+
+/** the 计量单位 column of the 统计表 of reports before 2019 (条, 件): the engine reads it between label and figures */
+const UNIT_CELL = /^(?:条|件|个|项|次|人次|份|家|篇|期|元|万元)$/;
+
+function isText(cell: TableCell): boolean {
+  return !cell.continuation && parseCell(cell.text).kind === 'text' && !UNIT_CELL.test(cell.text);
+}
+
+/**
+ * The first grid column of the figures: in every row that carries a number, the cells after its last
+ * words are figures (blank or not); what stands before them, over however many merged columns, is the label.
+ */
+function labelWidth(rows: TableCell[][]): number {
+  let width = Infinity;
+  for (const row of rows) {
+    if (!row.some((c) => !c.continuation && parseCell(c.text).kind === 'number')) continue;
+    let first = row.length;
+    while (first > 0 && !isText(row[first - 1])) first--;
+    width = Math.min(width, first < row.length ? row[first].gridStart : Infinity);
+  }
+  return width === Infinity ? 0 : width;
+}
+
+function gridWidth(rows: TableCell[][]): number {
+  return Math.max(0, ...rows.map((r) => (r.length ? r[r.length - 1].gridStart + r[r.length - 1].span : 0)));
+}
+
+function writeTable(out: TextBuilder, rows: TableCell[][], table: number): void {
+  const width = gridWidth(rows);
+  const labels = labelWidth(rows);
+  rows.forEach((row, r) => {
+    const at = (cell: TableCell): SourceLocation => ({ kind: 'docx', table, row: r + 1, column: cell.column });
+    const shown = row.filter((c) => !c.continuation);
+    // a row that is one cell across the table (第二十条第（一）项, or a table used as a frame): its lines as they stand
+    if (shown.length === 1 && shown[0].span >= width && row.length === 1) {
+      const paragraphs = shown[0].paragraphs.map((p) => p.replace(/\|/g, '｜'));
+      paragraphs.forEach((p, i) => {
+        if (i) out.add('\n');
+        out.add(p, at(shown[0]));
+      });
+      if (!paragraphs.length) out.add('');
+      out.add('\n');
+      return;
+    }
+    let first = true;
+    const separator = () => {
+      if (!first) out.add(' | ');
+      first = false;
+    };
+    if (labels > 0) {
+      const parts = row.filter((c) => c.gridStart < labels && !c.continuation && c.text);
+      first = false;
+      parts.forEach((c, i) => out.add((i ? ' ' : '') + c.text, at(c)));
+    }
+    for (const cell of row) {
+      if (cell.gridStart < labels) continue;
+      // the cell's stretch of the line, its separator included, points to it: a blank cell is found too
+      const start = out.offset;
+      separator();
+      out.add(cell.continuation ? '' : cell.text);
+      // a merged cell is written once, and blank cells hold the place of the columns it covers
+      for (let k = 1; k < cell.span; k++) out.add(' | ');
+      out.mark(start, at(cell));
+    }
+    out.add('\n');
+  });
+}
+
+function locator(segments: readonly Segment[], textLength: number): (offset: number) => SourceLocation | undefined {
+  return (offset) => {
+    if (!segments.length || offset < 0 || offset > textLength) return undefined;
+    let lo = 0;
+    let hi = segments.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (segments[mid].start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return segments[lo].where;
+  };
+}
+
+function assemble(blocks: Block[]): ReadDocument {
+  const out = new TextBuilder();
+  let paragraph = 0;
+  let table = 0;
+  let joined: string | undefined;
+  for (const b of blocks) {
+    if (b.kind === 'table') {
+      if (joined !== undefined) writeParagraph(out, joined, ++paragraph);
+      joined = undefined;
+      writeTable(out, b.rows, ++table);
+      continue;
+    }
+    const text = (joined ?? '') + b.paragraph.text;
+    joined = undefined;
+    // accepting a deleted paragraph mark runs this paragraph into the next
+    if (b.paragraph.markDeleted) {
+      joined = text;
+      continue;
+    }
+    if (text.trim()) writeParagraph(out, text, ++paragraph);
+    else out.add(text.replace(/[^\n]/g, '') + '\n');
+  }
+  if (joined?.trim()) writeParagraph(out, joined, ++paragraph);
+  const text = out.text.replace(/\n$/, '');
+  return { text, locate: locator(out.segments, text.length) };
+}
+
+function writeParagraph(out: TextBuilder, text: string, paragraph: number): void {
+  out.add(text, { kind: 'docx', paragraph });
+  out.add('\n');
+}
+
+/** Reads a .docx into report text; rejects with a DocumentProblem when the file cannot be read. */
+export function readDocxSync(bytes: Uint8Array): ReadDocument {
+  const pkg = openDocx(bytes);
+  const base = pkg.mainPath.replace(/[^/]*$/, '');
+  const rels = pkg.part(`${base}_rels/${pkg.mainPath.slice(base.length)}.rels`);
+  const target = (type: string, fallback: string) => {
+    const m = rels && new RegExp(`<Relationship\\b[^>]*Type="[^"]*/${type}"[^>]*>`).exec(rels);
+    const t = m && /\bTarget="([^"]+)"/.exec(m[0]);
+    return t ? (t[1].startsWith('/') ? t[1].slice(1) : base + t[1]) : base + fallback;
+  };
+  const stylesXml = pkg.part(target('styles', 'styles.xml'));
+  const numberingXml = pkg.part(target('numbering', 'numbering.xml'));
+  const styles = parseStyles(stylesXml ? parseXml(stylesXml, 'styles.xml') : undefined);
+  const numbering = parseNumbering(numberingXml ? parseXml(numberingXml, 'numbering.xml') : undefined);
+  const document = parseXml(pkg.part(pkg.mainPath)!, pkg.mainPath);
+  const body = child(child(document, 'document'), 'body');
+  const reader = new BodyReader(new ParagraphReader(styles, new NumberingCounter(numbering)));
+  return assemble(body ? reader.blocks(body) : []);
+}
+
+export const docxReader: DocumentReader = {
+  extensions: ['.docx'],
+  read: async (bytes) => readDocxSync(bytes),
+};
