@@ -21,8 +21,24 @@ const common = {
   banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
+// pdf.js loads the native @napi-rs/canvas when it finds one, for drawing pages; reading text needs
+// no canvas, and the extension must run no native code, so the bundle never asks for it
+const noCanvas = {
+  name: 'no-canvas',
+  setup(b) {
+    b.onLoad({ filter: /pdfjs-dist[\\/]legacy[\\/]build[\\/]pdf\.mjs$/ }, async (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const contents = source.replaceAll('require("@napi-rs/canvas")', 'undefined');
+      if (contents === source) throw new Error('pdf.js no longer asks for @napi-rs/canvas as scripts/build.mjs expects');
+      return { contents, loader: 'js' };
+    });
+  },
+};
+
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
   build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' }),
+  // the PDF reader with pdf.js, loaded only when a PDF is read (server/src/documents/pdf.ts)
+  build({ ...common, entryPoints: ['server/src/documents/pdfExtract.ts'], outfile: 'dist/pdf-reader.js', plugins: [noCanvas] }),
 ]);

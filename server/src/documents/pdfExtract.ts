@@ -1,0 +1,121 @@
+import type { PdfPageText, PdfTextRun } from './pdfLayout';
+
+// The only module that touches pdf.js. It is built into a file of its own (dist/pdf-reader.js) and
+// loaded by pdf.ts the first time a PDF is read, so the extension starts without it. It returns
+// plain data and plain failure codes, never objects of classes shared with the main bundle: the two
+// bundles each have their own copy of every class.
+
+export type PdfFailure = 'encrypted' | 'broken' | 'timeout';
+
+export type PdfExtraction =
+  { ok: true; pages: PdfPageText[]; pageCount: number } | { ok: false; failure: PdfFailure; detail: string; pageCount?: number };
+
+export interface PdfLimits {
+  /** pages after this many are not read (a report has a dozen; a 2,000-page gazette is not one) */
+  maxPages: number;
+  /** the whole extraction gives up after this long */
+  timeoutMs: number;
+}
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
+
+let pdfjs: Promise<PdfJs> | undefined;
+
+/**
+ * While pdf.js loads, it makes one DOMMatrix for drawing and warns that it has no canvas. Neither is
+ * needed for text, and outside a browser there is no DOMMatrix: a stand-in is lent for the load and
+ * taken back, and the warnings are dropped (in the language server the console may be its channel).
+ */
+async function withoutCanvas<T>(load: () => Promise<T>): Promise<T> {
+  const scope = globalThis as { DOMMatrix?: unknown };
+  const lent = scope.DOMMatrix === undefined;
+  if (lent) scope.DOMMatrix = class DOMMatrixStandIn {};
+  const { log, warn } = console;
+  const quiet =
+    (write: (...args: unknown[]) => void) =>
+    (...args: unknown[]) => {
+      if (!(typeof args[0] === 'string' && args[0].startsWith('Warning: Cannot'))) write(...args);
+    };
+  console.log = quiet(log);
+  console.warn = quiet(warn);
+  try {
+    return await load();
+  } finally {
+    console.log = log;
+    console.warn = warn;
+    if (lent) delete scope.DOMMatrix;
+  }
+}
+
+/** pdf.js runs in this thread: its worker module is handed to it instead of being started as a worker */
+function loadPdfJs(): Promise<PdfJs> {
+  return withoutCanvas(async () => {
+    const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+    return import('pdfjs-dist/legacy/build/pdf.mjs');
+  });
+}
+
+interface TextItemLike {
+  str: string;
+  transform: number[];
+  width: number;
+  dir?: string;
+}
+
+function isTextItem(item: object): item is TextItemLike {
+  return 'str' in item && 'transform' in item;
+}
+
+async function pageText(page: PdfPage): Promise<PdfPageText> {
+  const viewport = page.getViewport({ scale: 1 });
+  const content = await page.getTextContent();
+  const runs: PdfTextRun[] = [];
+  for (const item of content.items) {
+    if (!isTextItem(item) || !item.str) continue;
+    const [a, b, c, d, e, f] = item.transform;
+    // the viewport turns PDF space (y up, any origin, maybe rotated) into the page as seen (y down)
+    const [x, y] = viewport.convertToViewportPoint(e, f);
+    const size = Math.hypot(c, d) || Math.hypot(a, b) || 1;
+    runs.push({ text: item.str, x, y, width: item.width, size, ...(item.dir === 'ttb' ? { vertical: true } : {}) });
+  }
+  page.cleanup();
+  return { width: viewport.width, height: viewport.height, runs };
+}
+
+function failureOf(error: unknown): PdfExtraction {
+  const name = (error as { name?: string })?.name ?? '';
+  const detail = error instanceof Error ? error.message : String(error);
+  if (name === 'PasswordException') return { ok: false, failure: 'encrypted', detail };
+  return { ok: false, failure: 'broken', detail };
+}
+
+async function readPages(doc: PdfDocument, maxPages: number): Promise<PdfPageText[]> {
+  const pages: PdfPageText[] = [];
+  for (let n = 1; n <= Math.min(doc.numPages, maxPages); n++) pages.push(await pageText(await doc.getPage(n)));
+  return pages;
+}
+
+/** The glyph runs of every page (up to the page limit), or why there are none. */
+export async function extractPdfText(bytes: Uint8Array, limits: PdfLimits): Promise<PdfExtraction> {
+  const { getDocument } = await (pdfjs ??= loadPdfJs());
+  // pdf.js takes the buffer over (detaches it): give it a copy, the caller's bytes stay usable
+  const task = getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 });
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<PdfExtraction>((resolve) => {
+    timer = setTimeout(() => resolve({ ok: false, failure: 'timeout', detail: `${limits.timeoutMs} ms` }), limits.timeoutMs);
+  });
+  const work = (async (): Promise<PdfExtraction> => {
+    const doc = await task.promise;
+    return { ok: true, pages: await readPages(doc, limits.maxPages), pageCount: doc.numPages };
+  })().catch(failureOf);
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+    // stops pdf.js wherever it is (after a timeout) and frees the document
+    await task.destroy().catch(() => undefined);
+  }
+}

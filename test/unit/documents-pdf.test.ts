@@ -1,0 +1,255 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { readPdf, pdfReader } from '../../server/src/documents/pdf';
+import { layoutPages, type PdfPageText, type PdfTextRun } from '../../server/src/documents/pdfLayout';
+import { DocumentProblem } from '../../server/src/documents/types';
+import { checkReport, type CheckResult } from '../../server/src/engine';
+
+// The published PDFs of 洪泽区 (2023, 2024) against their text in the corpus; PDFs that cannot be
+// read (a scan, an encrypted file, a broken one); and the layout rules on glyph runs made by hand.
+
+const fixtures = join(__dirname, '..', 'fixtures');
+const pdfBytes = (name: string) => new Uint8Array(readFileSync(join(fixtures, 'pdf', name)));
+const corpusText = (name: string) => readFileSync(join(fixtures, 'corpus', name), 'utf8');
+
+const findingsOf = (r: CheckResult) => r.findings.map((f) => `${f.rule} ${f.severity} ${f.message.zh}`);
+
+/** every cell of every official table as bound: the same figures in the same rows and columns */
+function boundCells(r: CheckResult): string[] {
+  const out: string[] = [];
+  for (const [table, bound] of r.bound?.tables ?? [])
+    for (const [row, value] of bound.rows) out.push(`${table}/${row}: ${value.cells.map((c) => c.raw).join(' ')}`);
+  return out;
+}
+
+async function problemOf(promise: Promise<unknown>): Promise<DocumentProblem> {
+  try {
+    await promise;
+  } catch (e) {
+    assert.ok(e instanceof DocumentProblem, `a DocumentProblem, not ${e}`);
+    return e;
+  }
+  assert.fail('the PDF was read');
+}
+
+// ---------- small PDFs written by hand ----------
+
+/** A PDF file from its objects (numbered from 1; the first is the catalog), with a correct xref table. */
+function pdfFile(objects: string[], trailer = ''): Uint8Array {
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(Buffer.byteLength(body, 'latin1'));
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(body, 'latin1');
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const o of offsets) body += `${String(o).padStart(10, '0')} 00000 n \n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R ${trailer}>>\nstartxref\n${xref}\n%%EOF\n`;
+  return new Uint8Array(Buffer.from(body, 'latin1'));
+}
+
+const stream = (content: string, dict = '') =>
+  `<< ${dict} /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`;
+
+/** pages of Latin text in Helvetica, each line [x, y from the bottom, text] */
+function textPdf(pages: [number, number, string][][], trailer = '', extra: string[] = []): Uint8Array {
+  const first = 4; // 1 catalog, 2 pages, 3 font; then a page and its contents for each page
+  const kids = pages.map((_, i) => `${first + 2 * i} 0 R`).join(' ');
+  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', `<< /Type /Pages /Kids [${kids}] /Count ${pages.length} >>`];
+  objects.push('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>');
+  for (const [i, lines] of pages.entries()) {
+    const content = lines.map(([x, y, t]) => `BT /F1 12 Tf ${x} ${y} Td (${t}) Tj ET`).join('\n');
+    objects.push(
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${first + 2 * i + 1} 0 R >>`,
+    );
+    objects.push(stream(content));
+  }
+  return pdfFile([...objects, ...extra], trailer);
+}
+
+const paragraph = (page: number): [number, number, string][] => [
+  [72, 800, 'Annual Report of the County Office'],
+  [72, 700, `This is the text of page ${page}, long enough to be checked.`],
+  [290, 40, `- ${page} -`],
+];
+
+describe('PDF reader: the published 洪泽区 reports', () => {
+  for (const year of [2023, 2024])
+    test(`huaian-hongze-district-${year}.pdf: the same findings and table figures as its corpus text`, async () => {
+      const doc = await readPdf(pdfBytes(`huaian-hongze-district-${year}.pdf`));
+      const fromPdf = checkReport(doc.text);
+      const fromText = checkReport(corpusText(`huaian-hongze-district-${year}.txt`));
+      assert.equal(fromPdf.detection.schema?.id, 'gov-2021');
+      assert.deepEqual(findingsOf(fromPdf), findingsOf(fromText));
+      assert.deepEqual([...(fromPdf.bound?.sections.keys() ?? [])], [...(fromText.bound?.sections.keys() ?? [])]);
+      const cells = boundCells(fromPdf);
+      assert.ok(cells.length >= 30, `${cells.length} rows bound`);
+      assert.deepEqual(cells, boundCells(fromText));
+    });
+
+  test('2023: the two table 四 总计 printed as 0, on page 4', async () => {
+    const doc = await readPdf(pdfBytes('huaian-hongze-district-2023.pdf'));
+    const sums = checkReport(doc.text).findings.filter((f) => f.rule === 'table-sum');
+    assert.deepEqual(
+      sums.map((f) => [f.severity, f.arithmetic?.expected, f.arithmetic?.actual, doc.locate(f.start)]),
+      [
+        ['error', 11, 0, { kind: 'pdf', page: 4, line: 21 }],
+        ['error', 5, 0, { kind: 'pdf', page: 4, line: 21 }],
+      ],
+    );
+    const line = doc.text.slice(doc.text.lastIndexOf('\n', sums[0].start) + 1, doc.text.indexOf('\n', sums[0].start));
+    assert.match(line, /^10 +1 +0 +0 +0 +0 +0 +0 +0 +0 +5 +0 +0 +0 +0$/);
+  });
+
+  test('2024: the prose figure is on page 1; page numbers are gone', async () => {
+    const doc = await readPdf(pdfBytes('huaian-hongze-district-2024.pdf'));
+    const [finding] = checkReport(doc.text).findings;
+    assert.deepEqual(doc.locate(finding.start), { kind: 'pdf', page: 1, line: 24 });
+    assert.ok(!/^\s*-\s*\d+\s*-\s*$/m.test(doc.text), 'no "- 3 -" lines');
+    assert.deepEqual(doc.locate(0), { kind: 'pdf', page: 1, line: 1 });
+    assert.equal(doc.locate(doc.text.length + 1), undefined);
+  });
+
+  test('the reader leaves the caller’s bytes whole and can read them again', async () => {
+    const bytes = pdfBytes('huaian-hongze-district-2024.pdf');
+    const first = await pdfReader.read(bytes);
+    assert.equal(bytes.byteLength, readFileSync(join(fixtures, 'pdf', 'huaian-hongze-district-2024.pdf')).length);
+    assert.equal((await pdfReader.read(bytes)).text, first.text);
+    assert.deepEqual(pdfReader.extensions, ['.pdf']);
+  });
+});
+
+describe('PDF reader: files that cannot be checked', () => {
+  test('a scan: an image and no text layer', async () => {
+    const pixels = 'ff00ff00';
+    const scan = pdfFile([
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im1 5 0 R >> >> /Contents 4 0 R >>',
+      stream('q 500 0 0 700 50 70 cm /Im1 Do Q'),
+      stream(
+        `${pixels}>`,
+        '/Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /ASCIIHexDecode',
+      ),
+    ]);
+    const problem = await problemOf(readPdf(scan));
+    assert.match(problem.problem.zh, /^PDF 中没有可检查的文字（可能是扫描件）/);
+    assert.match(problem.problem.en, /no text to check \(probably a scan\)/);
+  });
+
+  test('a scan with only its page numbers as text', async () => {
+    const numbered = textPdf([[[290, 40, '- 1 -']], [[290, 40, '- 2 -']]]);
+    assert.match((await problemOf(readPdf(numbered))).problem.zh, /扫描件/);
+  });
+
+  test('encrypted with a password it does not know', async () => {
+    const hex32 = (seed: number) =>
+      Array.from({ length: 32 }, (_, i) => ((seed * 31 + i * 17) % 256).toString(16).padStart(2, '0')).join('');
+    const encrypt = `<< /Filter /Standard /V 1 /R 2 /O <${hex32(3)}> /U <${hex32(7)}> /P -44 >>`;
+    const id = '0123456789abcdef0123456789abcdef';
+    const locked = textPdf([paragraph(1)], `/Encrypt 6 0 R /ID [<${id}> <${id}>] `, [encrypt]);
+    const problem = await problemOf(readPdf(locked));
+    assert.match(problem.problem.zh, /^PDF 已加密，需要密码/);
+    assert.match(problem.problem.en, /encrypted/);
+  });
+
+  test('broken: truncated, or not a PDF at all', async () => {
+    const real = pdfBytes('huaian-hongze-district-2023.pdf');
+    for (const bytes of [
+      real.slice(0, real.length / 2),
+      real.slice(0, 1000),
+      new Uint8Array(4096).map((_, i) => (i * 7919) % 256),
+      new Uint8Array(0),
+    ]) {
+      const problem = await problemOf(readPdf(bytes));
+      assert.match(problem.problem.zh, /^PDF 文件已损坏或不是 PDF/);
+      assert.match(problem.problem.en, /damaged or not a PDF/);
+    }
+  });
+
+  test('bounded time: a reading that takes too long is abandoned with a message', async () => {
+    const started = Date.now();
+    const problem = await problemOf(readPdf(pdfBytes('huaian-hongze-district-2023.pdf'), { maxPages: 300, timeoutMs: 1 }));
+    assert.match(problem.problem.zh, /秒内未能读完/);
+    assert.ok(Date.now() - started < 5000);
+  });
+
+  test('bounded work: pages after the cap are not read', async () => {
+    const doc = await readPdf(textPdf([1, 2, 3, 4, 5].map(paragraph)), { maxPages: 2, timeoutMs: 60_000 });
+    assert.match(doc.text, /page 2,/);
+    assert.doesNotMatch(doc.text, /page 3,/);
+  });
+});
+
+describe('PDF reader: lines from glyph positions', () => {
+  test('hand-made PDF: running head and page numbers dropped, lines counted on their page', async () => {
+    const doc = await readPdf(textPdf([1, 2, 3].map(paragraph)));
+    assert.equal(doc.text, [1, 2, 3].map((p) => `This is the text of page ${p}, long enough to be checked.\n`).join('\n'));
+    assert.deepEqual(doc.locate(doc.text.indexOf('page 3')), { kind: 'pdf', page: 3, line: 1 });
+  });
+
+  const run = (text: string, x: number, y: number, size = 10, width = text.length * size): PdfTextRun => ({ text, x, y, width, size });
+  const page = (runs: PdfTextRun[]): PdfPageText => ({ width: 595, height: 842, runs });
+
+  test('a wide gap is a column break of two or more spaces, a narrow one a space, touching runs join', () => {
+    const { text } = layoutPages([
+      page([
+        run('行政许可', 70, 200),
+        run('550', 300, 200.4, 10, 18),
+        run('2023', 70, 230, 10, 20),
+        run('年', 93, 230),
+        run('报', 103, 230),
+        run('告', 113.5, 230),
+      ]),
+    ]);
+    const [row, prose] = text.split('\n');
+    assert.match(row, /^行政许可 {2,}550$/);
+    assert.equal(prose, '2023 年报告');
+  });
+
+  test('the figures of a row whose label wraps come after both lines of the label', () => {
+    const { text } = layoutPages([
+      page([
+        run('（二）部分公开（区分处理的，只计这一情形，不', 100, 300, 9),
+        ...[320, 350, 380].map((x) => run('4', x, 306, 14, 7)),
+        run('计其他情形）', 100, 311, 9),
+        run('1.属于国家秘密', 150, 330, 9),
+        run('1', 320, 330, 14, 7),
+      ]),
+    ]);
+    assert.deepEqual(
+      text.split('\n').map((l) => l.trim().replace(/ +/g, ' ')),
+      ['（二）部分公开（区分处理的，只计这一情形，不', '计其他情形）', '4 4 4', '1.属于国家秘密 1', ''],
+    );
+  });
+
+  test('a label set vertically is a line of its own', () => {
+    const vertical: PdfTextRun = { ...run('三、本年', 90, 500, 10, 10), vertical: true };
+    const { text } = layoutPages([page([vertical, run('1.属于国家秘密', 150, 500), run('0', 320, 500, 10, 5)])]);
+    const [label, row] = text.trimEnd().split('\n');
+    assert.equal(label, '三、本年');
+    assert.match(row, /^ *1\.属于国家秘密 {2,}0$/);
+  });
+
+  test('page furniture: "— 3 —", "第 3 页", "3/12" and a running head go; a figure in the body stays', () => {
+    const body = (n: number) => [run(`第${n}页正文`, 70, 400), run(`${n}`, 300, 500)];
+    const furniture = ['— 1 —', '第 2 页', '3/12'];
+    const pages = furniture.map((foot, i) => page([run('某某区人民政府文件', 70, 40), ...body(i + 1), run(foot, 280, 800)]));
+    const { text, lines } = layoutPages(pages);
+    assert.equal(text, '第1页正文\n  1\n\n第2页正文\n  2\n\n第3页正文\n  3\n');
+    assert.deepEqual(
+      lines.map((l) => [l.page, l.line]),
+      [
+        [1, 1],
+        [1, 2],
+        [2, 1],
+        [2, 2],
+        [3, 1],
+        [3, 2],
+      ],
+    );
+  });
+});
