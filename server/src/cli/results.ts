@@ -1,4 +1,6 @@
 import { lineStarts, rangeOf, type CheckResult, type Finding, type Range, type Severity } from '../engine';
+import type { BoundReport } from '../engine/bind';
+import { placeAt } from '../engine/editor/cells';
 import type { Lang } from '../config';
 import type { SourceLocation } from '../documents/types';
 
@@ -16,7 +18,25 @@ export interface FileDiagnostic {
   /** the edits that fix it, in the checked text */
   fix?: { title: string; edits: { range: Range; newText: string }[] };
   /** the arithmetic behind it: the parts, what they add up to and what the report says */
-  arithmetic?: { operands: { label: string; value: number; range: Range }[]; expected: number; actual: number };
+  arithmetic?: { operands: { label: string; value: number; range: Range; cell?: CellRef }[]; expected: number; actual: number };
+  /** the table cell it stands on (with `withTables`) */
+  cell?: CellRef;
+}
+
+/** A cell of one of the report's statistical tables, by the schema's ids. */
+export interface CellRef {
+  table: string;
+  row: string;
+  column: string;
+}
+
+/** A statistical table as the report wrote it, so that a wrong cell can be shown among its neighbours. */
+export interface ResultTable {
+  id: string;
+  name: string;
+  columns: { id: string; label: string }[];
+  /** the rows found in the report, in the schema's order; a cell the report left out is null */
+  rows: { id: string; label: string; cells: ({ text: string; range: Range } | null)[] }[];
 }
 
 export interface FileResult {
@@ -28,6 +48,8 @@ export interface FileResult {
   /** the path of last year's report it was compared with */
   previous?: string;
   diagnostics: FileDiagnostic[];
+  /** the report's statistical tables (with `withTables`) */
+  tables?: ResultTable[];
 }
 
 const YEAR = /(?:19|20)\d{2}\s*年?度?|[〇零一二三四五六七八九]{4}\s*年度?/;
@@ -47,6 +69,8 @@ export interface ResultOptions {
   /** the place in the source of an offset, for a converted file */
   locate?: (offset: number) => SourceLocation | undefined;
   previous?: string;
+  /** add the report's tables and the cell of each finding, for a summary that shows them (the others stay small) */
+  withTables?: boolean;
 }
 
 export function fileResult(path: string, text: string, checked: CheckResult, options: ResultOptions): FileResult {
@@ -54,6 +78,10 @@ export function fileResult(path: string, text: string, checked: CheckResult, opt
   const { lang, locate } = options;
   const range = (start: number, end: number) => rangeOf(starts, start, end);
   const title = checked.model.title?.text;
+  const cellAt = (offset: number): { cell?: CellRef } => {
+    const cell = options.withTables ? cellRefAt(checked.bound, offset) : undefined;
+    return cell ? { cell } : {};
+  };
   return {
     path,
     schema: checked.detection.schema?.id ?? null,
@@ -74,13 +102,44 @@ export function fileResult(path: string, text: string, checked: CheckResult, opt
         ...(f.arithmetic
           ? {
               arithmetic: {
-                operands: f.arithmetic.operands.map((o) => ({ label: o.label[lang], value: o.value, range: range(o.start, o.end) })),
+                operands: f.arithmetic.operands.map((o) => ({
+                  label: o.label[lang],
+                  value: o.value,
+                  range: range(o.start, o.end),
+                  ...cellAt(o.start),
+                })),
                 expected: f.arithmetic.expected,
                 actual: f.arithmetic.actual,
               },
             }
           : {}),
+        ...cellAt(f.start),
       };
     }),
+    ...(options.withTables && checked.bound ? { tables: tablesOf(checked.bound, lang, range) } : {}),
   };
+}
+
+function cellRefAt(bound: BoundReport | undefined, offset: number): CellRef | undefined {
+  const place = placeAt(bound, offset);
+  return place?.cell && place.column ? { table: place.table.schema.id, row: place.row.id, column: place.column.id } : undefined;
+}
+
+function tablesOf(bound: BoundReport, lang: Lang, range: (start: number, end: number) => Range): ResultTable[] {
+  const out: ResultTable[] = [];
+  for (const table of bound.tables.values()) {
+    const t = table.schema;
+    const rows = t.rows
+      .filter((r) => table.rows.has(r.id))
+      .map((r) => ({
+        id: r.id,
+        label: r.label,
+        cells: t.columns.map((c) => {
+          const cell = table.cell(r.id, c.id);
+          return cell ? { text: cell.raw, range: range(cell.start, cell.end) } : null;
+        }),
+      }));
+    if (rows.length) out.push({ id: t.id, name: t.name[lang], columns: t.columns.map((c) => ({ id: c.id, label: c.label })), rows });
+  }
+  return out;
 }
