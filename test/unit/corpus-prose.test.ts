@@ -11,7 +11,8 @@ const PROSE = ['prose-table', 'prose-sum', 'percent-of-total', 'percent-sum', 'g
 
 function prose(file: string, previousFile?: string): string[] {
   const text = readFileSync(join(dir, file), 'utf8');
-  const previous = previousFile ? readFileSync(join(dir, previousFile), 'utf8') : undefined;
+  // a file of the corpus, or the text of a report written for the test
+  const previous = previousFile?.endsWith('.txt') ? readFileSync(join(dir, previousFile), 'utf8') : previousFile;
   const starts = lineStarts(text);
   return checkReport(text, { previous })
     .findings.filter((f) => PROSE.includes(f.rule))
@@ -85,6 +86,64 @@ describe('prose mistakes of the corpus', () => {
       '42 information prose-table 134件',
       '42 information prose-table 57件',
     ]);
+  });
+
+  describe('历年累计 across years: last year’s 累计 + this year’s 本年度', () => {
+    test('pingtan-zhqsyq-2013 (5): 4359 + 72804 = 77163, the table says 76424 (主动公开 and its 网站公开 row)', () => {
+      assert.deepEqual(prose('pingtan-zhqsyq-2013.txt', 'pingtan-zhqsyq-2012.txt'), [
+        '9 warning prose-table 4970条',
+        '20 warning prose-table 1份',
+        '32 warning cross-year 76424',
+        '33 warning cross-year 76424',
+      ]);
+    });
+
+    test('pingtan-zhqsyq-2017 (1): 85376 + 2122 = 87498, the table says 10037', () => {
+      assert.deepEqual(prose('pingtan-zhqsyq-2017.txt', 'pingtan-zhqsyq-2016.txt'), [
+        '32 warning cross-year 10037',
+        '33 warning cross-year 10037',
+      ]);
+    });
+
+    test('pingtan-zhqsyq-2016 (3) against 2014 (2015 missing): 受理, its 信函 row, 答复 and 同意公开 累计 fall from 1 to 0; the rest only grew', () => {
+      const text = readFileSync(join(dir, 'pingtan-zhqsyq-2016.txt'), 'utf8');
+      const found = checkReport(text, { previous: readFileSync(join(dir, 'pingtan-zhqsyq-2014.txt'), 'utf8') }).findings.filter(
+        (f) => f.rule === 'cross-year',
+      );
+      assert.deepEqual(
+        found.map((f) => [positionAt(lineStarts(text), f.start).line + 1, text.slice(f.start, f.end), f.arithmetic?.expected]),
+        [
+          [51, '0', 1], // 受理依申请公开信息总数
+          [54, '0', 1], // 信函、传真申请数
+          [55, '0', 1], // 对申请的答复总数
+          [56, '0', 1], // 同意公开答复数
+        ],
+      );
+      assert.match(found[0].message.zh, /历年累计（受理依申请公开信息总数）比 2014 年报告还少：2014 年 1 \+ 0 = 1/);
+    });
+
+    test('pingtan-zhqsyq-2012 (4) against the 2011 figures the README quotes: 1516 + 739 ≠ 4359', () => {
+      const y2011 = [
+        '平潭综合实验区2011年政府信息公开工作年度报告',
+        '指标名称 | 计量单位 | 2011年度 | 历年累计',
+        '主动公开信息数 | 条 | 700 | 1516',
+      ].join('\n');
+      assert.deepEqual(
+        prose('pingtan-zhqsyq-2012.txt', y2011).filter((x) => x.includes('cross-year')),
+        ['45 warning cross-year 4359'],
+      );
+    });
+
+    test('silent where the chain holds: county 2013 on 2012 (every row), 实验区 2014 on 2013 (a blank 累计 last year)', () => {
+      assert.deepEqual(
+        prose('pingtan-county-govt-2013.txt', 'pingtan-county-govt-2012.txt').filter((x) => x.includes('cross-year')),
+        [],
+      );
+      assert.deepEqual(
+        prose('pingtan-zhqsyq-2014.txt', 'pingtan-zhqsyq-2013.txt').filter((x) => x.includes('cross-year')),
+        [],
+      );
+    });
   });
 
   test(

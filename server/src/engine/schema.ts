@@ -131,7 +131,10 @@ const Statement = z
 
 const AnyColumnRef = z
   .string()
-  .regex(/^[A-Za-z][\w-]*\.[A-Za-z][\w-]*\.(?:[A-Za-z][\w-]*|\*)$/, 'a cell: table.row.column (column * for every column)');
+  .regex(
+    /^[A-Za-z][\w-]*\.(?:[A-Za-z][\w-]*|\*)\.(?:[A-Za-z][\w-]*|\*)$/,
+    'a cell: table.row.column (row * for every row, column * for every column)',
+  );
 
 /** A figure carried from last year's report: this year's cell = last year's cells + this year's plus − minus. */
 const Chain = z
@@ -142,6 +145,11 @@ const Chain = z
     previous: z.array(AnyColumnRef).min(1),
     plus: z.array(AnyColumnRef).default([]),
     minus: z.array(AnyColumnRef).default([]),
+    /**
+     * When the report given as the previous one is older than last year's: 'skip' the chain, or, for a figure
+     * that only grows (历年累计), check that it is 'atLeast' the older report's plus this year's.
+     */
+    olderReport: z.enum(['skip', 'atLeast']).default('skip'),
   })
   .strict();
 

@@ -2,9 +2,12 @@ import type { BoundReport } from '../bind';
 import { localized, type RuleFinding, type Rule } from '../finding';
 import type { Chain } from '../schema';
 import { readCells, type Reading } from '../statements';
-import { numberText } from './tableText';
+import { numberText, shortLabel } from './tableText';
 
-/** 与上年报告衔接：本年“上年结转”= 上年“结转下年度”，现行有效件数 = 上年 + 本年制发 − 本年废止。 */
+/**
+ * 与上年报告衔接：本年“上年结转”= 上年“结转下年度”，现行有效件数 = 上年 + 本年制发 − 本年废止，
+ * 历年累计 = 上年历年累计 + 本年度（给出的是更早年份的报告时，历年累计至少为那年的累计 + 本年度）。
+ */
 export const crossYear: Rule = {
   id: 'cross-year',
   severity: 'warning',
@@ -13,29 +16,55 @@ export const crossYear: Rule = {
   check(report) {
     const previous = report.previous;
     if (!previous) return [];
-    return report.schema.chains.flatMap((chain) => columnsOf(report, chain).flatMap((col) => checkChain(report, previous, chain, col)));
+    // the report given as the previous one may be older than last year's (a year missing from the series):
+    // then only figures that never shrink can be checked, and only as “at least”
+    const gap = report.model.year && previous.model.year ? report.model.year - previous.model.year : 1;
+    if (gap < 1) return [];
+    return report.schema.chains
+      .filter((chain) => gap === 1 || chain.olderReport === 'atLeast')
+      .flatMap((chain) =>
+        cellsOf(report, chain).flatMap(([row, col]) => checkChain(report, previous, chain, row, col, gap === 1 ? undefined : previous)),
+      );
   },
 };
 
-function columnsOf(report: BoundReport, chain: Chain): string[] {
-  const [tableId, , col] = chain.cell.split('.');
-  if (col !== '*') return [col];
-  return report.tables.get(tableId)?.schema.columns.map((c) => c.id) ?? [];
+/** The cells a chain stands for: row * is every row of the table, column * every column. */
+function cellsOf(report: BoundReport, chain: Chain): [string, string][] {
+  const [tableId, row, col] = chain.cell.split('.');
+  const table = report.tables.get(tableId)?.schema;
+  if (!table) return [];
+  const rows = row === '*' ? table.rows.map((r) => r.id) : [row];
+  const cols = col === '*' ? table.columns.map((c) => c.id) : [col];
+  return rows.flatMap((r) => cols.map((c): [string, string] => [r, c]));
 }
 
-const withColumn = (refs: string[], col: string) => refs.map((r) => r.replace(/\.\*$/, `.${col}`));
+const instantiate = (refs: string[], row: string, col: string) =>
+  refs.map((r) => {
+    const [t, rr, c] = r.split('.');
+    return `${t}.${rr === '*' ? row : rr}.${c === '*' ? col : c}`;
+  });
 
-function checkChain(report: BoundReport, previous: BoundReport, chain: Chain, col: string): RuleFinding[] {
-  const [cell] = withColumn([chain.cell], col);
+function checkChain(
+  report: BoundReport,
+  previous: BoundReport,
+  chain: Chain,
+  row: string,
+  col: string,
+  older: BoundReport | undefined,
+): RuleFinding[] {
+  const [cell] = instantiate([chain.cell], row, col);
   const now = readCells(report, [cell]);
-  const before = readCells(previous, withColumn(chain.previous, col));
-  const plus = chain.plus.length ? readCells(report, withColumn(chain.plus, col)) : zero;
-  const minus = chain.minus.length ? readCells(report, withColumn(chain.minus, col)) : zero;
+  const before = readCells(previous, instantiate(chain.previous, row, col));
+  const plus = chain.plus.length ? readCells(report, instantiate(chain.plus, row, col)) : zero;
+  const minus = chain.minus.length ? readCells(report, instantiate(chain.minus, row, col)) : zero;
   if (!now || now.cells.length !== 1 || !before || !plus || !minus) return [];
   const expected = before.total + plus.total - minus.total;
-  if (Math.abs(expected - now.total) < 1e-6) return []; // as table-sum: differences the messages could not show are none
+  // as table-sum: differences the messages could not show are none
+  if (older ? now.total > expected - 1e-6 : Math.abs(expected - now.total) < 1e-6) return [];
   const table = report.schema.tables.find((t) => t.id === cell.split('.')[0])!;
   const column = table.columns.find((c) => c.id === col)!.label;
+  // a chain over every row names the row; one over every column (or one cell) names the column
+  const where = chain.cell.split('.')[1] === '*' ? shortLabel(table.rows.find((r) => r.id === row)!) : column;
   const carried = chain.plus.length + chain.minus.length > 0;
   const terms = [
     numberText(before.total),
@@ -44,16 +73,23 @@ function checkChain(report: BoundReport, previous: BoundReport, chain: Chain, co
   ].join(' ');
   const target = now.cells[0].cell;
   const label = chain.label.en[0].toUpperCase() + chain.label.en.slice(1);
+  const was = older?.model.year;
+  const message = older
+    ? localized(
+        `${chain.label.zh}（${where}）比 ${was} 年报告还少：${was} 年 ${terms} = ${numberText(expected)}，此后只增不减，表中却为 ${numberText(now.total)}`,
+        `${label} (${where}) is below the ${was} report's: ${was}'s ${terms} = ${numberText(expected)}, and it only grows, but the table has ${numberText(now.total)}`,
+      )
+    : localized(
+        carried
+          ? `${chain.label.zh}（${where}）与上年报告不衔接：上年 ${terms} = ${numberText(expected)}，表中为 ${numberText(now.total)}`
+          : `${chain.label.zh}（${where}）与上年报告不衔接：上年报告中为 ${numberText(expected)}，本年表中为 ${numberText(now.total)}`,
+        carried
+          ? `${label} (${where}): last year's ${terms} = ${numberText(expected)}, but the table has ${numberText(now.total)}`
+          : `${label} (${where}): ${numberText(expected)} in last year's report, ${numberText(now.total)} in this year's table`,
+      );
   return [
     {
-      message: localized(
-        carried
-          ? `${chain.label.zh}（${column}）与上年报告不衔接：上年 ${terms} = ${numberText(expected)}，表中为 ${numberText(now.total)}`
-          : `${chain.label.zh}（${column}）与上年报告不衔接：上年报告中为 ${numberText(expected)}，本年表中为 ${numberText(now.total)}`,
-        carried
-          ? `${label} (${column}): last year's ${terms} = ${numberText(expected)}, but the table has ${numberText(now.total)}`
-          : `${label} (${column}): ${numberText(expected)} in last year's report, ${numberText(now.total)} in this year's table`,
-      ),
+      message,
       start: target.start,
       end: target.end,
       related: [...plus.cells, ...minus.cells].map((c) => ({
