@@ -190,3 +190,39 @@ export async function readReport(file: string): Promise<ReadResult> {
     }
   }
 }
+
+/** How much of a file tells its office, year and kind: the title and the first paragraphs. */
+const HEAD_BYTES = 32 * 1024;
+
+/**
+ * The beginning of a text report, for pairing it with last year's and for telling whether a file met in
+ * a folder is a report, without reading it whole: a folder of a thousand reports is then read once.
+ */
+export async function readHead(file: string): Promise<{ text: string } | { problem: Problem; quiet?: boolean }> {
+  let handle: fs.FileHandle | undefined;
+  try {
+    const stat = await fs.stat(file);
+    if (!stat.isFile() || stat.size > MAX_FILE_BYTES) return readReport(file); // the full reader says why
+    handle = await fs.open(file, 'r');
+    const buf = Buffer.alloc(Math.min(HEAD_BYTES, stat.size));
+    const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+    const head = buf.subarray(0, bytesRead);
+    if (bytesRead === stat.size) return readReport(file); // small enough: the full reader, with all its checks
+    if (startsWith(head, [0xff, 0xfe]) || startsWith(head, [0xfe, 0xff])) return readReport(file);
+    for (const s of SIGNATURES) if (startsWith(head, s.bytes)) return { problem: s.what, quiet: true };
+    if (head.subarray(0, 8192).includes(0))
+      return { problem: { zh: '不是文本文件（含有二进制内容）', en: 'not a text file (it has binary content)' }, quiet: true };
+    // the cut may fall inside a character: the last few bytes are left to the full read
+    const body = head.subarray(0, Math.max(0, head.length - 4));
+    try {
+      return { text: new TextDecoder('utf-8', { fatal: true }).decode(body) };
+    } catch {
+      return { text: new TextDecoder('gb18030').decode(body) };
+    }
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? String(e);
+    return { problem: { zh: `无法读取（${code}）`, en: `cannot be read (${code})` } };
+  } finally {
+    await handle?.close();
+  }
+}

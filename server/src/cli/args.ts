@@ -1,0 +1,143 @@
+import { parseArgs } from 'util';
+import type { Deadline, Lang } from '../config';
+
+// The command line: which command, which options, which paths; and the help that explains them.
+
+export type OutputFormat = 'text' | 'json';
+
+export interface CheckArgs {
+  command: 'check';
+  paths: string[];
+  format: OutputFormat;
+  schema?: string;
+  deadline?: Deadline;
+  lang: Lang;
+  /** no progress bar */
+  quiet: boolean;
+  /** worker threads; undefined: as many as the machine has cores, for large inputs */
+  jobs?: number;
+}
+
+export type Args = CheckArgs | { command: 'help' | 'version'; lang: Lang };
+
+export const HELP = {
+  zh: `用法：nianbao check [选项] 路径...
+
+检查政府信息公开工作年度报告（.md、.txt）：统计表的合计与勾稽关系、必需的章节和表格。
+路径可以是文件、文件夹（查找其中的年度报告）或通配符（如 "reports/**/*.txt"）。
+
+选项：
+  --format text|json   输出格式（默认 text）
+  --schema ID|PATH     使用的格式：gov-2021、gov-2019、gov-2008，或自定义格式文件（.json/.yaml）；默认按报告自动判断
+  --deadline department|government
+                       报告是部门的（1月31日前公布）还是本级政府的（3月31日前公布）；默认按报告标题判断
+  --lang zh|en         消息语言（默认按环境变量 LANG，中文优先）
+  --jobs N             同时检查的线程数（默认按 CPU 核数，文件多时启用）
+  -q, --quiet          不显示进度条
+  -h, --help           显示帮助
+  -v, --version        显示版本
+
+退出码：0 无错误；1 发现错误；2 用法错误或有文件无法读取。`,
+  en: `Usage: nianbao check [options] PATH...
+
+Checks government information-disclosure annual reports (.md, .txt): totals and balances of the
+statistical tables, required sections and tables.
+PATH may be a file, a folder (searched for reports) or a glob (e.g. "reports/**/*.txt").
+
+Options:
+  --format text|json   output format (default text)
+  --schema ID|PATH     format to use: gov-2021, gov-2019, gov-2008, or a schema file (.json/.yaml); detected by default
+  --deadline department|government
+                       whose report it is: a department's (due 31 January) or a government's own (due 31 March); read from the title by default
+  --lang zh|en         message language (default from LANG; Chinese unless it says English)
+  --jobs N             threads checking at once (default: one per core, when there are many files)
+  -q, --quiet          no progress bar
+  -h, --help           show this help
+  -v, --version        show the version
+
+Exit code: 0 no errors; 1 errors found; 2 bad usage or an input could not be read.`,
+};
+
+export function defaultLang(env: NodeJS.ProcessEnv = process.env): Lang {
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^en/i.test(locale) ? 'en' : 'zh';
+}
+
+/** A usage error: what is wrong, in the user's language, and whether to show the help after it. */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly showHelp = false,
+  ) {
+    super(message);
+  }
+}
+
+const say = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en);
+
+/** The arguments after `nianbao`; throws UsageError. */
+export function parseCommandLine(argv: string[]): Args {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        schema: { type: 'string' },
+        deadline: { type: 'string' },
+        lang: { type: 'string' },
+        jobs: { type: 'string' },
+        quiet: { type: 'boolean', short: 'q' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError(`nianbao: ${(e as Error).message}`, true);
+  }
+  const { values, positionals } = parsed;
+  if (values.lang && values.lang !== 'en' && values.lang !== 'zh')
+    throw new UsageError(`nianbao: --lang ${values.lang}: 应为 zh 或 en / must be zh or en`);
+  const lang: Lang = (values.lang as Lang | undefined) ?? defaultLang();
+  if (values.version) return { command: 'version', lang };
+  const [command, ...paths] = positionals;
+  if (values.help) return { command: 'help', lang };
+  if (!command) throw new UsageError('', true);
+  if (command !== 'check')
+    throw new UsageError(
+      say(lang, `nianbao: 未知命令「${command}」，可用：check\n`, `nianbao: unknown command "${command}"; available: check\n`),
+      true,
+    );
+  if (values.format !== 'text' && values.format !== 'json')
+    throw new UsageError(
+      say(lang, `nianbao: --format ${values.format}：应为 text 或 json`, `nianbao: --format ${values.format}: must be text or json`),
+    );
+  const deadline = values.deadline;
+  if (deadline !== undefined && deadline !== 'department' && deadline !== 'government')
+    throw new UsageError(
+      say(
+        lang,
+        `nianbao: --deadline ${deadline}：应为 department（部门）或 government（本级政府）`,
+        `nianbao: --deadline ${deadline}: must be department or government`,
+      ),
+    );
+  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 64))
+    throw new UsageError(
+      say(
+        lang,
+        `nianbao: --jobs ${values.jobs}：应为 1 到 64 之间的整数`,
+        `nianbao: --jobs ${values.jobs}: must be a whole number from 1 to 64`,
+      ),
+    );
+  if (!paths.length)
+    throw new UsageError(
+      say(
+        lang,
+        'nianbao: 请给出要检查的文件或文件夹，例如：nianbao check 报告.md',
+        'nianbao: name the files or folders to check, e.g. nianbao check report.md',
+      ),
+    );
+  return { command: 'check', paths, format: values.format, schema: values.schema, deadline, lang, quiet: !!values.quiet, jobs };
+}

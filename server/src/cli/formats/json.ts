@@ -1,0 +1,42 @@
+import type { FileResult } from '../results';
+
+// --format json: the contract of DESIGN.md, version 1. Only the fields it names, and `source` (optional,
+// for a report read from Word, PDF or a web page); the fixes and the arithmetic stay out of it.
+// Written file by file, laid out exactly as JSON.stringify(document, null, 2) would.
+
+export function jsonFile(f: FileResult): object {
+  return {
+    path: f.path,
+    schema: f.schema,
+    diagnostics: f.diagnostics.map((d) => ({
+      rule: d.rule,
+      severity: d.severity,
+      message: d.message,
+      range: d.range,
+      related: d.related,
+      ...(d.source ? { source: d.source } : {}),
+    })),
+  };
+}
+
+/**
+ * Writes the document entry by entry: one entry is held back until the next arrives, because its
+ * comma comes before the line break that `out` adds.
+ */
+export function jsonWriter(out: (s: string) => void): { add(f: FileResult): void; end(): void } {
+  let held: string | undefined;
+  let started = false;
+  return {
+    add(f) {
+      if (!started) out('{\n  "version": 1,\n  "files": [');
+      started = true;
+      if (held !== undefined) out(held + ',');
+      held = '    ' + JSON.stringify(jsonFile(f), null, 2).replace(/\n/g, '\n    ');
+    },
+    end() {
+      if (!started) return out('{\n  "version": 1,\n  "files": []\n}');
+      if (held !== undefined) out(held);
+      out('  ]\n}');
+    },
+  };
+}

@@ -1,0 +1,104 @@
+import * as os from 'os';
+import { Worker } from 'worker_threads';
+import { checkFile, type CheckJob, type JobOptions, type JobOutcome } from './checkFile';
+
+// The jobs of a run, on the machine's cores: worker threads for many files, this thread for a few.
+// Jobs go out in input order and outcomes are handed on in input order, whatever finishes first; no
+// more than a few outcomes wait for a slow one, so memory stays that of a few reports.
+
+export interface PoolOptions {
+  /** how many threads; 1: this thread only */
+  threads: number;
+  /** the bundle a worker thread runs (dist/cli.js); without it everything runs in this thread */
+  workerScript?: string;
+}
+
+/** Threads worth starting for this many jobs: none below a handful of files, where starting a thread costs more than it gives. */
+export function defaultThreads(jobCount: number): number {
+  if (jobCount < 8) return 1;
+  return Math.max(1, Math.min(os.availableParallelism?.() ?? os.cpus().length, Math.ceil(jobCount / 4)));
+}
+
+export async function runJobs(
+  jobs: readonly CheckJob[],
+  options: JobOptions,
+  pool: PoolOptions,
+  onOutcome: (index: number, outcome: JobOutcome) => void,
+): Promise<void> {
+  const threads = pool.workerScript ? Math.min(pool.threads, jobs.length) : 1;
+  const deliver = inOrder(onOutcome);
+  if (threads <= 1) {
+    // read-ahead: the next files are read while this one is checked
+    const ahead = 4;
+    const pending: Promise<JobOutcome>[] = [];
+    for (let i = 0; i < jobs.length; i++) {
+      while (pending.length < ahead && i + pending.length < jobs.length) pending.push(checkFile(jobs[i + pending.length], options));
+      deliver(i, await pending.shift()!);
+    }
+    return;
+  }
+  await inWorkers(jobs, options, pool.workerScript!, threads, deliver);
+}
+
+/** Hands outcomes on in index order, holding those that arrive early. */
+function inOrder(onOutcome: (index: number, outcome: JobOutcome) => void) {
+  const early = new Map<number, JobOutcome>();
+  let next = 0;
+  return (index: number, outcome: JobOutcome) => {
+    early.set(index, outcome);
+    while (early.has(next)) {
+      const o = early.get(next)!;
+      early.delete(next);
+      onOutcome(next++, o);
+    }
+  };
+}
+
+function inWorkers(
+  jobs: readonly CheckJob[],
+  options: JobOptions,
+  script: string,
+  threads: number,
+  deliver: (index: number, outcome: JobOutcome) => void,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let dispatched = 0;
+    let done = 0;
+    const workers: Worker[] = [];
+    const finish = (error?: Error) => {
+      for (const w of workers) void w.terminate();
+      if (error) reject(error);
+      else resolve();
+    };
+    const give = (w: Worker) => {
+      if (dispatched < jobs.length) {
+        w.postMessage({ index: dispatched, job: jobs[dispatched] });
+        dispatched++;
+      }
+    };
+    for (let t = 0; t < threads; t++) {
+      const w = new Worker(script, { workerData: { nianbaoWorker: true, options } });
+      workers.push(w);
+      w.on('message', (m: { index: number; outcome: JobOutcome }) => {
+        deliver(m.index, m.outcome);
+        if (++done === jobs.length) finish();
+        else give(w);
+      });
+      w.on('error', (e) => finish(e));
+      // two jobs queued per thread, so that a thread never waits for the next one
+      give(w);
+      give(w);
+    }
+  });
+}
+
+/** The worker thread's side: check each job it is sent and post the outcome back. */
+export function serveJobs(
+  port: { on(event: 'message', listener: (m: { index: number; job: CheckJob }) => void): void; postMessage(m: unknown): void },
+  options: JobOptions,
+): void {
+  let queue = Promise.resolve();
+  port.on('message', ({ index, job }) => {
+    queue = queue.then(async () => port.postMessage({ index, outcome: await checkFile(job, options) }));
+  });
+}
