@@ -300,8 +300,9 @@ function writeTable(out: TextBuilder, rows: TableCell[][], table: number): void 
     }
     for (const cell of row) {
       if (cell.gridStart < labels) continue;
-      // the cell's stretch of the line, its separator included, points to it: a blank cell is found too
-      const start = out.offset;
+      // the cell's stretch of the line points to it, white space included: a blank cell is found too
+      // from just after the pipe, where the engine starts a blank cell
+      const start = out.offset + (first ? 0 : 2);
       separator();
       out.add(cell.continuation ? '' : cell.text);
       // a merged cell is written once, and blank cells hold the place of the columns it covers
