@@ -167,3 +167,8 @@ export function extractFigures(text: string, start = 0, end = text.length): Figu
   }
   return out;
 }
+
+/** A figure as a message writes it: whole numbers as they are, others without float noise (0.1+0.2 → 0.3). */
+export function numberText(v: number): string {
+  return Number.isInteger(v) ? String(v) : String(Math.round(v * 1e6) / 1e6);
+}

@@ -1,6 +1,6 @@
 import type { Finding, Operand } from '../finding';
 import type { CheckResult } from '../index';
-import { numberText } from '../rules/tableText';
+import { numberText } from '../numbers';
 import { lineStarts, positionAt } from '../text';
 import { placeAt, type CellPlace } from './cells';
 import { pick, type Lang } from './l10n';

@@ -1,7 +1,7 @@
 import type { Finding } from '../finding';
 import type { Localized } from '../schema';
 import type { CheckResult } from '../index';
-import { numberText } from '../rules/tableText';
+import { numberText } from '../numbers';
 
 // Inlay hint "= 27" after a total the report got wrong: the value its parts add up to.
 

@@ -24,9 +24,9 @@ export function cellName(t: TableSchema, row: Line, column: Line): Localized {
   return { zh: `「${shortLabel(row)}」行「${shortLabel(column)}」列`, en: `row “${shortLabel(row)}”, column “${shortLabel(column)}”` };
 }
 
-export function numberText(v: number): string {
-  return Number.isInteger(v) ? String(v) : String(Math.round(v * 1e6) / 1e6);
-}
+import { numberText } from '../numbers';
+
+export { numberText };
 
 /** A number cell's value; blanks count as 0 and are reported; undefined when not a number. */
 export function cellNumber(c: Cell | undefined): { value: number; blank: boolean } | undefined {
