@@ -16,6 +16,10 @@ export interface CheckArgs {
   quiet: boolean;
   /** worker threads; undefined: as many as the machine has cores, for large inputs */
   jobs?: number;
+  /** --previous: last year's reports to pair with */
+  previous: string[];
+  /** false with --no-config: configuration files are not looked for */
+  configFiles: boolean;
 }
 
 export type Args = CheckArgs | { command: 'help' | 'version'; lang: Lang };
@@ -25,6 +29,7 @@ export const HELP = {
 
 检查政府信息公开工作年度报告（.md、.txt）：统计表的合计与勾稽关系、必需的章节和表格。
 路径可以是文件、文件夹（查找其中的年度报告）或通配符（如 "reports/**/*.txt"）。
+每份报告使用它所在文件夹或上级文件夹中最近的配置文件 .nianbao.yaml（规则开关与级别、格式、期限、本单位名称、忽略的文件）。
 
 选项：
   --format text|json   输出格式（默认 text）
@@ -32,6 +37,9 @@ export const HELP = {
   --deadline department|government
                        报告是部门的（1月31日前公布）还是本级政府的（3月31日前公布）；默认按报告标题判断
   --lang zh|en         消息语言（默认按环境变量 LANG，中文优先）
+  --previous 文件|文件夹
+                       上年的报告：文件名和标题看不出对应关系时，用它与上年报告核对（可多次给出）
+  --no-config          不读取配置文件 .nianbao.yaml / .nianbao.json
   --jobs N             同时检查的线程数（默认按 CPU 核数，文件多时启用）
   -q, --quiet          不显示进度条
   -h, --help           显示帮助
@@ -43,6 +51,8 @@ export const HELP = {
 Checks government information-disclosure annual reports (.md, .txt): totals and balances of the
 statistical tables, required sections and tables.
 PATH may be a file, a folder (searched for reports) or a glob (e.g. "reports/**/*.txt").
+Each report takes the nearest configuration file .nianbao.yaml at or above its folder (rules on/off and
+their levels, schema, deadline, the office's own name, files to ignore).
 
 Options:
   --format text|json   output format (default text)
@@ -50,6 +60,8 @@ Options:
   --deadline department|government
                        whose report it is: a department's (due 31 January) or a government's own (due 31 March); read from the title by default
   --lang zh|en         message language (default from LANG; Chinese unless it says English)
+  --previous FILE|DIR  last year's reports, to compare with when names and titles don't tell (may be repeated)
+  --no-config          read no configuration file (.nianbao.yaml / .nianbao.json)
   --jobs N             threads checking at once (default: one per core, when there are many files)
   -q, --quiet          no progress bar
   -h, --help           show this help
@@ -89,6 +101,8 @@ export function parseCommandLine(argv: string[]): Args {
         lang: { type: 'string' },
         jobs: { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
+        previous: { type: 'string', multiple: true },
+        'no-config': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -139,5 +153,16 @@ export function parseCommandLine(argv: string[]): Args {
         'nianbao: name the files or folders to check, e.g. nianbao check report.md',
       ),
     );
-  return { command: 'check', paths, format: values.format, schema: values.schema, deadline, lang, quiet: !!values.quiet, jobs };
+  return {
+    command: 'check',
+    paths,
+    format: values.format,
+    schema: values.schema,
+    deadline,
+    lang,
+    quiet: !!values.quiet,
+    jobs,
+    previous: values.previous ?? [],
+    configFiles: !values['no-config'],
+  };
 }

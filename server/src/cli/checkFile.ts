@@ -1,5 +1,7 @@
-import { checkReport, type Schema } from '../engine';
-import type { Deadline, Lang } from '../config';
+import { readFileSync } from 'fs';
+import { parse as parseYaml } from 'yaml';
+import { builtinSchema, checkReport, validateSchema, type Schema } from '../engine';
+import type { Config, Lang } from '../config';
 import { readReport, type Problem } from './files';
 import { fileResult, type FileResult } from './results';
 
@@ -10,17 +12,56 @@ export interface CheckJob {
   path: string;
   /** last year's report of the same office, for the checks across years */
   previous?: string;
+  /** the configuration for this report: its configuration file's, with the command line's flags over it */
+  config: Pick<Config, 'schema' | 'rules' | 'deadline'> & { office?: string };
 }
 
 export interface JobOptions {
+  /** a schema given with --schema, read once for the whole run */
   schema?: Schema;
-  deadline?: Deadline;
   lang: Lang;
 }
 
 export type JobOutcome = { result: FileResult } | { problem: Problem };
 
+// a schema file named in a configuration file is read once per thread
+const schemaFiles = new Map<string, Schema | Problem>();
+
+function schemaOf(id: string): Schema | Problem | undefined {
+  if (id === 'auto') return undefined;
+  const builtin = builtinSchema(id);
+  if (builtin) return builtin;
+  let hit = schemaFiles.get(id);
+  if (!hit) {
+    hit = loadSchemaFile(id);
+    schemaFiles.set(id, hit);
+  }
+  return hit;
+}
+
+function loadSchemaFile(file: string): Schema | Problem {
+  try {
+    const text = readFileSync(file, 'utf8');
+    const { schema, problems } = validateSchema(/\.ya?ml$/i.test(file) ? parseYaml(text) : JSON.parse(text));
+    if (schema) return schema;
+    const first = problems[0];
+    const where = `${first.path.join('.') || '(root)'}: ${first.message}`;
+    return {
+      zh: `配置文件指定的格式文件 ${file} 有误：${where}`,
+      en: `the schema file ${file} named in the configuration is wrong: ${where}`,
+    };
+  } catch (e) {
+    const why = (e as Error).message;
+    return {
+      zh: `无法读取配置文件指定的格式文件 ${file}：${why}`,
+      en: `cannot read the schema file ${file} named in the configuration: ${why}`,
+    };
+  }
+}
+
 export async function checkFile(job: CheckJob, options: JobOptions): Promise<JobOutcome> {
+  const schema = options.schema ?? schemaOf(job.config.schema);
+  if (schema && !('sections' in schema)) return { problem: schema };
   const read = await readReport(job.path);
   if ('problem' in read) return { problem: read.problem };
   let previousText: string | undefined;
@@ -30,7 +71,13 @@ export async function checkFile(job: CheckJob, options: JobOptions): Promise<Job
     if ('text' in last) previousText = last.text;
   }
   try {
-    const checked = checkReport(read.text, { schema: options.schema, previous: previousText, deadline: options.deadline });
+    const checked = checkReport(read.text, {
+      schema,
+      previous: previousText,
+      severities: job.config.rules,
+      deadline: job.config.deadline === 'auto' ? undefined : job.config.deadline,
+      office: job.config.office,
+    });
     return {
       result: fileResult(job.path, read.text, checked, {
         lang: options.lang,

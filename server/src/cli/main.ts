@@ -57,10 +57,11 @@ async function check(args: CheckArgs, out: Out, err: Out): Promise<number> {
     }
     schema = loaded.schema;
   }
-  const plan = await planRun(args.paths);
+  const flags = { ...(args.schema ? { schema: args.schema } : {}), ...(args.deadline ? { deadline: args.deadline } : {}) };
+  const plan = await planRun(args.paths, { flags, previous: args.previous, configFiles: args.configFiles });
   let failed = plan.problems.length > 0;
   for (const p of plan.problems) err(`nianbao: ${p.path}${colon}${p.problem[lang]}`);
-  const options: JobOptions = { schema, deadline: args.deadline, lang };
+  const options: JobOptions = { schema, lang };
   const progress = progressBar(plan.jobs.length, process.stderr, lang, args.quiet);
   const counts: TextCounts = { files: 0, errors: 0, warnings: 0, others: 0 };
   let errors = false;

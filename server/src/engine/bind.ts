@@ -37,6 +37,8 @@ export interface BoundReport {
   previous?: BoundReport;
   /** whose report it is, when the caller knows: a department's is due by 1月31日, a government's own by 3月31日 */
   deadline?: 'department' | 'government';
+  /** the office's own name (本单位名称), when the user has told it: where the report names itself, it must name this */
+  office?: string;
 }
 
 /** Monotone alignment of items to slots maximising the summed score (both in document/schema order). */

@@ -27,6 +27,8 @@ export interface CheckOptions {
   severities?: Record<string, Severity | 'off'>;
   /** whose report it is (部门 or 本级政府), which sets its legal deadline; told by the user, else read from the report */
   deadline?: 'department' | 'government';
+  /** the office's own name, from the configuration; else read from the report's title */
+  office?: string;
   /** the rules to run; all of them by default */
   rules?: readonly Rule[];
 }
@@ -82,6 +84,7 @@ export function checkReport(text: string, options: CheckOptions = {}): CheckResu
   const bound = bindReport(model, detection.schema);
   if (options.previous !== undefined) bound.previous = bindPrevious(options.previous, schemas);
   if (options.deadline) bound.deadline = options.deadline;
+  if (options.office) bound.office = options.office;
   for (const rule of options.rules ?? rules) findings.push(...runRule(rule, bound, options.severities));
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
   // <!-- nianbao-disable … --> comments in the report silence what they name

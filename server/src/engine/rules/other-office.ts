@@ -13,7 +13,7 @@ export const otherOffice: Rule = {
   fixable: false,
   description: localized('报告中称呼本单位的地方没有写成别的单位', 'Where the report names its own office, it names no other'),
   check(report) {
-    const own = ownOffice(report.model);
+    const own = report.office ? { name: report.office, place: placeOf(report.office) } : ownOffice(report.model);
     if (!own?.place) return [];
     return [...selfNaming(report, own.name, own.place), ...levelWords(report, own.name, levelOf(own.place))];
   },
