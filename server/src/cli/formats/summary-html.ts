@@ -13,9 +13,11 @@ import { SEVERITY_WORD, WORDS, countsOf, ruleHref, type SummaryOptions } from '.
 const PAGE = {
   zh: {
     title: '政府信息公开工作年度报告检查结果',
-    overview: (n: number, e: number, w: number, i: number) => `共 ${n} 份报告：${e} 个错误，${w} 个警告，${i} 个提示。点击表头排序，点击报告查看问题。`,
+    overview: (n: number, e: number, w: number, i: number) =>
+      `共 ${n} 份报告：${e} 个错误，${w} 个警告，${i} 个提示。点击表头排序，点击报告查看问题。`,
     clean: '未发现问题。',
     notChecked: '未识别出报告格式，未检查。',
+    partsAddUp: '各项之和',
     shouldBe: '应为',
     tableSays: '表中为',
     left: '左边',
@@ -32,6 +34,7 @@ const PAGE = {
       `${n} report(s): ${e} error(s), ${w} warning(s), ${i} information. Click a header to sort, a report to see its findings.`,
     clean: 'No findings.',
     notChecked: 'The report format was not recognised; not checked.',
+    partsAddUp: 'the parts add up to',
     shouldBe: 'should be',
     tableSays: 'the table says',
     left: 'left side',
@@ -61,11 +64,14 @@ function sumHtml(operands: NonNullable<FileDiagnostic['arithmetic']>['operands']
   return `<b>${num(value)}</b>${shown.length ? ` = ${parts}` : ''}`;
 }
 
-/** The arithmetic of a finding in words: a sum, or the two sides of a balance. */
+/**
+ * The arithmetic of a finding as facts, not a verdict (the finding's message says how sure it is: the
+ * parts after 其中 may be fewer than the whole): a sum, or the two sides of a balance.
+ */
 export function arithmeticHtml(a: NonNullable<FileDiagnostic['arithmetic']>, lang: Lang): string {
   const p = PAGE[lang];
   if (a.operands.length && near(total(a.operands), a.expected))
-    return `${p.shouldBe} ${sumHtml(a.operands, a.expected)}${lang === 'zh' ? '，' : ', '}${p.tableSays} <b class="actual">${num(a.actual)}</b>`;
+    return `${p.partsAddUp} ${sumHtml(a.operands, a.expected)}${lang === 'zh' ? '，' : ', '}${p.tableSays} <b class="actual">${num(a.actual)}</b>`;
   for (let k = 1; k < a.operands.length; k++) {
     const left = a.operands.slice(0, k);
     const right = a.operands.slice(k);
@@ -115,7 +121,9 @@ function findingsHtml(f: FileResult, options: SummaryOptions): string {
   const { lang } = options;
   const w = WORDS[lang];
   const rows = f.diagnostics.map((d) => {
-    const rule = options.docsBase ? `<a href="${escapeHtml(ruleHref(options.docsBase, d.rule))}">${escapeHtml(d.rule)}</a>` : escapeHtml(d.rule);
+    const rule = options.docsBase
+      ? `<a href="${escapeHtml(ruleHref(options.docsBase, d.rule))}">${escapeHtml(d.rule)}</a>`
+      : escapeHtml(d.rule);
     return (
       `<tr class="${d.severity}"><td>${d.range.start.line + 1}</td><td>${SEVERITY_WORD[lang][d.severity]}</td>` +
       `<td>${rule}</td><td>${escapeHtml(d.message)}</td></tr>`
