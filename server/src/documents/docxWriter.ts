@@ -206,14 +206,19 @@ function lineCells(line: string): string[] {
   return cells;
 }
 
-/** A table the template has no drawing for: its rows as written; a heading row of one cell spans the table. */
-function plainTable(lines: string[], isValueRow: boolean[]): Table {
+type RowKind = 'bound' | 'figures' | 'words';
+
+/**
+ * A table the template has no drawing for: its rows as written. A row of words in its first cell only
+ * (第二十条第（一）项) spans the table; a row bound to the schema keeps its blank cells, which are findings.
+ */
+function plainTable(lines: string[], kinds: RowKind[]): Table {
   const rows = lines.map(lineCells);
   const width = Math.max(...rows.map((r) => r.length));
   const specs = rows.map((cells, i) => {
-    if (!isValueRow[i] && cells.slice(1).every((c) => !c)) return [{ text: cells[0], columnSpan: width, left: true }];
+    if (kinds[i] !== 'bound' && cells.slice(1).every((c) => !c)) return [{ text: cells[0], columnSpan: width, left: true }];
     const padded = [...cells, ...Array.from({ length: width - cells.length }, () => '')];
-    return padded.map((text, k) => ({ text, left: k === 0 && width > 1 && isValueRow[i] }));
+    return padded.map((text, k) => ({ text, left: k === 0 && width > 1 && kinds[i] !== 'words' }));
   });
   return wordTable(specs, evenWidths(width, width > 4 ? 0.3 : 0.4));
 }
@@ -365,9 +370,10 @@ function planTables(model: ReportModel, bound: BoundReport | undefined): Plan {
       const caption = CAPTION.test(beforeText) && only ? before : undefined;
       if (caption !== undefined) plan.consumed.add(caption);
       const all = caption !== undefined ? [caption, ...indexes] : indexes;
+      const kinds = all.map((k): RowKind => (ids.has(k) ? 'bound' : valueLines.includes(k) ? 'figures' : 'words'));
       table = plainTable(
         all.map((k) => lines[k].text),
-        all.map((k) => valueLines.includes(k)),
+        kinds,
       );
     }
     for (const k of indexes) plan.consumed.add(k);
