@@ -8,7 +8,16 @@ import { report2021, withCell } from './reports';
 // 无法提供 3, （七）总计 13, 结转下年度 1; 行政复议 2 (维持 1, 尚未审结 1), 行政诉讼 1 (纠正 1);
 // 行政规范性文件 制发 3, 废止 1, 现行有效 20.
 
-const PROSE = new Set(['prose-table', 'prose-sum', 'percent-of-total', 'percent-sum', 'growth-rate', 'cross-year', 'parts-count']);
+const PROSE = new Set([
+  'prose-table',
+  'prose-sum',
+  'completion-rate',
+  'percent-of-total',
+  'percent-sum',
+  'growth-rate',
+  'cross-year',
+  'parts-count',
+]);
 
 function prose(overview: string, options: { previous?: string } = {}): { text: string; findings: Finding[] } {
   const text = report2021({ overview });
@@ -222,5 +231,81 @@ describe('the parts a report announces', () => {
       short.findings.map((f) => [f.rule, at(short.text, f)]),
       [['parts-count', '五']],
     );
+  });
+});
+
+describe('impossible relations in the prose', () => {
+  test('受理117件，办结171件，办结率100%: more closed than received, digits swapped', () => {
+    const { text, findings } = prose('今年我局共受理审批事项117件，办结171件，办结率100%。其中办理减免税共计91件。');
+    assert.deepEqual(
+      findings.map((f) => [f.rule, f.severity, at(text, f), f.arithmetic?.expected]),
+      [['completion-rate', 'warning', '171件', 146]],
+    );
+    assert.match(findings[0].message.zh, /受理 117 件、办结 171 件，办结率应为 171 ÷ 117 = 146\.2%，文中为 100%；办结不会多于受理/);
+  });
+
+  test('a rate that does not follow from its counts: 受理 40, 办结 36, 办结率 95%', () => {
+    const { findings } = prose('全年共受理审批事项40件，办结36件，办结率95%。');
+    assert.deepEqual(
+      findings.map((f) => [f.rule, f.arithmetic?.expected, f.arithmetic?.actual]),
+      [['completion-rate', 90, 95]],
+    );
+  });
+
+  test('silent: rates that agree, on-time rates, rates over what was carried over too, rates with no counts before them', () => {
+    const { findings } = prose(
+      '全年共受理审批事项117件，办结117件，办结率100%。全年受理40件，办结36件，办结率90%。' +
+        '全年受理投诉40件，办结40件，按时办结率95%。全年受理40件，加上上年结转4件，办结44件，办结率100%。' +
+        '收到群众诉求348件，现场解决162件，跟进解决186件，办结率100%。全年收到群众来信75件，均在法定期限内予以答复，答复率100%。',
+    );
+    assert.deepEqual(
+      findings.map((f) => f.message.zh),
+      [],
+    );
+  });
+});
+
+describe('a list whose total is stated in an earlier sentence', () => {
+  test('主要类别有：… adding to more than the 主动公开 said before (pingtan-zhqsyq-2014: 2641 against 2543)', () => {
+    const { text, findings } = prose(
+      '2014年主动公开政府信息2543条。其中，区直各部门主动公开政府信息1687条，占66%。各乡镇主动公开政府信息856条，占34%。' +
+        '2014年，我区各工作部门主动公开政府信息的主要类别有：机构职能类信息594条，政策、规范性文件类信息281条，规划计划类信息29条，' +
+        '行政许可类信息28条，重大建设项目类信息253条，国土资源类98条，科教文体卫生类信息122条，安全生产类信息290条，其他应主动公开的信息946条。',
+    );
+    assert.deepEqual(
+      findings.map((f) => [f.rule, f.severity, at(text, f).slice(0, 4), f.arithmetic?.expected, f.arithmetic?.actual]),
+      [['prose-sum', 'warning', '594条', 2641, 2543]],
+    );
+    assert.match(findings[0].message.zh, /列出的各项之和 594\+281\+29\+28\+253\+98\+122\+290\+946 = 2641 条，超过了前文所说的总数 2543 条/);
+  });
+
+  test('shares one sentence each, dividing more than the 主动公开 before them (pingtan-county-govt-2012: 2475 + 1503 > 2026)', () => {
+    const { findings } = prose(
+      '2012年制作、获取政府信息总数3978条，其中主动公开政府信息2026条，作为依申请公开信息数98条，不予公开信息数1854条。' +
+        '主动公开的政府信息，县直各单位主动公开政府信息2475条，占62.2%。各乡镇主动公开政府信息1503条，占37.8%。',
+    );
+    assert.deepEqual(
+      findings.filter((f) => f.rule === 'prose-sum').map((f) => [f.rule, f.severity, f.arithmetic?.expected, f.arithmetic?.actual]),
+      [['prose-sum', 'warning', 3978, 2026]],
+    );
+  });
+
+  test('silent: lists that add up, a partial list short of the total, two different totals before, no total before', () => {
+    const right = prose(
+      '2016年全区主动公开政府信息3460条。其中，区直各部门主动公开政府信息1822条，占53%。各乡镇主动公开政府信息1638条，占47%。' +
+        '主动公开政府信息的主要类别有：机构职能类信息612条，政策类信息223条，其他应主动公开的信息2625条。',
+    );
+    const partial = prose(
+      '全年主动公开政府信息3460条。主动公开政府信息的主要类别有：机构职能类信息612条，政策类信息223条，规划类信息59条。',
+    );
+    const two = prose(
+      '全年主动公开政府信息3460条。网上主动公开政府信息2000条。主动公开政府信息的主要类别有：机构职能类信息612条，政策类信息223条，其他信息3000条。',
+    );
+    const none = prose('主动公开政府信息的主要类别有：机构职能类信息612条，政策类信息223条，其他信息3000条。');
+    for (const { findings } of [right, partial, two, none])
+      assert.deepEqual(
+        findings.map((f) => f.message.zh),
+        [],
+      );
   });
 });

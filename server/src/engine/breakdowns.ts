@@ -15,12 +15,23 @@ export interface Breakdown {
   parts: Part[];
   /** the list says it is whole: 分别为, or its last part is 其他… */
   complete: boolean;
+  /**
+   * For a list with no total of its own whose subject (主动公开) has one total earlier in the paragraph, in another
+   * sentence: 2014年主动公开政府信息2543条。…主要类别有：机构职能类信息594条，…其他应主动公开的信息946条。
+   */
+  totalElsewhere?: ProseFigure;
 }
 
 export interface BreakdownAnalysis {
   breakdowns: Breakdown[];
   /** the percentage attached to a count: 35件，占4.34% / 35件（4.34%） */
   percentOf: Map<ProseFigure, ProseFigure>;
+  /**
+   * Lists read against a total stated in an earlier sentence (see Breakdown.totalElsewhere): lists of categories
+   * after 主要类别有：, and shares written one sentence each (县直…2475条，占62.2%。各乡镇…1503条，占37.8%。).
+   * Kept apart from `breakdowns`, whose shares and totals other rules read in their own sentence.
+   */
+  elsewhere: Breakdown[];
 }
 
 const TRIGGER = /^[\s，,：:]*[（(]?\s*(其中|分别为|分别是|包括)[\s，,：:]*/;
@@ -149,9 +160,69 @@ export function analyseBreakdowns(model: ReportModel): BreakdownAnalysis {
     for (const p of parts) inList.add(p.figure);
     i = lastShare.index;
   }
-  const result = { breakdowns, percentOf };
+  const elsewhere: Breakdown[] = [];
+  // 主要类别有：A类信息594条，B类信息281条，…: a list introduced by a colon after its subject, with no total
+  for (let i = 0; i + 1 < figures.length; i++) {
+    const f = figures[i];
+    if (inList.has(f) || percentOf.has(f) || !isCount(f)) continue;
+    const intro = CATEGORY_INTRO.exec(f.sentenceBefore);
+    if (!intro || f.sentenceBefore.length - intro.index - intro[0].length > 30) continue;
+    const parts = collectParts(model, figures, i, f.start, f.unit, false, percentOf);
+    if (parts.length < 3 || parts.some((p) => inList.has(p.figure))) continue;
+    elsewhere.push({ parts, complete: /其他|其它/.test(parts[parts.length - 1].figure.clauseBefore) });
+    i = parts[parts.length - 1].figure.index;
+  }
+  // shares one sentence each: runs of shares without a total, each right after the one before, the shares making 100%
+  const runs = breakdowns.filter((b) => !b.total && b.parts.every((p) => p.percent));
+  for (let k = 0; k < runs.length; k++) {
+    const joined = [...runs[k].parts];
+    const from = k;
+    while (k + 1 < runs.length) {
+      const lastShare = joined[joined.length - 1].percent!;
+      const next = runs[k + 1].parts[0].figure;
+      if (next.index !== lastShare.index + 1 || next.paragraph !== lastShare.paragraph || next.unit !== joined[0].figure.unit) break;
+      joined.push(...runs[++k].parts);
+    }
+    const shares = joined.reduce((a, p) => a + p.percent!.value, 0);
+    if (k > from && Math.abs(shares - 100) <= 0.5) elsewhere.push({ parts: joined, complete: true });
+  }
+  for (const b of elsewhere) b.totalElsewhere = totalElsewhere(b, figures);
+  const result = { breakdowns, percentOf, elsewhere: elsewhere.filter((b) => b.totalElsewhere) };
   cache.set(model, result);
   return result;
+}
+
+// the sentence opens a list of categories: 主动公开政府信息的主要类别有： / 按类别分：
+const CATEGORY_INTRO = /(?:类别|类型|分类)(?:有|为|如下|是)?[：:]/;
+
+/** What a list without a total may be about, when its sentence says so: only 主动公开 (proactive disclosure) for now. */
+const SUBJECTS = ['主动公开'];
+/** Words that make a figure a share of the subject rather than its total: one office's part, one channel, another period. */
+const PART_WORDS = /各单位|各乡镇|乡镇|部门|区直|县直|市直|公开办|网站|门户|累计|以来|历年|类|其他|其它|同比|上年|较/;
+
+/**
+ * The one total earlier in the paragraph that a list without its own total divides: the list's sentence (or
+ * its first part) names the subject, and exactly one value is stated for the subject as a whole before it.
+ * Several values, or none, and the list is left alone.
+ */
+function totalElsewhere(b: Breakdown, figures: ProseFigure[]): ProseFigure | undefined {
+  const first = b.parts[0].figure;
+  const about = first.sentenceBefore + first.clauseAfter;
+  const subject = SUBJECTS.find((w) => about.includes(w));
+  if (!subject) return undefined;
+  const own = new Set(b.parts.map((p) => p.figure));
+  const candidates: ProseFigure[] = [];
+  for (let i = first.index - 1; i >= 0 && figures[i].paragraph === first.paragraph; i--) {
+    const f = figures[i];
+    if (own.has(f) || !isCount(f) || f.unit !== first.unit) continue;
+    const clause = f.clauseBefore + f.clauseAfter;
+    if (clause.includes(subject) && !PART_WORDS.test(clause)) candidates.push(f);
+  }
+  // figures of the same sentence as the list are its own business (a stated total is read above)
+  const before = candidates.filter((c) => c.sentence < first.sentence);
+  const values = new Set(before.map((c) => c.value));
+  if (values.size !== 1) return undefined;
+  return before[0];
 }
 
 /** Figures earlier in the paragraph that could be the whole a share is taken of, nearest first. */

@@ -18,12 +18,13 @@ export const crossYear: Rule = {
     if (!previous) return [];
     // the report given as the previous one may be older than last year's (a year missing from the series):
     // then only figures that never shrink can be checked, and only as “at least”
+    // (a year that cannot be read, or is not before this one, leaves the caller's word that it is last year's)
     const gap = report.model.year && previous.model.year ? report.model.year - previous.model.year : 1;
-    if (gap < 1) return [];
+    const older = gap > 1;
     return report.schema.chains
-      .filter((chain) => gap === 1 || chain.olderReport === 'atLeast')
+      .filter((chain) => !older || chain.olderReport === 'atLeast')
       .flatMap((chain) =>
-        cellsOf(report, chain).flatMap(([row, col]) => checkChain(report, previous, chain, row, col, gap === 1 ? undefined : previous)),
+        cellsOf(report, chain).flatMap(([row, col]) => checkChain(report, previous, chain, row, col, older ? previous : undefined)),
       );
   },
 };

@@ -1,6 +1,7 @@
 import type { Rule, RuleMeta } from '../finding';
 import { internalError } from './internal-error';
 import { schemaUnknown } from './schema-unknown';
+import { completionRate } from './completion-rate';
 import { crossYear } from './cross-year';
 import { growthRate } from './growth-rate';
 import { partsCount } from './parts-count';
@@ -41,6 +42,7 @@ export const rules: readonly Rule[] = [
   tableCellInvalid,
   proseTable,
   proseSum,
+  completionRate,
   percentOfTotal,
   percentSum,
   growthRate,

@@ -1,4 +1,5 @@
-import { analyseBreakdowns } from '../breakdowns';
+import { analyseBreakdowns, type Breakdown } from '../breakdowns';
+import type { ProseFigure } from '../prose';
 import { localized, type RuleFinding, type Rule } from '../finding';
 import { numberText } from './tableText';
 
@@ -10,7 +11,9 @@ export const proseSum: Rule = {
   description: localized('正文中列出的各项之和与总数相符', 'Listed parts in the text add up to the stated total'),
   check(report) {
     const out: RuleFinding[] = [];
-    for (const b of analyseBreakdowns(report.model).breakdowns) {
+    const { breakdowns, elsewhere } = analyseBreakdowns(report.model);
+    for (const b of elsewhere) out.push(...againstTotalElsewhere(b, b.totalElsewhere!));
+    for (const b of breakdowns) {
       const total = b.total;
       if (!total) continue;
       const sum = b.parts.reduce((a, p) => a + p.figure.value, 0);
@@ -60,3 +63,51 @@ export const proseSum: Rule = {
     return out;
   },
 };
+
+/**
+ * A list whose total is stated in an earlier sentence (主动公开政府信息2543条。…主要类别有：…): the total was
+ * found by its words, not by the list's own syntax, so a mismatch is a warning, not an error; a list that
+ * may be partial and falls short says nothing.
+ */
+function againstTotalElsewhere(b: Breakdown, total: ProseFigure): RuleFinding[] {
+  const sum = b.parts.reduce((a, p) => a + p.figure.value, 0);
+  if (sum === total.value || (sum < total.value && !b.complete)) return [];
+  const u = total.unit;
+  const terms = b.parts.map((p) => numberText(p.figure.value)).join('+');
+  const first = b.parts[0].figure;
+  const last = b.parts[b.parts.length - 1].figure;
+  const over = sum > total.value;
+  return [
+    {
+      severity: 'warning',
+      message: over
+        ? localized(
+            `列出的各项之和 ${terms} = ${numberText(sum)} ${u}，超过了前文所说的总数 ${numberText(total.value)} ${u}`,
+            `The listed parts add up to ${terms} = ${numberText(sum)}, more than the total ${numberText(total.value)} stated before them`,
+          )
+        : localized(
+            `列出的各项之和 ${terms} = ${numberText(sum)} ${u}，与前文所说的总数 ${numberText(total.value)} ${u}不符`,
+            `The listed parts add up to ${terms} = ${numberText(sum)}, not the total ${numberText(total.value)} stated before them`,
+          ),
+      start: first.start,
+      end: last.end,
+      related: [
+        {
+          message: localized(`总数：${numberText(total.value)} ${u}`, `total: ${numberText(total.value)}`),
+          start: total.start,
+          end: total.end,
+        },
+      ],
+      arithmetic: {
+        operands: b.parts.map((p) => ({
+          label: localized(p.figure.clauseBefore, p.figure.clauseBefore),
+          value: p.figure.value,
+          start: p.figure.start,
+          end: p.figure.end,
+        })),
+        expected: sum,
+        actual: total.value,
+      },
+    },
+  ];
+}
