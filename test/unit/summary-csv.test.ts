@@ -66,3 +66,20 @@ describe('summary .csv', () => {
     assert.equal(summaryCsv([], { lang: 'zh' }), '\uFEFF文件,行,列,规则,级别,问题,单位,年度\r\n');
   });
 });
+
+describe('summary kinds', () => {
+  test('the extension picks the kind, in any case; only the page needs the tables', async () => {
+    const { summary, summaryKind, summaryNeedsTables } = await import('../../server/src/cli/formats/summary-kinds');
+    assert.deepEqual(['汇总.xlsx', 'a.CSV', 'b.htm', 'c.Html', 'd.json', 'xlsx'].map(summaryKind), [
+      'xlsx',
+      'csv',
+      'html',
+      'html',
+      undefined,
+      undefined,
+    ]);
+    assert.deepEqual((['xlsx', 'csv', 'html'] as const).map(summaryNeedsTables), [false, false, true]);
+    assert.equal(await summary('csv', [], { lang: 'en' }), '\uFEFFFile,Line,Column,Rule,Severity,Message,Office,Year\r\n');
+    assert.ok((await summary('xlsx', [], { lang: 'en' })) instanceof Uint8Array);
+  });
+});
