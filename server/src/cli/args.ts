@@ -20,6 +20,7 @@ export interface CheckArgs {
   previous: string[];
   /** false with --no-config: configuration files are not looked for */
   configFiles: boolean;
+  fix?: 'write' | 'dry-run';
 }
 
 export type Args = CheckArgs | { command: 'help' | 'version'; lang: Lang };
@@ -40,6 +41,8 @@ export const HELP = {
   --previous 文件|文件夹
                        上年的报告：文件名和标题看不出对应关系时，用它与上年报告核对（可多次给出）
   --no-config          不读取配置文件 .nianbao.yaml / .nianbao.json
+  --fix                自动修复可修复的问题（只改 .md、.txt 文件），再检查一遍，报告剩下的问题
+  --fix-dry-run        不改文件，以 diff 形式显示 --fix 会做的修改
   --jobs N             同时检查的线程数（默认按 CPU 核数，文件多时启用）
   -q, --quiet          不显示进度条
   -h, --help           显示帮助
@@ -62,6 +65,8 @@ Options:
   --lang zh|en         message language (default from LANG; Chinese unless it says English)
   --previous FILE|DIR  last year's reports, to compare with when names and titles don't tell (may be repeated)
   --no-config          read no configuration file (.nianbao.yaml / .nianbao.json)
+  --fix                apply the fixes findings offer (to .md and .txt files only), check again, report what is left
+  --fix-dry-run        change no file: print the changes --fix would make as a unified diff
   --jobs N             threads checking at once (default: one per core, when there are many files)
   -q, --quiet          no progress bar
   -h, --help           show this help
@@ -103,6 +108,8 @@ export function parseCommandLine(argv: string[]): Args {
         quiet: { type: 'boolean', short: 'q' },
         previous: { type: 'string', multiple: true },
         'no-config': { type: 'boolean' },
+        fix: { type: 'boolean' },
+        'fix-dry-run': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -164,5 +171,6 @@ export function parseCommandLine(argv: string[]): Args {
     jobs,
     previous: values.previous ?? [],
     configFiles: !values['no-config'],
+    fix: values['fix-dry-run'] ? 'dry-run' : values.fix ? 'write' : undefined,
   };
 }

@@ -3,6 +3,7 @@ import { parse as parseYaml } from 'yaml';
 import { builtinSchema, checkReport, validateSchema, type Schema } from '../engine';
 import type { Config, Lang } from '../config';
 import { readReport, type Problem } from './files';
+import { FIXABLE_FILE, fixedText, unifiedDiff, writeAtomically } from './fix';
 import { fileResult, type FileResult } from './results';
 
 // One report checked: read it (and last year's, when paired), check it, make its FileResult. The same
@@ -20,9 +21,11 @@ export interface JobOptions {
   /** a schema given with --schema, read once for the whole run */
   schema?: Schema;
   lang: Lang;
+  /** --fix: write the fixes; --fix-dry-run: show them as a diff */
+  fix?: 'write' | 'dry-run';
 }
 
-export type JobOutcome = { result: FileResult } | { problem: Problem };
+export type JobOutcome = { result: FileResult; fixed?: number; diff?: string; fixProblem?: Problem } | { problem: Problem };
 
 // a schema file named in a configuration file is read once per thread
 const schemaFiles = new Map<string, Schema | Problem>();
@@ -71,19 +74,24 @@ export async function checkFile(job: CheckJob, options: JobOptions): Promise<Job
     if ('text' in last) previousText = last.text;
   }
   try {
-    const checked = checkReport(read.text, {
+    const checkOptions = {
       schema,
       previous: previousText,
       severities: job.config.rules,
       deadline: job.config.deadline === 'auto' ? undefined : job.config.deadline,
       office: job.config.office,
-    });
-    return {
-      result: fileResult(job.path, read.text, checked, {
-        lang: options.lang,
-        previous: previousText !== undefined ? job.previous : undefined,
-      }),
     };
+    const resultOptions = { lang: options.lang, previous: previousText !== undefined ? job.previous : undefined };
+    const checked = checkReport(read.text, checkOptions);
+    if (!options.fix || !FIXABLE_FILE.test(job.path)) return { result: fileResult(job.path, read.text, checked, resultOptions) };
+    // fixed: what is left is found by checking the fixed text again
+    const after = fixedText(read.text, checked, (text) => checkReport(text, checkOptions));
+    if (!after.fixed) return { result: fileResult(job.path, read.text, checked, resultOptions), fixed: 0 };
+    const rechecked = fileResult(job.path, after.text, checkReport(after.text, checkOptions), resultOptions);
+    if (options.fix === 'dry-run') return { result: rechecked, fixed: after.fixed, diff: unifiedDiff(job.path, read.text, after.text) };
+    const fixProblem = await writeAtomically(job.path, after.text);
+    if (fixProblem) return { result: fileResult(job.path, read.text, checked, resultOptions), fixed: 0, fixProblem };
+    return { result: rechecked, fixed: after.fixed };
   } catch (e) {
     const why = (e as Error).message;
     return { problem: { zh: `检查时出错，请报告此问题：${why}`, en: `the checker failed on this file, please report it: ${why}` } };

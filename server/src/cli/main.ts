@@ -61,7 +61,9 @@ async function check(args: CheckArgs, out: Out, err: Out): Promise<number> {
   const plan = await planRun(args.paths, { flags, previous: args.previous, configFiles: args.configFiles });
   let failed = plan.problems.length > 0;
   for (const p of plan.problems) err(`nianbao: ${p.path}${colon}${p.problem[lang]}`);
-  const options: JobOptions = { schema, lang };
+  const options: JobOptions = { schema, lang, fix: args.fix };
+  let fixedCount = 0;
+  let fixedFiles = 0;
   const progress = progressBar(plan.jobs.length, process.stderr, lang, args.quiet);
   const counts: TextCounts = { files: 0, errors: 0, warnings: 0, others: 0 };
   let errors = false;
@@ -75,11 +77,30 @@ async function check(args: CheckArgs, out: Out, err: Out): Promise<number> {
       return;
     }
     const result = outcome.result;
+    if (outcome.fixProblem) {
+      err(`nianbao: ${result.path}${colon}${outcome.fixProblem[lang]}`);
+      failed = true;
+    }
+    if (outcome.diff) out(outcome.diff.trimEnd());
+    if (outcome.fixed) ((fixedCount += outcome.fixed), fixedFiles++);
     errors ||= result.diagnostics.some((d) => d.severity === 'error');
+    // --fix-dry-run prints the diff alone, so that it can be saved and applied as a patch
+    if (args.fix === 'dry-run') return;
     if (args.format === 'json') json.add(result);
     else for (const line of textFile(result, lang, counts)) out(line);
   });
   progress.done();
+  if (args.fix)
+    err(
+      lang === 'zh'
+        ? args.fix === 'dry-run'
+          ? `可以修复 ${fixedFiles} 个文件中的 ${fixedCount} 处问题（未修改文件）`
+          : `已修复 ${fixedFiles} 个文件中的 ${fixedCount} 处问题；下面是剩下的问题`
+        : args.fix === 'dry-run'
+          ? `Would fix ${fixedCount} problem(s) in ${fixedFiles} file(s) (no file changed)`
+          : `Fixed ${fixedCount} problem(s) in ${fixedFiles} file(s); what is left follows`,
+    );
+  if (args.fix === 'dry-run') return failed ? 2 : 0;
   if (args.format === 'json') json.end();
   else out(textTotal(counts, lang));
   if (failed) return 2;
