@@ -125,6 +125,29 @@ describe('summary .html', () => {
     assert.ok(text(nodes.find((e) => e.name === 'body')!).includes(evil));
   });
 
+  test('a cell wrong twice carries both marks; a report not recognised says so', () => {
+    const range = { start: { line: 2, character: 0 }, end: { line: 2, character: 1 } };
+    const cell = { table: 't', row: 'total', column: 'c' };
+    const arithmetic = { operands: [], expected: 3, actual: 4 };
+    const f: FileResult = {
+      path: 'a.txt',
+      schema: 'gov-2021',
+      report: {},
+      diagnostics: [
+        { rule: 'table-sum', severity: 'error', message: 'sum', range, related: [], cell, arithmetic },
+        { rule: 'table-balance', severity: 'error', message: 'balance', range, related: [], cell, arithmetic },
+      ],
+      tables: [
+        { id: 't', name: 'T', columns: [{ id: 'c', label: 'C' }], rows: [{ id: 'total', label: '总计', cells: [{ text: '4', range }] }] },
+      ],
+    };
+    const unknown: FileResult = { path: 'b.txt', schema: null, report: {}, diagnostics: [] };
+    const nodes = parseDocument(summaryHtml([f, unknown], { lang: 'zh' })).children as Element[];
+    assert.deepEqual(byClass(nodes, 'td', 'wrong').map(text), ['4①②']);
+    assert.match(text(DomUtils.getElementById('r1', nodes)!), /未识别出报告格式，未检查/);
+    assert.match(text(DomUtils.getElementById('r0', nodes)!), /^a\.txt/);
+  });
+
   test('English with lang en', () => {
     const page = summaryHtml(corpusResults('en', true), { lang: 'en', docsBase });
     assertBalanced(page);

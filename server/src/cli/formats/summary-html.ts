@@ -89,8 +89,9 @@ const sameCell = (a: CellRef | undefined, b: CellRef) => !!a && a.table === b.ta
 function wrongTableHtml(table: ResultTable, wrong: FileDiagnostic[], lang: Lang): string {
   const p = PAGE[lang];
   const cellClass = (ref: CellRef) => {
-    const k = wrong.findIndex((d) => sameCell(d.cell, ref));
-    if (k >= 0) return { cls: 'wrong', mark: `<sup>${mark(k)}</sup>` };
+    // one cell may be wrong twice over (a sum and a balance): it carries every mark
+    const marks = wrong.flatMap((d, k) => (sameCell(d.cell, ref) ? [mark(k)] : []));
+    if (marks.length) return { cls: 'wrong', mark: `<sup>${marks.join('')}</sup>` };
     const part = wrong.some((d) => d.arithmetic?.operands.some((o) => o.value !== 0 && sameCell(o.cell, ref)));
     return { cls: part ? 'part' : '', mark: '' };
   };
@@ -140,7 +141,8 @@ function reportHtml(f: FileResult, id: string, options: SummaryOptions): string 
   const p = PAGE[lang];
   const w = WORDS[lang];
   const c = countsOf(f.diagnostics);
-  const name = [f.report.office, f.report.year].filter((x) => x !== undefined).join(' ') || f.path;
+  // a report without a title names no office: its file name stands in
+  const name = [f.report.office ?? f.path.replace(/^.*[\\/]/, ''), f.report.year].filter((x) => x !== undefined).join(' ');
   const counts = `${w.errors} ${c.errors} · ${w.warnings} ${c.warnings} · ${w.information} ${c.information}`;
   const sep = lang === 'zh' ? '：' : ': ';
   const facts = [
@@ -148,7 +150,8 @@ function reportHtml(f: FileResult, id: string, options: SummaryOptions): string 
     `${w.schema}${sep}${escapeHtml(f.schema ?? w.notRecognised)}`,
     ...(f.previous ? [`${w.previous}${sep}${escapeHtml(f.previous)}`] : []),
   ];
-  const body = !f.schema ? `<p>${p.notChecked}</p>` : f.diagnostics.length ? findingsHtml(f, options) : `<p>${p.clean}</p>`;
+  const body =
+    (f.schema ? '' : `<p>${p.notChecked}</p>`) + (f.diagnostics.length ? findingsHtml(f, options) : f.schema ? `<p>${p.clean}</p>` : '');
   const wrongByTable = (f.tables ?? [])
     .map((t) => ({ t, wrong: f.diagnostics.filter((d) => d.cell?.table === t.id) }))
     .filter((x) => x.wrong.length)
