@@ -84,12 +84,17 @@ describe('SARIF', () => {
     assert.equal(rules.find((r: any) => r.id === 'table-sum').name, 'TableSum');
   });
 
-  test('a file not recognised is a notification; a Chinese, a Windows and an absolute path are URIs', () => {
+  test('a file not recognised or not read is a notification; a Chinese, a Windows and an absolute path are URIs', () => {
     const text = '会议纪要\n\n今天开会。\n';
     const unknown = fileResult('会议/纪要.txt', text, checkReport(text), { lang: 'zh' });
     assert.equal(unknown.schema, null);
-    const log = valid(sarif([unknown], { lang: 'zh', ...options }));
-    const note = log.runs[0].invocations[0].toolExecutionNotifications[0];
+    const log = valid(sarif([unknown], { lang: 'zh', ...options, unread: [{ path: '坏.docx', message: '不是 Word 文件' }] }));
+    const [bad, note] = log.runs[0].invocations[0].toolExecutionNotifications;
+    assert.deepEqual(
+      [bad.level, bad.message.text, bad.locations[0].physicalLocation.artifactLocation.uri],
+      ['error', '不是 Word 文件', '%E5%9D%8F.docx'],
+    );
+    assert.equal(note.level, 'note');
     assert.equal(note.locations[0].physicalLocation.artifactLocation.uri, '%E4%BC%9A%E8%AE%AE/%E7%BA%AA%E8%A6%81.txt');
     assert.deepEqual(artifactLocation('C:\\报告\\a b.md'), { uri: 'file:///C:/%E6%8A%A5%E5%91%8A/a%20b.md' });
     assert.deepEqual(artifactLocation('/srv/年报.md'), { uri: 'file:///srv/%E5%B9%B4%E6%8A%A5.md' });

@@ -20,6 +20,8 @@ export interface SarifOptions {
   informationUri?: string;
   /** the folder relative paths are relative to, as an absolute file URI ending in "/": %SRCROOT% */
   root?: string;
+  /** files that could not be read, with the reason in the run's language */
+  unread?: readonly { path: string; message: string }[];
 }
 
 const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -114,6 +116,12 @@ function result(file: FileResult, d: FileDiagnostic, lang: Lang) {
   };
 }
 
+const notification = (path: string, level: 'error' | 'note', text: string) => ({
+  level,
+  message: { text },
+  locations: [{ physicalLocation: { artifactLocation: artifactLocation(path) } }],
+});
+
 /** The SARIF log of a run over these files, as JSON text. */
 export function sarif(results: readonly FileResult[], options: SarifOptions): string {
   const { lang } = options;
@@ -142,11 +150,16 @@ export function sarif(results: readonly FileResult[], options: SarifOptions): st
         invocations: [
           {
             executionSuccessful: true,
-            toolExecutionNotifications: unknown.map((f) => ({
-              level: 'note',
-              message: { text: lang === 'zh' ? '未能识别为年度报告，未检查' : 'not recognised as an annual report; not checked' },
-              locations: [{ physicalLocation: { artifactLocation: artifactLocation(f.path) } }],
-            })),
+            toolExecutionNotifications: [
+              ...(options.unread ?? []).map((f) => notification(f.path, 'error', f.message)),
+              ...unknown.map((f) =>
+                notification(
+                  f.path,
+                  'note',
+                  lang === 'zh' ? '未能识别为年度报告，未检查' : 'not recognised as an annual report; not checked',
+                ),
+              ),
+            ],
           },
         ],
         results: results.flatMap((f) => f.diagnostics.map((d) => result(f, d, lang))),
