@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -100,4 +100,27 @@ test('--previous pairs reports whose names and titles do not tell', async () => 
     r.json().files[0].diagnostics.filter((d) => d.rule === 'cross-year' || d.rule === 'growth-rate');
   assert.equal(across(alone).length, 0);
   assert.ok(across(paired).length > 0);
+});
+
+test('--format sarif and --summary on the command line', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-outputs-'));
+  const s = await run('check', '--format', 'sarif', join(corpus, 'pingtan-zhqsyq-2020.txt'));
+  assert.equal(s.code, 1);
+  const log = JSON.parse(s.out);
+  assert.equal(log.version, '2.1.0');
+  assert.ok(
+    log.runs[0].results.some(
+      (r: { ruleId: string; locations: { physicalLocation: { region: { startLine: number } } }[] }) =>
+        r.ruleId === 'table-sum' && r.locations[0].physicalLocation.region.startLine === 57,
+    ),
+  );
+  for (const ext of ['xlsx', 'csv', 'html']) {
+    const file = join(dir, `汇总.${ext}`);
+    const r = await run('check', '-q', '--summary', file, join(corpus, 'pingtan-zhqsyq-2020.txt'));
+    assert.equal(r.code, 1, r.err);
+    assert.ok(readFileSync(file).length > 500, ext);
+  }
+  const bad = await run('check', '--summary', join(dir, 'x.pdf'), corpus);
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /\.xlsx、\.csv 或 \.html/);
 });

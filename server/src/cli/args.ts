@@ -1,9 +1,10 @@
 import { parseArgs } from 'util';
 import type { Deadline, Lang } from '../config';
+import { summaryKind } from './formats/summary-kinds';
 
 // The command line: which command, which options, which paths; and the help that explains them.
 
-export type OutputFormat = 'text' | 'json';
+export type OutputFormat = 'text' | 'json' | 'sarif';
 
 export interface CheckArgs {
   command: 'check';
@@ -21,6 +22,8 @@ export interface CheckArgs {
   /** false with --no-config: configuration files are not looked for */
   configFiles: boolean;
   fix?: 'write' | 'dry-run';
+  /** --summary FILE: a workbook, a CSV or a web page of the whole run */
+  summary?: string;
 }
 
 export type Args = CheckArgs | { command: 'help' | 'version'; lang: Lang };
@@ -33,7 +36,10 @@ export const HELP = {
 每份报告使用它所在文件夹或上级文件夹中最近的配置文件 .nianbao.yaml（规则开关与级别、格式、期限、本单位名称、忽略的文件）。
 
 选项：
-  --format text|json   输出格式（默认 text）
+  --format text|json|sarif
+                       输出格式（默认 text；sarif：SARIF 2.1.0，供代码扫描服务和 SARIF 查看器使用）
+  --summary 文件       另写一份汇总：.xlsx（每份报告一行、全部问题、按规则合计）、.csv（全部问题）
+                       或 .html（可排序的报告列表，每份报告的问题，错误的单元格连同算式标在表中）
   --schema ID|PATH     使用的格式：gov-2021、gov-2019、gov-2008，或自定义格式文件（.json/.yaml）；默认按报告自动判断
   --deadline department|government
                        报告是部门的（1月31日前公布）还是本级政府的（3月31日前公布）；默认按报告标题判断
@@ -58,7 +64,11 @@ Each report takes the nearest configuration file .nianbao.yaml at or above its f
 their levels, schema, deadline, the office's own name, files to ignore).
 
 Options:
-  --format text|json   output format (default text)
+  --format text|json|sarif
+                       output format (default text; sarif: SARIF 2.1.0 for code-scanning services and viewers)
+  --summary FILE       also write a summary: .xlsx (a row per report, every finding, totals by rule),
+                       .csv (every finding) or .html (a sortable list of reports, each report's findings,
+                       each wrong cell shown in its table with the arithmetic)
   --schema ID|PATH     format to use: gov-2021, gov-2019, gov-2008, or a schema file (.json/.yaml); detected by default
   --deadline department|government
                        whose report it is: a department's (due 31 January) or a government's own (due 31 March); read from the title by default
@@ -110,6 +120,7 @@ export function parseCommandLine(argv: string[]): Args {
         'no-config': { type: 'boolean' },
         fix: { type: 'boolean' },
         'fix-dry-run': { type: 'boolean' },
+        summary: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -130,9 +141,21 @@ export function parseCommandLine(argv: string[]): Args {
       say(lang, `nianbao: 未知命令「${command}」，可用：check\n`, `nianbao: unknown command "${command}"; available: check\n`),
       true,
     );
-  if (values.format !== 'text' && values.format !== 'json')
+  if (values.format !== 'text' && values.format !== 'json' && values.format !== 'sarif')
     throw new UsageError(
-      say(lang, `nianbao: --format ${values.format}：应为 text 或 json`, `nianbao: --format ${values.format}: must be text or json`),
+      say(
+        lang,
+        `nianbao: --format ${values.format}：应为 text、json 或 sarif`,
+        `nianbao: --format ${values.format}: must be text, json or sarif`,
+      ),
+    );
+  if (values.summary !== undefined && !summaryKind(values.summary))
+    throw new UsageError(
+      say(
+        lang,
+        `nianbao: --summary ${values.summary}：文件扩展名应为 .xlsx、.csv 或 .html`,
+        `nianbao: --summary ${values.summary}: the file must end in .xlsx, .csv or .html`,
+      ),
     );
   const deadline = values.deadline;
   if (deadline !== undefined && deadline !== 'department' && deadline !== 'government')
@@ -172,5 +195,6 @@ export function parseCommandLine(argv: string[]): Args {
     previous: values.previous ?? [],
     configFiles: !values['no-config'],
     fix: values['fix-dry-run'] ? 'dry-run' : values.fix ? 'write' : undefined,
+    summary: values.summary,
   };
 }

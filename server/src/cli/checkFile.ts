@@ -23,6 +23,8 @@ export interface JobOptions {
   lang: Lang;
   /** --fix: write the fixes; --fix-dry-run: show them as a diff */
   fix?: 'write' | 'dry-run';
+  /** the report's tables in each result, for the summary page */
+  withTables?: boolean;
 }
 
 export type JobOutcome = { result: FileResult; fixed?: number; diff?: string; fixProblem?: Problem } | { problem: Problem };
@@ -81,7 +83,11 @@ export async function checkFile(job: CheckJob, options: JobOptions): Promise<Job
       deadline: job.config.deadline === 'auto' ? undefined : job.config.deadline,
       office: job.config.office,
     };
-    const resultOptions = { lang: options.lang, previous: previousText !== undefined ? job.previous : undefined };
+    const resultOptions = {
+      lang: options.lang,
+      previous: previousText !== undefined ? job.previous : undefined,
+      withTables: options.withTables,
+    };
     const checked = checkReport(read.text, checkOptions);
     if (!options.fix || !FIXABLE_FILE.test(job.path)) return { result: fileResult(job.path, read.text, checked, resultOptions) };
     // fixed: what is left is found by checking the fixed text again

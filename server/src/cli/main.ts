@@ -1,9 +1,15 @@
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
 import { isMainThread, parentPort, workerData } from 'worker_threads';
 import type { Lang } from '../config';
 import type { Schema } from '../engine';
 import { HELP, parseCommandLine, UsageError, type CheckArgs } from './args';
 import type { JobOptions } from './checkFile';
 import { jsonWriter } from './formats/json';
+import { sarif } from './formats/sarif';
+import { summary, summaryKind, summaryNeedsTables } from './formats/summary-kinds';
+import type { FileResult } from './results';
 import { textFile, textTotal, type TextCounts } from './formats/text';
 import { defaultThreads, runJobs, serveJobs } from './pool';
 import { progressBar } from './progress';
@@ -61,7 +67,10 @@ async function check(args: CheckArgs, out: Out, err: Out): Promise<number> {
   const plan = await planRun(args.paths, { flags, previous: args.previous, configFiles: args.configFiles });
   let failed = plan.problems.length > 0;
   for (const p of plan.problems) err(`nianbao: ${p.path}${colon}${p.problem[lang]}`);
-  const options: JobOptions = { schema, lang, fix: args.fix };
+  const kind = args.summary ? summaryKind(args.summary) : undefined;
+  const options: JobOptions = { schema, lang, fix: args.fix, withTables: kind ? summaryNeedsTables(kind) : false };
+  // SARIF and the summaries are written once the run is over: they keep each report's findings, not its text
+  const kept: FileResult[] = [];
   let fixedCount = 0;
   let fixedFiles = 0;
   const progress = progressBar(plan.jobs.length, process.stderr, lang, args.quiet);
@@ -86,7 +95,9 @@ async function check(args: CheckArgs, out: Out, err: Out): Promise<number> {
     errors ||= result.diagnostics.some((d) => d.severity === 'error');
     // --fix-dry-run prints the diff alone, so that it can be saved and applied as a patch
     if (args.fix === 'dry-run') return;
+    if (args.format === 'sarif' || kind) kept.push(result);
     if (args.format === 'json') json.add(result);
+    else if (args.format === 'sarif') return;
     else for (const line of textFile(result, lang, counts)) out(line);
   });
   progress.done();
@@ -102,9 +113,26 @@ async function check(args: CheckArgs, out: Out, err: Out): Promise<number> {
     );
   if (args.fix === 'dry-run') return failed ? 2 : 0;
   if (args.format === 'json') json.end();
+  else if (args.format === 'sarif')
+    out(sarif(kept, { lang, version: VERSION, docsBase: packageRoot(), root: pathToFileURL(process.cwd() + path.sep).href }));
   else out(textTotal(counts, lang));
+  if (kind && args.summary) {
+    try {
+      await fs.writeFile(args.summary, await summary(kind, kept, { lang, docsBase: packageRoot() }));
+    } catch (e) {
+      err(
+        `nianbao: ${args.summary}${colon}${lang === 'zh' ? '无法写入汇总' : 'the summary could not be written'} (${(e as Error).message})`,
+      );
+      failed = true;
+    }
+  }
   if (failed) return 2;
   return errors ? 1 : 0;
+}
+
+/** The folder the package is installed in (dist/ is one level below), where docs/rules/ is, as a file URI. */
+function packageRoot(): string {
+  return pathToFileURL(path.join(__dirname, '..') + path.sep).href;
 }
 
 /** The bundle itself runs the worker threads; from the TypeScript sources (tests), everything runs in one thread. */
@@ -117,6 +145,11 @@ const VERSION = typeof NIANBAO_VERSION === 'string' ? NIANBAO_VERSION : 'dev';
 
 /** Entry point of bin/nianbao.js. */
 export function run(): void {
+  // output piped into a program that stops reading (| head): stop quietly, as other tools do
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(process.exitCode ?? 0);
+  });
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
