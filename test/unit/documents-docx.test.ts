@@ -181,6 +181,33 @@ test('table 三 with merged header and label cells: labels joined, merged cells 
   });
 });
 
+test('as a Markdown draft: paragraphs apart, tables as GFM pipe tables as wide as their widest row', () => {
+  const body =
+    p('二、主动公开政府信息情况') +
+    '<w:tbl>' +
+    tr(tc('第二十条第（一）项', span(4))) +
+    tr(tc('信息内容'), tc('本年制发件数'), tc('本年废止件数'), tc('现行有效件数')) +
+    tr(tc('规章'), tc('0'), tc('1'), tc('3')) +
+    '</w:tbl>' +
+    p('三、收到和处理政府信息公开申请情况');
+  const doc = readDocxSync(rawDocx({ body }), { layout: 'markdown' });
+  assert.equal(
+    doc.text,
+    [
+      '二、主动公开政府信息情况',
+      '',
+      '| 第二十条第（一）项 |  |  |  |',
+      '| --- | --- | --- | --- |',
+      '| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |',
+      '| 规章 | 0 | 1 | 3 |',
+      '',
+      '三、收到和处理政府信息公开申请情况',
+    ].join('\n'),
+  );
+  assert.deepEqual(doc.locate(doc.text.indexOf('| 1 |') + 2), { kind: 'docx', table: 1, row: 3, column: 3 });
+  assert.deepEqual(doc.locate(doc.text.indexOf('三、收到')), { kind: 'docx', paragraph: 2 });
+});
+
 test('table 四 header merged over three rows, the figures row unlabelled; a caption row across the table stands alone', () => {
   const blocks = ['行政复议', '行政诉讼'];
   const body =

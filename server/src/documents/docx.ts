@@ -271,45 +271,74 @@ function gridWidth(rows: TableCell[][]): number {
   return Math.max(0, ...rows.map((r) => (r.length ? r[r.length - 1].gridStart + r[r.length - 1].span : 0)));
 }
 
-function writeTable(out: TextBuilder, rows: TableCell[][], table: number): void {
+/** a piece of a row's text and the cell it comes from */
+interface Part {
+  text: string;
+  where: SourceLocation;
+}
+
+/** a row as text: lines standing alone (a cell across the table), or a label and the cells after it */
+type RowText = { kind: 'lines'; lines: Part[] } | { kind: 'cells'; label?: Part[]; cells: Part[] };
+
+function tableRows(rows: TableCell[][], table: number): RowText[] {
   const width = gridWidth(rows);
   const labels = labelWidth(rows);
-  rows.forEach((row, r) => {
+  return rows.map((row, r): RowText => {
     const at = (cell: TableCell): SourceLocation => ({ kind: 'docx', table, row: r + 1, column: cell.column });
     const shown = row.filter((c) => !c.continuation);
     // a row that is one cell across the table (第二十条第（一）项, or a table used as a frame): its lines as they stand
-    if (shown.length === 1 && shown[0].span >= width && row.length === 1) {
-      const paragraphs = shown[0].paragraphs.map((p) => p.replace(/\|/g, '｜'));
-      paragraphs.forEach((p, i) => {
+    if (shown.length === 1 && shown[0].span >= width && row.length === 1)
+      return { kind: 'lines', lines: shown[0].paragraphs.map((p) => ({ text: p.replace(/\|/g, '｜'), where: at(shown[0]) })) };
+    const label = labels > 0 ? row.filter((c) => c.gridStart < labels && !c.continuation && c.text).map((c) => ({ text: c.text, where: at(c) })) : undefined;
+    // a merged cell is written once, and blank cells hold the place of the columns it covers
+    const cells = row
+      .filter((c) => c.gridStart >= labels)
+      .flatMap((c) => Array.from({ length: c.span }, (_, k) => ({ text: k || c.continuation ? '' : c.text, where: at(c) })));
+    return { kind: 'cells', ...(label ? { label } : {}), cells };
+  });
+}
+
+/** ` | `-separated rows, as the engine reads tables in plain text */
+function writeRows(out: TextBuilder, rows: RowText[]): void {
+  for (const row of rows) {
+    if (row.kind === 'lines') {
+      row.lines.forEach((p, i) => {
         if (i) out.add('\n');
-        out.add(p, at(shown[0]));
+        out.add(p.text, p.where);
       });
-      if (!paragraphs.length) out.add('');
       out.add('\n');
-      return;
+      continue;
     }
-    let first = true;
-    const separator = () => {
-      if (!first) out.add(' | ');
-      first = false;
-    };
-    if (labels > 0) {
-      const parts = row.filter((c) => c.gridStart < labels && !c.continuation && c.text);
-      first = false;
-      parts.forEach((c, i) => out.add((i ? ' ' : '') + c.text, at(c)));
-    }
-    for (const cell of row) {
-      if (cell.gridStart < labels) continue;
-      // the cell's stretch of the line points to it, white space included: a blank cell is found too
-      // from just after the pipe, where the engine starts a blank cell
-      const start = out.offset + (first ? 0 : 2);
-      separator();
-      out.add(cell.continuation ? '' : cell.text);
-      // a merged cell is written once, and blank cells hold the place of the columns it covers
-      for (let k = 1; k < cell.span; k++) out.add(' | ');
-      out.mark(start, at(cell));
+    row.label?.forEach((p, i) => out.add((i ? ' ' : '') + p.text, p.where));
+    row.cells.forEach((p, i) => {
+      // the cell's stretch of the line points to it from just after the pipe, where the engine starts a blank cell
+      const start = out.offset + (i || row.label ? 2 : 0);
+      if (i || row.label) out.add(' | ');
+      out.add(p.text);
+      out.mark(start, p.where);
+    });
+    out.add('\n');
+  }
+}
+
+/** a GFM pipe table: outer pipes, every row as wide as the widest, a delimiter row under the first */
+function writeMarkdownTable(out: TextBuilder, rows: RowText[]): void {
+  const width = Math.max(1, ...rows.map((r) => (r.kind === 'lines' ? 1 : r.cells.length + (r.label ? 1 : 0))));
+  rows.forEach((row, r) => {
+    const cells: Part[][] =
+      row.kind === 'lines' ? [row.lines] : [...(row.label ? [row.label] : []), ...row.cells.map((c) => [c])];
+    out.add('|');
+    for (let k = 0; k < width; k++) {
+      const parts = cells[k] ?? [];
+      const start = out.offset + 1;
+      out.add(' ');
+      parts.forEach((p, i) => out.add((i ? ' ' : '') + p.text));
+      out.add(' |');
+      const where = parts[0]?.where ?? cells[cells.length - 1]?.[0]?.where;
+      if (where) out.mark(start, where);
     }
     out.add('\n');
+    if (r === 0) out.add(`|${' --- |'.repeat(width)}\n`);
   });
 }
 
@@ -327,16 +356,37 @@ function locator(segments: readonly Segment[], textLength: number): (offset: num
   };
 }
 
-function assemble(blocks: Block[]): ReadDocument {
+export interface DocxTextOptions {
+  /**
+   * 'text' (the default): one paragraph a line and tables as ` | `-separated rows, as the engine reads them;
+   * 'markdown': a Markdown draft, paragraphs apart by a blank line and tables as GFM pipe tables
+   */
+  layout?: 'text' | 'markdown';
+}
+
+function assemble(blocks: Block[], options: DocxTextOptions): ReadDocument {
+  const markdown = options.layout === 'markdown';
   const out = new TextBuilder();
   let paragraph = 0;
   let table = 0;
   let joined: string | undefined;
+  let written = false;
+  const gap = () => {
+    if (markdown && written) out.add('\n');
+    written = true;
+  };
+  const paragraphText = (text: string) => {
+    gap();
+    writeParagraph(out, text, ++paragraph);
+  };
   for (const b of blocks) {
     if (b.kind === 'table') {
-      if (joined !== undefined) writeParagraph(out, joined, ++paragraph);
+      if (joined !== undefined) paragraphText(joined);
       joined = undefined;
-      writeTable(out, b.rows, ++table);
+      const rows = tableRows(b.rows, ++table);
+      gap();
+      if (markdown) writeMarkdownTable(out, rows);
+      else writeRows(out, rows);
       continue;
     }
     const text = (joined ?? '') + b.paragraph.text;
@@ -346,10 +396,10 @@ function assemble(blocks: Block[]): ReadDocument {
       joined = text;
       continue;
     }
-    if (text.trim()) writeParagraph(out, text, ++paragraph);
-    else out.add(text.replace(/[^\n]/g, '') + '\n');
+    if (text.trim()) paragraphText(text);
+    else if (!markdown) out.add(text.replace(/[^\n]/g, '') + '\n');
   }
-  if (joined?.trim()) writeParagraph(out, joined, ++paragraph);
+  if (joined?.trim()) paragraphText(joined);
   const text = out.text.replace(/\n$/, '');
   return { text, locate: locator(out.segments, text.length) };
 }
@@ -359,8 +409,8 @@ function writeParagraph(out: TextBuilder, text: string, paragraph: number): void
   out.add('\n');
 }
 
-/** Reads a .docx into report text; rejects with a DocumentProblem when the file cannot be read. */
-export function readDocxSync(bytes: Uint8Array): ReadDocument {
+/** Reads a .docx into report text; throws a DocumentProblem when the file cannot be read. */
+export function readDocxSync(bytes: Uint8Array, options: DocxTextOptions = {}): ReadDocument {
   const pkg = openDocx(bytes);
   const base = pkg.mainPath.replace(/[^/]*$/, '');
   const rels = pkg.part(`${base}_rels/${pkg.mainPath.slice(base.length)}.rels`);
@@ -376,7 +426,7 @@ export function readDocxSync(bytes: Uint8Array): ReadDocument {
   const document = parseXml(pkg.part(pkg.mainPath)!, pkg.mainPath);
   const body = child(child(document, 'document'), 'body');
   const reader = new BodyReader(new ParagraphReader(styles, new NumberingCounter(numbering)));
-  return assemble(body ? reader.blocks(body) : []);
+  return assemble(body ? reader.blocks(body) : [], options);
 }
 
 export const docxReader: DocumentReader = {
