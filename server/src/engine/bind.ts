@@ -39,6 +39,8 @@ export interface BoundReport {
   deadline?: 'department' | 'government';
   /** the office's own name (本单位名称), when the user has told it: where the report names itself, it must name this */
   office?: string;
+  /** the share of prose repeated from last year's report (0..1) from which repeated-text warns */
+  repeatedTextWarnAt?: number;
 }
 
 /** Monotone alignment of items to slots maximising the summed score (both in document/schema order). */

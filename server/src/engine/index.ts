@@ -15,6 +15,7 @@ export { extractFigures, parseChineseNumeral, parseCell, type Figure } from './n
 export { builtinSchemas, builtinSchema } from './builtins';
 export { rules, ruleRegistry, ruleIds } from './rules';
 export { parseDirectives, type Directive } from './directives';
+export { repeatedText, type RepeatedText, type RepeatedPassage, type RepeatedTextOptions } from './repeated';
 
 export interface CheckOptions {
   /** the schema to use unless the report's front matter names one */
@@ -31,6 +32,12 @@ export interface CheckOptions {
   office?: string;
   /** the rules to run; all of them by default */
   rules?: readonly Rule[];
+  /**
+   * The share (0..1) of this year's prose repeated word for word from last year's report from which
+   * repeated-text warns; below it, from 0.3, it only informs. 0.6 by default (assessments deduct above 0.5,
+   * counted their own way: a margin keeps the warning for reports that plainly repeat most of last year's).
+   */
+  repeatedTextWarnAt?: number;
 }
 
 /** One rule on its own: a rule that throws costs its own findings only, and says so. */
@@ -84,6 +91,7 @@ export function checkReport(text: string, options: CheckOptions = {}): CheckResu
   const bound = bindReport(model, detection.schema);
   if (options.previous !== undefined) bound.previous = bindPrevious(options.previous, schemas);
   if (options.deadline) bound.deadline = options.deadline;
+  if (options.repeatedTextWarnAt !== undefined) bound.repeatedTextWarnAt = options.repeatedTextWarnAt;
   if (options.office) bound.office = options.office;
   for (const rule of options.rules ?? rules) findings.push(...runRule(rule, bound, options.severities));
   findings.sort((a, b) => a.start - b.start || a.end - b.end);

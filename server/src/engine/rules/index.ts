@@ -3,6 +3,7 @@ import { internalError } from './internal-error';
 import { schemaUnknown } from './schema-unknown';
 import { completionRate } from './completion-rate';
 import { crossYear } from './cross-year';
+import { repeatedText } from './repeated-text';
 import { growthRate } from './growth-rate';
 import { partsCount } from './parts-count';
 import { percentOfTotal } from './percent-of-total';
@@ -47,6 +48,7 @@ export const rules: readonly Rule[] = [
   percentSum,
   growthRate,
   crossYear,
+  repeatedText,
   partsCount,
   requiredContent,
   tableBreakdown,
