@@ -98,7 +98,20 @@ test('numbering carried by a paragraph style (标题 1 linked to a list), and nu
     p('主动公开政府信息情况', '<w:pStyle w:val="MyHeading"/>'),
     p('不编号', '<w:pStyle w:val="Heading1"/><w:numPr><w:numId w:val="0"/></w:numPr>'),
   ].join('');
-  assert.equal(read(body, { numbering, styles }).text, '一、总体情况\n二、主动公开政府信息情况\n不编号');
+  assert.equal(read(body, { numbering, styles }).text, '一、总体情况\n二、主动公开政府信息情况\n# 不编号');
+});
+
+test("a heading in Word's outline without a number of its own becomes a Markdown heading; a numbered one stays as it is", () => {
+  const styles =
+    '<w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/></w:style>' +
+    '<w:style w:type="paragraph" w:styleId="Sub"><w:name w:val="My heading"/><w:pPr><w:outlineLvl w:val="1"/></w:pPr></w:style>';
+  const body = [
+    p('总体情况', '<w:pStyle w:val="1"/>'),
+    p('主动公开', '<w:pStyle w:val="Sub"/>'),
+    p('二、主动公开政府信息情况', '<w:pStyle w:val="1"/>'),
+    p('正文', '<w:outlineLvl w:val="9"/>'),
+  ].join('');
+  assert.equal(read(body, { styles }).text, '# 总体情况\n## 主动公开\n二、主动公开政府信息情况\n正文');
 });
 
 test('number formats: chineseCounting, chineseCountingThousand, ideographTraditional, legal, full width, circled', () => {

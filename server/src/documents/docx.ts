@@ -32,6 +32,8 @@ type Block = { kind: 'paragraph'; paragraph: Paragraph } | { kind: 'table'; rows
 interface Styles {
   /** paragraph style id → numbering it carries (through w:basedOn) */
   numbering(styleId: string | undefined): { numId?: string; ilvl?: number };
+  /** paragraph style id → its outline level (0 for 标题 1), through w:basedOn; built-in heading styles by name */
+  outlineLevel(styleId: string | undefined): number | undefined;
 }
 
 // ---------- styles ----------
@@ -59,7 +61,23 @@ function parseStyles(root: XmlElement | undefined): Styles {
       }
       return found;
     },
+    outlineLevel(styleId) {
+      const seen = new Set<string>();
+      for (let id = styleId; id !== undefined && !seen.has(id); id = valueOf(byId.get(id), 'basedOn')) {
+        seen.add(id);
+        const style = byId.get(id);
+        const level = intOf(valueOf(child(style, 'pPr'), 'outlineLvl')) ?? headingLevelOfName(valueOf(style, 'name'));
+        if (level !== undefined) return level;
+      }
+      return undefined;
+    },
   };
+}
+
+/** Word's built-in heading styles are named "heading 1" … whatever their id in a Chinese Word (1, 2 …) */
+function headingLevelOfName(name: string | undefined): number | undefined {
+  const m = name && /^heading ([1-9])$/i.exec(name);
+  return m ? Number(m[1]) - 1 : undefined;
 }
 
 // ---------- paragraphs ----------
@@ -118,8 +136,19 @@ class ParagraphReader {
     const markProps = child(props, 'rPr');
     const out: string[] = [];
     inlineText(p, out);
-    const text = out.join('');
-    return { text: (this.number(props) ?? '') + text, markDeleted: !!(child(markProps, 'del') || child(markProps, 'moveFrom')) };
+    const text = (this.number(props) ?? '') + out.join('');
+    return { text: this.headingMark(props, text) + text, markDeleted: !!(child(markProps, 'del') || child(markProps, 'moveFrom')) };
+  }
+
+  /**
+   * A heading in Word's outline (标题 1, 标题 2) whose text carries no number of its own (总体情况) is marked
+   * as a Markdown heading, the way the engine recognises a section without 一、.
+   */
+  private headingMark(props: XmlElement | undefined, text: string): string {
+    const level = intOf(valueOf(props, 'outlineLvl')) ?? this.styles.outlineLevel(valueOf(props, 'pStyle'));
+    if (level === undefined || level > 2 || !text.trim() || text.length > 40) return '';
+    if (/^[\s\u3000]*(?:[一二三四五六七八九十]+\s*[、，.．]|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|\d+\s*[、.．])/.test(text)) return '';
+    return '#'.repeat(level + 1) + ' ';
   }
 
   private number(props: XmlElement | undefined): string | undefined {
@@ -289,7 +318,10 @@ function tableRows(rows: TableCell[][], table: number): RowText[] {
     // a row that is one cell across the table (第二十条第（一）项, or a table used as a frame): its lines as they stand
     if (shown.length === 1 && shown[0].span >= width && row.length === 1)
       return { kind: 'lines', lines: shown[0].paragraphs.map((p) => ({ text: p.replace(/\|/g, '｜'), where: at(shown[0]) })) };
-    const label = labels > 0 ? row.filter((c) => c.gridStart < labels && !c.continuation && c.text).map((c) => ({ text: c.text, where: at(c) })) : undefined;
+    const label =
+      labels > 0
+        ? row.filter((c) => c.gridStart < labels && !c.continuation && c.text).map((c) => ({ text: c.text, where: at(c) }))
+        : undefined;
     // a merged cell is written once, and blank cells hold the place of the columns it covers
     const cells = row
       .filter((c) => c.gridStart >= labels)
@@ -325,8 +357,7 @@ function writeRows(out: TextBuilder, rows: RowText[]): void {
 function writeMarkdownTable(out: TextBuilder, rows: RowText[]): void {
   const width = Math.max(1, ...rows.map((r) => (r.kind === 'lines' ? 1 : r.cells.length + (r.label ? 1 : 0))));
   rows.forEach((row, r) => {
-    const cells: Part[][] =
-      row.kind === 'lines' ? [row.lines] : [...(row.label ? [row.label] : []), ...row.cells.map((c) => [c])];
+    const cells: Part[][] = row.kind === 'lines' ? [row.lines] : [...(row.label ? [row.label] : []), ...row.cells.map((c) => [c])];
     out.add('|');
     for (let k = 0; k < width; k++) {
       const parts = cells[k] ?? [];
