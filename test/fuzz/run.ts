@@ -74,8 +74,14 @@ function replayFixtures(): void {
   let files: string[] = [];
   try {
     files = readdirSync(fixturesDir).filter((f) => /\.(txt|md)$/.test(f) && f !== 'README.md');
-  } catch {
-    // no fixtures yet
+  } catch (e) {
+    // the fixtures are the failures found before: a run that cannot read them must not pass as if they held
+    failures++;
+    out(`FAIL fixtures: ${fixturesDir} cannot be read (${(e as Error).message})`);
+  }
+  if (!files.length && !failures) {
+    failures++;
+    out(`FAIL fixtures: none in ${fixturesDir}; the failing cases found before are kept there`);
   }
   for (const f of files.sort()) {
     try {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { checkReport, lineStarts, positionAt, type CheckResult, type Finding } from '../../server/src/engine';
+import { checkReport, lineStarts, positionAt, ruleIds, type CheckResult, type Finding } from '../../server/src/engine';
 import { LEFTOVER_RULES, mine } from './pre2019';
 
 // The real reports of the corpus, on what the README of test/fixtures/corpus lists about reports
@@ -199,7 +199,8 @@ describe('corpus: reports before 2019', () => {
         [],
         id,
       );
-    assert.ok(LEFTOVER_RULES.length === 12);
+    // every rule these counts are about is one the checker runs (a renamed rule would make them vacuous)
+    for (const id of LEFTOVER_RULES) assert.ok(ruleIds.includes(id), id);
   });
 
   test('none of these rules raises an error on the corpus', () => {

@@ -166,7 +166,19 @@ describe('table identities', () => {
         col.related.map((x) => at(text, x)),
         ['5', '2', '1', '2'],
       );
-      assert.deepEqual(col.arithmetic, { operands: col.arithmetic!.operands, expected: 10, actual: 9 });
+      assert.deepEqual([col.arithmetic!.expected, col.arithmetic!.actual], [10, 9]);
+      // every row of 三 from （一） to （六）, each operand the cell it names, adding up to the expected total
+      const ops = col.arithmetic!.operands;
+      assert.equal(ops.length, 21);
+      for (const o of ops) assert.equal(at(text, o), String(o.value), o.label.zh);
+      assert.equal(
+        ops.reduce((a, o) => a + o.value, 0),
+        10,
+      );
+      assert.deepEqual(
+        ops.filter((o) => o.value).map((o) => `${o.label.zh} ${o.value}`),
+        ['（一）予以公开 5', '（二）部分公开 2', '4.保护第三方合法权益 1', '1.本机关不掌握相关政府信息 2'],
+      );
       // and the balance 一 + 二 = （七） + 四 fails in that column too
       assert.equal(byRule(r.findings, 'table-balance').length, 1);
     });
@@ -178,6 +190,17 @@ describe('table identities', () => {
       assert.ok(row, r.findings.map((f) => f.message.zh).join('\n'));
       assert.equal(at(text, row), '8');
       assert.match(row.message.zh, /应为 7（5\+1\+0\+0\+1\+0），表中为 8/);
+    });
+
+    test(`a row with figures left out: no sum is checked without it, table-row-missing says so (${layout})`, () => {
+      // （四）1. holds 2 + 1 = 3: summing the rows that remain would make （七）总计 look wrong by 3
+      const rows = applicationRows.filter(([l]) => !l.includes('本机关不掌握'));
+      const r = checkReport(report2021({ layout, applicationRows: rows }));
+      assert.deepEqual(
+        r.findings.map((f) => `${f.rule} ${f.severity}`),
+        ['table-row-missing information'],
+      );
+      assert.match(r.findings[0].message.zh, /找不到 1 行（1\.本机关不掌握相关政府信息）/);
     });
 
     test(`table 四 block totals (${layout})`, () => {

@@ -172,7 +172,8 @@ describe('nianbao check on hostile input', () => {
 
   test('the bundled checker prints its messages and exits; it does not crash on any of this', () => {
     const cli = join(root, 'bin', 'nianbao.js');
-    if (!existsSync(join(root, 'dist', 'cli.js'))) return;
+    // the bundle is what users run: without it this test would prove nothing, so it fails rather than pass
+    assert.ok(existsSync(join(root, 'dist', 'cli.js')), 'dist/cli.js is missing: run `npm run build` first');
     let out = '';
     try {
       out = execFileSync(process.execPath, [cli, 'check', '--lang', 'en', scratch], {

@@ -309,3 +309,50 @@ describe('a list whose total is stated in an earlier sentence', () => {
       );
   });
 });
+
+describe('what a finding names: the base of a share, the cells of a sum', () => {
+  test('a share of the nearest total that fits: 部分公开60件，占75% of the 80 received, not of the 200 answered', () => {
+    const { findings } = prose('全年收到申请80件，答复200件。其中部分公开60件，占75%。');
+    assert.deepEqual(
+      findings.filter((f) => f.rule === 'percent-of-total').map((f) => f.message.zh),
+      [],
+    );
+  });
+
+  test('a share that fits no total: the message divides by the nearest one', () => {
+    const { text, findings } = prose('全年收到申请80件，答复200件。其中部分公开60件，占70%。');
+    const f = findings.filter((x) => x.rule === 'percent-of-total');
+    assert.deepEqual(
+      f.map((x) => x.message.zh),
+      ['60 ÷ 200 = 30.000%，应写作 30%，文中为 70%'],
+    );
+    assert.deepEqual(
+      f[0].related.map((r) => [r.message.zh, at(text, r)]),
+      [
+        ['数量：60', '60件'],
+        ['总数：200', '200件'],
+      ],
+    );
+  });
+
+  test('a stated total is the base, whatever stands nearer: 80件，其中 … 60件，占75%', () => {
+    const { findings } = prose('全年收到申请200件。办结80件，其中部分公开60件，占70%，予以公开20件，占25%。');
+    assert.deepEqual(
+      findings.filter((f) => f.rule === 'percent-of-total').map((f) => f.message.zh),
+      ['60 ÷ 80 = 75.000%，应写作 75%，文中为 70%'],
+    );
+  });
+
+  test('a restated sum shows the cells that count, not the zero ones: 行政诉讼 = 直接起诉 1 + 复议后起诉 0', () => {
+    const { findings } = prose('全年发生政府信息公开行政诉讼3件。');
+    assert.deepEqual(
+      findings.map((f) => f.message.zh),
+      ['正文说行政诉讼案件 3 件，表四 政府信息公开行政复议、行政诉讼情况中为 1 件'],
+    );
+    const sum = prose('予以公开和部分公开的申请10件。').findings;
+    assert.deepEqual(
+      sum.map((f) => f.message.zh),
+      ['正文说予以公开和部分公开的申请 10 件，表三 收到和处理政府信息公开申请情况中为 9 件（7+2）'],
+    );
+  });
+});
