@@ -1,5 +1,5 @@
 import * as path from 'path';
-import type { ExtensionContext } from 'vscode';
+import { workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerNewReport } from './newReport';
 import { crashHandler } from './restart';
@@ -24,8 +24,14 @@ export async function activate(context: ExtensionContext): Promise<void> {
       { language: 'markdown', scheme: 'untitled' },
       { language: 'plaintext', scheme: 'file' },
       { language: 'plaintext', scheme: 'untitled' },
+      // the configuration file, whose own mistakes are shown in it
+      { scheme: 'file', pattern: '**/.nianbao.{yaml,yml,json}' },
     ],
-    synchronize: { configurationSection: 'nianbao' },
+    synchronize: {
+      configurationSection: 'nianbao',
+      // a configuration file changed on the disk: the reports are checked again
+      fileEvents: workspace.createFileSystemWatcher('**/.nianbao.{yaml,yml,json}'),
+    },
     // a crashed server is started again, and the user told once (restart.ts)
     errorHandler: crashHandler(),
   };

@@ -113,3 +113,24 @@ export function parseConfig(input: unknown, base: Config = defaults): { config: 
   }
   return { config, problems };
 }
+
+/**
+ * The configuration file as a whole, for the JSON Schema that gives completion and hover while editing
+ * it (schemas/nianbao-config.json); parseConfig and parseConfigFile are what read it.
+ */
+export const ConfigFileSchema = z
+  .object({
+    schema: fields.schema.describe(
+      '报告格式：auto、gov-2021、gov-2019、gov-2008，或格式文件的路径（相对于本文件） / the report format: auto, a schema id, or a schema file path (relative to this file)',
+    ),
+    rules: z
+      .record(z.enum(ruleIds as [string, ...string[]]), z.enum(LEVELS))
+      .describe('规则 ID: off | error | warning | information | hint / rule id: its level'),
+    deadline: fields.deadline.describe('部门（1月31日前公布）或本级政府（3月31日前公布） / a department’s report or a government’s own'),
+    office: z.string().describe('本单位名称，如“南京市江宁区人民政府” / the office’s own name'),
+    ignore: z
+      .array(z.string())
+      .describe('不检查的报告，通配符，相对于本文件所在文件夹 / globs of reports not to check, relative to this file'),
+  })
+  .partial()
+  .strict();

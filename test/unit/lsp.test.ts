@@ -94,3 +94,67 @@ describe('language server parts, in process', () => {
     assert.deepEqual(context.config().rules, {});
   });
 });
+
+describe('configuration file in the editor', () => {
+  const configDir = '/office';
+  const report = `file://${configDir}/reports/pingtan-zhqsyq-2020.txt`;
+  const configUri = `file://${configDir}/.nianbao.yaml`;
+  const files: Record<string, string> = { [`${configDir}/.nianbao.yaml`]: 'rules:\n  table-sum: off\n' };
+  const disk: FileSystem = { readDir: () => [], readFile: (f) => files[f] };
+  let conn: MessageConnection;
+
+  before(async () => {
+    const up = new PassThrough();
+    const down = new PassThrough();
+    startServer(createConnection(new StreamMessageReader(up), new StreamMessageWriter(down)), disk);
+    conn = createMessageConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
+    conn.onRequest('workspace/configuration', () => [{ debounceMs: 0 }]);
+    conn.onRequest('workspace/diagnostic/refresh', () => null);
+    conn.onNotification('window/logMessage', () => undefined);
+    conn.onNotification('nianbao/status', () => undefined);
+    conn.listen();
+    await conn.sendRequest('initialize', {
+      processId: null,
+      rootUri: null,
+      locale: 'en',
+      capabilities: { workspace: { configuration: true } },
+    });
+    await conn.sendNotification('initialized', {});
+    await conn.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: report, languageId: 'nianbao', version: 1, text: read('pingtan-zhqsyq-2020.txt') },
+    });
+  });
+  after(() => conn.dispose());
+
+  const codes = async (uri: string) =>
+    (
+      await conn.sendRequest<{ items: { code?: string; message: string; range: { start: { line: number; character: number } } }[] }>(
+        'textDocument/diagnostic',
+        { textDocument: { uri } },
+      )
+    ).items;
+
+  test('the file on the disk, found upward, turns a rule off', async () => {
+    assert.ok(!(await codes(report)).some((d) => d.code === 'table-sum'));
+  });
+
+  test('opened and edited in the editor: its own mistakes at their places, and the report checked with what it now says', async () => {
+    await conn.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: configUri, languageId: 'yaml', version: 1, text: 'rules:\n  table-sum: error\n  no-such-rule: off\n' },
+    });
+    const own = await codes(configUri);
+    assert.deepEqual(
+      own.map((d) => [d.range.start.line, d.range.start.character, d.message]),
+      [[2, 2, 'unknown rule “no-such-rule”; the rules are listed in docs/rules']],
+    );
+    assert.ok(
+      (await codes(report)).some((d) => d.code === 'table-sum'),
+      'the unsaved edit applies',
+    );
+    await conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri: configUri, version: 2 },
+      contentChanges: [{ text: 'ignore: ["reports/**"]\n' }],
+    });
+    assert.deepEqual(await codes(report), [], 'an ignored report is not checked');
+  });
+});

@@ -1,6 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { builtinSchema, checkReport, lineStarts, type CheckOptions, type CheckResult } from '../engine';
-import type { Config } from '../config';
+import type { ReportConfig } from './configFiles';
 import type { Named } from '../previous';
 
 // One check per version of a document and settings: diagnostics, hover, outline and the rest of one
@@ -19,30 +19,33 @@ export interface Checker {
   clear(): void;
 }
 
-export function checkOptions(config: Config, previous: Named | undefined): CheckOptions {
+export function checkOptions(report: ReportConfig, previous: Named | undefined): CheckOptions {
+  const { config } = report;
   return {
     previous: previous?.text,
     schema: config.schema === 'auto' ? undefined : builtinSchema(config.schema),
     severities: config.rules,
     // whose report it is sets its legal deadline; 'auto': read from the report
     deadline: config.deadline === 'auto' ? undefined : config.deadline,
+    office: report.office,
   };
 }
 
-export function createChecker(config: () => Config, previous: (doc: TextDocument) => Named | undefined): Checker {
+export function createChecker(configOf: (doc: TextDocument) => ReportConfig, previous: (doc: TextDocument) => Named | undefined): Checker {
   const cache = new Map<string, Checked & { version: number; key: string }>();
   const checkMs = new Map<string, number>();
   return {
     check(doc) {
       const last = previous(doc);
-      const c = config();
-      const key = JSON.stringify([c.schema, c.rules, c.deadline, last?.path, last?.text.length]);
+      const report = configOf(doc);
+      const c = report.config;
+      const key = JSON.stringify([c.schema, c.rules, c.deadline, report.office, last?.path, last?.text.length]);
       const hit = cache.get(doc.uri);
       if (hit && hit.version === doc.version && hit.key === key) return hit;
       const text = doc.getText();
       // CPU time, not the clock: other work on the machine does not make a small report look slow
       const cpu = process.cpuUsage();
-      const result = checkReport(text, checkOptions(c, last));
+      const result = checkReport(text, checkOptions(report, last));
       const used = process.cpuUsage(cpu);
       checkMs.set(doc.uri, (used.user + used.system) / 1000);
       const entry = { version: doc.version, key, result, starts: lineStarts(text) };

@@ -1,4 +1,5 @@
-import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { Connection, DocumentDiagnosticReport, TextDocuments } from 'vscode-languageserver';
+import type { ReportConfig } from './configFiles';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Config, Lang } from '../config';
 import type { Checker } from './checker';
@@ -10,6 +11,10 @@ export interface ServerContext {
   documents: TextDocuments<TextDocument>;
   /** the settings now in force (they change when the user changes them) */
   config(): Config;
+  /** the configuration a report is checked with: the settings, with its configuration file over them */
+  configOf(doc: TextDocument): ReportConfig;
+  /** an open configuration file's own problems */
+  configFileDiagnostics(doc: TextDocument): DocumentDiagnosticReport;
   lang(): Lang;
   /** what the client said it can do, read at initialize */
   client: { snippets: boolean; inlayRefresh: boolean };

@@ -12,6 +12,7 @@ import { pick, reportStatus } from '../engine/editor';
 import { StatusNotificationMethod, type StatusParams } from '../protocol';
 import type { Feature, ServerContext } from './context';
 import { toDiagnostic } from './convert';
+import { isConfigFile } from './configFiles';
 import { MAX_CHECKED_LENGTH } from './reportFiles';
 
 // Pull diagnostics, and the status the client shows beside them.
@@ -79,7 +80,8 @@ export const diagnostics: Feature = (context) => {
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled: the document changed');
     const doc = documents.get(uri);
     if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    if (!reports.isReport(doc)) {
+    if (isConfigFile(uri)) return context.configFileDiagnostics(doc);
+    if (!reports.isReport(doc) || context.configOf(doc).ignored) {
       if (reports.tooLarge(doc) && reports.isReportKind(doc)) tellTooLarge(doc);
       if (sentStatus.has(uri)) sendStatus(doc, undefined, []);
       return { kind: DocumentDiagnosticReportKind.Full, items: [] };

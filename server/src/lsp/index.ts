@@ -12,6 +12,7 @@ import { definition, hover } from './navigation';
 import { folding, outline } from './outline';
 import { cachedDisk, reportFiles, type FileSystem } from './reportFiles';
 import { loadSettings } from './settings';
+import { configFiles, isConfigFile } from './configFiles';
 
 // The language server: which documents are reports, when to check them, and each feature on its own.
 
@@ -24,9 +25,23 @@ export function startServer(connection: Connection, disk?: FileSystem): ServerCo
   let config: Config = defaults;
   let lang: Lang = 'zh';
   const client = { snippets: false, inlayRefresh: false };
-  const reports = reportFiles(documents, disk ?? cachedDisk(fs, log));
-  const checker = createChecker(() => config, reports.previous);
-  const context: ServerContext = { connection, documents, config: () => config, lang: () => lang, client, reports, checker, log };
+  const files = disk ?? cachedDisk(fs, log);
+  const reports = reportFiles(documents, files);
+  const configs = configFiles((uri) => documents.get(uri), files);
+  const configOf = (doc: TextDocument) => configs.forReport(doc, config);
+  const checker = createChecker(configOf, reports.previous);
+  const context: ServerContext = {
+    connection,
+    documents,
+    config: () => config,
+    configOf,
+    configFileDiagnostics: (doc) => configs.diagnostics(doc, config, lang),
+    lang: () => lang,
+    client,
+    reports,
+    checker,
+    log,
+  };
 
   connection.onInitialize((params) => {
     lang = /^zh/i.test(params.locale ?? '') || !params.locale ? 'zh' : 'en';
@@ -57,6 +72,13 @@ export function startServer(connection: Connection, disk?: FileSystem): ServerCo
     if (client.inlayRefresh) connection.languages.inlayHint.refresh().catch((e) => log(`inlay hints not refreshed: ${e}`));
   });
   documents.onDidClose((e) => checker.forget(e.document.uri));
+  // a configuration file changed: every report may be checked differently
+  const recheckAll = () => {
+    checker.clear();
+    Promise.resolve(connection.languages.diagnostics.refresh()).catch((e) => log(`diagnostics not refreshed: ${e}`));
+  };
+  documents.onDidChangeContent((e) => isConfigFile(e.document.uri) && recheckAll());
+  connection.onDidChangeWatchedFiles(recheckAll);
 
   for (const feature of features) feature(context);
   documents.listen(connection);

@@ -87,8 +87,8 @@ export function cachedDisk(
       try {
         if (fs.statSync(file).size <= MAX_CHECKED_LENGTH) text = new TextDecoder('utf-8', { fatal: true }).decode(fs.readFileSync(file));
       } catch (e) {
-        // unreadable or not UTF-8: the checks across years are skipped
-        log(`cannot read ${path.basename(file)} as last year's report: ${(e as Error).message}`);
+        // unreadable or not UTF-8: the checks across years are skipped (a file that is not there is no news)
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') log(`cannot read ${path.basename(file)}: ${(e as Error).message}`);
       }
       files.set(file, { at: Date.now(), text });
       return text;
