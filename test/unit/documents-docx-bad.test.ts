@@ -5,6 +5,9 @@ import { docxReader } from '../../server/src/documents/docx';
 import { MAX_DOCX_BYTES, MAX_PART_BYTES } from '../../server/src/documents/docxPackage';
 import { DocumentProblem } from '../../server/src/documents/types';
 import { p, rawDocx } from '../fixtures/docx/rawDocx';
+import { corpusDocx } from '../fixtures/docx/corpusDocx';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 // Files that are no readable Word report: a message saying what is wrong and what to do, in both
 // languages, quickly; never a crash or a hang.
@@ -87,4 +90,32 @@ test('a file over the size limit is refused before anything is unzipped', async 
   const problem = await problemOf(huge);
   assert.match(problem.zh, /文件过大/);
   assert.match(problem.en, /limit is 64 MB/);
+});
+
+test('nesting thousands deep (tables in cells, content controls) is cut off, not a stack overflow', async () => {
+  const depth = 20000;
+  const body = '<w:sdt><w:sdtContent>'.repeat(depth) + p('深处') + '</w:sdtContent></w:sdt>'.repeat(depth) + p('正文');
+  const doc = await docxReader.read(rawDocx({ body }));
+  assert.equal(doc.text, '正文');
+});
+
+test('two hundred damaged copies of a real report: each read, or refused with a message; nothing else', async () => {
+  const text = readFileSync(join(__dirname, '..', 'fixtures', 'corpus', 'pingtan-zhqsyq-2021.txt'), 'utf8');
+  const original = await corpusDocx(text);
+  let seed = 7;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  let read = 0;
+  let refused = 0;
+  for (let i = 0; i < 200; i++) {
+    const bytes = original.slice();
+    for (let k = 1 + Math.floor(random() * 8); k > 0; k--) bytes[Math.floor(random() * bytes.length)] = Math.floor(random() * 256);
+    try {
+      await docxReader.read(bytes);
+      read++;
+    } catch (e) {
+      assert.ok(e instanceof DocumentProblem, String(e));
+      refused++;
+    }
+  }
+  assert.equal(read + refused, 200);
 });

@@ -33,6 +33,8 @@ function nameOf(uri: string, local: string): string | undefined {
   return undefined;
 }
 
+const MAX_DEPTH = 200;
+
 /** Parses a part into the tree; a part that is no well-formed XML is a damaged file. */
 export function parseXml(xml: string, part: string): XmlElement {
   const parser = new SaxesParser({ xmlns: true });
@@ -42,7 +44,9 @@ export function parseXml(xml: string, part: string): XmlElement {
   parser.on('opentag', (tag) => {
     if (skipping) return void skipping++;
     const name = nameOf(tag.uri, tag.local);
-    if (!name) return void skipping++;
+    // Word nests a few levels (a table in a cell in a table); thousands are a hostile file, whose depth
+    // would overflow the stack of the walks over the tree
+    if (!name || stack.length > MAX_DEPTH) return void skipping++;
     const attrs: Record<string, string> = {};
     for (const a of Object.values(tag.attributes)) attrs[a.local] = a.value;
     const el: XmlElement = { name, attrs, children: [] };
