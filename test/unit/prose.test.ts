@@ -356,3 +356,43 @@ describe('what a finding names: the base of a share, the cells of a sum', () => 
     );
   });
 });
+
+describe('outcome-claim: 均获维持 and the like against table 四', () => {
+  // the synthetic table 四: 复议 维持 1, 尚未审结 1, 总计 2; 直接起诉 纠正 1, 总计 1; 复议后起诉 all 0
+  const claims = (overview: string, reviewCells?: number[]) => {
+    const text = report2021({ overview, reviewCells });
+    return checkReport(text)
+      .findings.filter((f) => f.rule === 'outcome-claim')
+      .map((f) => `${at(text, f)} ${f.severity} ${f.message.zh}`);
+  };
+
+  test('行政复议2件，诉讼1件，均获维持 with cases pending and corrected (shanghai-municipal-govt-office-2019)', () => {
+    assert.deepEqual(claims('全年发生信息公开类行政复议2件，诉讼1件，均获维持。'), [
+      '均获维持 warning 正文说「均获维持」，表四中却有未获维持（纠正、其他结果或尚未审结）的案件：行政复议「尚未审结」1 件、行政诉讼（未经复议直接起诉）「结果纠正」1 件',
+    ]);
+  });
+
+  test('全部胜诉 and 无被纠错 against 结果纠正', () => {
+    assert.deepEqual(
+      claims('行政诉讼1件，全部胜诉。').map((x) => x.split(' ')[0]),
+      ['全部胜诉'],
+    );
+    assert.deepEqual(
+      claims('行政诉讼案件无被纠错情况。').map((x) => x.split(' ')[0]),
+      ['无被纠错'],
+    );
+  });
+
+  test('silent: claims that agree, the block not named, blanks, 纠错率', () => {
+    const upheld = [2, 0, 0, 0, 2, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0];
+    assert.deepEqual(claims('行政复议2件，诉讼1件，均获维持。', upheld), []);
+    assert.deepEqual(claims('行政复议2件，其中1件尚未审结；诉讼1件，全部胜诉。', [1, 0, 0, 1, 2, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0]), []);
+    assert.deepEqual(claims('行政复议2件，均获维持。', [2, 0, 0, 0, 2, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0]), []);
+    assert.deepEqual(claims('下一步将努力降低行政复议、行政诉讼发生率和纠错率。'), []);
+    const text = report2021({ overview: '行政复议2件，均获维持。' }).replace(/\| 1 \| 0 \| 0 \| 1 \| 2 \|/, '| 2 |  |  |  | 2 |');
+    assert.deepEqual(
+      checkReport(text).findings.filter((f) => f.rule === 'outcome-claim'),
+      [],
+    );
+  });
+});

@@ -4,6 +4,7 @@ import { schemaUnknown } from './schema-unknown';
 import { completionRate } from './completion-rate';
 import { crossYear } from './cross-year';
 import { repeatedText } from './repeated-text';
+import { outcomeClaim } from './outcome-claim';
 import { growthRate } from './growth-rate';
 import { partsCount } from './parts-count';
 import { percentOfTotal } from './percent-of-total';
@@ -46,6 +47,7 @@ export const rules: readonly Rule[] = [
   completionRate,
   percentOfTotal,
   percentSum,
+  outcomeClaim,
   growthRate,
   crossYear,
   repeatedText,
