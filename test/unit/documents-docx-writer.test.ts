@@ -125,6 +125,8 @@ test('title 2号 方正小标宋简体 centred; body 3号 仿宋_GB2312 indented
   const heading1 = find('一、总体情况');
   assert.equal(attr(font(heading1), 'eastAsia'), '黑体');
   assert.equal(size(heading1), '32');
+  // in the outline: Word's navigation pane lists the sections
+  assert.equal(attr(at(heading1, 'w:pPr', 'w:outlineLvl'), 'val'), '0');
   // a run-in second-level heading: （一）主动公开方面。 in 楷体, the paragraph it opens in 仿宋
   const heading2 = find('（一）主动公开情况');
   const runs = arr(heading2['w:r']);

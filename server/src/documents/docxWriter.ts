@@ -112,6 +112,8 @@ function titleParagraph(text: string): Paragraph {
 
 function bodyParagraph(text: string, role: FontRole = 'body', alignment?: (typeof AlignmentType)[keyof typeof AlignmentType]): Paragraph {
   return new Paragraph({
+    // a heading is in the document's outline (Word's navigation pane) and stays on the page of what follows it
+    ...(role === 'heading1' ? { outlineLevel: 0, keepNext: true } : {}),
     spacing: bodySpacing,
     indent: alignment ? undefined : INDENT,
     alignment: alignment ?? AlignmentType.JUSTIFIED,
@@ -125,13 +127,21 @@ function bodyParagraph(text: string, role: FontRole = 'body', alignment?: (typeo
  */
 function secondLevelParagraph(text: string): Paragraph {
   const stop = text.search(/[。：:]/);
-  const head = stop > 0 && stop < 40 && stop < text.length - 1 ? text.slice(0, stop + 1) : text;
+  // the heading is the words up to its full stop; a long paragraph without one has only its number for a heading
+  const head =
+    stop > 0 && stop < 40 && stop < text.length - 1
+      ? text.slice(0, stop + 1)
+      : text.length <= 40
+        ? text
+        : (/^\s*[（(][^）)]{1,4}[）)]/.exec(text)?.[0] ?? '');
   return new Paragraph({
+    // a heading standing alone is in the document's outline and stays on the page of what follows it
+    ...(head.length === text.length ? { outlineLevel: 1, keepNext: true } : {}),
     spacing: bodySpacing,
     indent: INDENT,
     alignment: AlignmentType.JUSTIFIED,
     children: [
-      ...runs(head, 'heading2', SIZE.body),
+      ...(head ? runs(head, 'heading2', SIZE.body) : []),
       ...(head.length < text.length ? runs(text.slice(head.length), 'body', SIZE.body) : []),
     ],
   });
@@ -469,7 +479,7 @@ function documentOf(text: string, options: ExportOptions): Document {
     creator: 'nianbao',
     title: model.title?.text ?? '',
     evenAndOddHeaderAndFooters: true,
-    styles: { default: { document: { run: { font: runFont('body'), size: SIZE.body } } } },
+    styles: { default: { document: { run: { font: runFont('body'), size: SIZE.body, language: { value: 'zh-CN', eastAsia: 'zh-CN' } } } } },
     sections: [
       {
         properties: {
