@@ -5,6 +5,8 @@ import { registerNewReport } from './newReport';
 import { crashHandler } from './restart';
 import { SERVER_EXEC_ARGV } from './serverProcess';
 import { registerStatus } from './status';
+import { registerTask } from './task';
+import { registerWorkspaceCheck } from './workspaceCheck';
 
 // Starts the language server; knows nothing about reports.
 
@@ -12,6 +14,7 @@ let client: LanguageClient | undefined;
 
 export async function activate(context: ExtensionContext): Promise<void> {
   registerNewReport(context); // needs no server: registered first
+  registerTask(context);
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
@@ -39,6 +42,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   await client.start();
   context.subscriptions.push(client);
   registerStatus(context, client);
+  registerWorkspaceCheck(context, client);
 }
 
 export async function deactivate(): Promise<void> {

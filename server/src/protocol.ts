@@ -19,3 +19,17 @@ export interface StatusParams {
   /** the schemas that can be chosen, in the server's language */
   available: { id: string; name: string }[];
 }
+
+/** Client → server: check a report file that is not open (检查工作区全部年报), from the disk. */
+export const CheckFileRequestMethod = 'nianbao/checkFile';
+
+export interface CheckFileParams {
+  uri: string;
+}
+
+/** The report's diagnostics (LSP's shape), or why it could not be read; `report: false` when it is no report. */
+export interface CheckFileResult {
+  report: boolean;
+  diagnostics: import('vscode-languageserver-types').Diagnostic[];
+  problem?: string;
+}

@@ -124,3 +124,18 @@ test('--format sarif and --summary on the command line', async () => {
   assert.equal(bad.code, 2);
   assert.match(bad.err, /\.xlsx、\.csv 或 \.html/);
 });
+
+test('--format compact: every line read by the problem matcher $nianbao the extension contributes', async () => {
+  const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
+  const matcher = new RegExp(manifest.contributes.problemMatchers[0].pattern.regexp);
+  const r = await run('check', '--format', 'compact', '--no-config', corpus);
+  const json = await run('check', '--format', 'json', '--no-config', corpus);
+  const lines = r.out.trimEnd().split('\n');
+  const count = JSON.parse(json.out).files.reduce((n: number, f: { diagnostics: unknown[] }) => n + f.diagnostics.length, 0);
+  assert.equal(lines.length, count);
+  for (const line of lines) {
+    const m = matcher.exec(line);
+    assert.ok(m, line);
+    assert.ok(readFileSync(m[1]).length > 0 && Number(m[2]) >= 1 && Number(m[3]) >= 1);
+  }
+});

@@ -4,7 +4,7 @@ import { summaryKind } from './formats/summary-kinds';
 
 // The command line: which command, which options, which paths; and the help that explains them.
 
-export type OutputFormat = 'text' | 'json' | 'sarif';
+export type OutputFormat = 'text' | 'json' | 'sarif' | 'compact';
 
 export interface CheckArgs {
   command: 'check';
@@ -36,8 +36,9 @@ export const HELP = {
 每份报告使用它所在文件夹或上级文件夹中最近的配置文件 .nianbao.yaml（规则开关与级别、格式、期限、本单位名称、忽略的文件）。
 
 选项：
-  --format text|json|sarif
-                       输出格式（默认 text；sarif：SARIF 2.1.0，供代码扫描服务和 SARIF 查看器使用）
+  --format text|json|sarif|compact
+                       输出格式（默认 text；sarif：SARIF 2.1.0，供代码扫描服务和 SARIF 查看器使用；
+                       compact：每个问题一行“文件:行:列: 级别: 消息 [规则]”，供编辑器的问题匹配器读取）
   --summary 文件       另写一份汇总：.xlsx（每份报告一行、全部问题、按规则合计）、.csv（全部问题）
                        或 .html（可排序的报告列表，每份报告的问题，错误的单元格连同算式标在表中）
   --schema ID|PATH     使用的格式：gov-2021、gov-2019、gov-2008，或自定义格式文件（.json/.yaml）；默认按报告自动判断
@@ -64,8 +65,9 @@ Each report takes the nearest configuration file .nianbao.yaml at or above its f
 their levels, schema, deadline, the office's own name, files to ignore).
 
 Options:
-  --format text|json|sarif
-                       output format (default text; sarif: SARIF 2.1.0 for code-scanning services and viewers)
+  --format text|json|sarif|compact
+                       output format (default text; sarif: SARIF 2.1.0 for code-scanning services and viewers;
+                       compact: a line per finding, file:line:column: severity: message [rule], for problem matchers)
   --summary FILE       also write a summary: .xlsx (a row per report, every finding, totals by rule),
                        .csv (every finding) or .html (a sortable list of reports, each report's findings,
                        each wrong cell shown in its table with the arithmetic)
@@ -141,7 +143,7 @@ export function parseCommandLine(argv: string[]): Args {
       say(lang, `nianbao: 未知命令「${command}」，可用：check\n`, `nianbao: unknown command "${command}"; available: check\n`),
       true,
     );
-  if (values.format !== 'text' && values.format !== 'json' && values.format !== 'sarif')
+  if (values.format !== 'text' && values.format !== 'json' && values.format !== 'sarif' && values.format !== 'compact')
     throw new UsageError(
       say(
         lang,

@@ -6,6 +6,7 @@ import type { Lang } from '../config';
 import type { Schema } from '../engine';
 import { HELP, parseCommandLine, UsageError, type CheckArgs } from './args';
 import type { JobOptions } from './checkFile';
+import { compactFile } from './formats/compact';
 import { jsonWriter } from './formats/json';
 import { sarif } from './formats/sarif';
 import { summary, summaryKind, summaryNeedsTables } from './formats/summary-kinds';
@@ -98,6 +99,7 @@ async function check(args: CheckArgs, out: Out, err: Out): Promise<number> {
     if (args.format === 'sarif' || kind) kept.push(result);
     if (args.format === 'json') json.add(result);
     else if (args.format === 'sarif') return;
+    else if (args.format === 'compact') for (const line of compactFile(result)) out(line);
     else for (const line of textFile(result, lang, counts)) out(line);
   });
   progress.done();
@@ -115,7 +117,7 @@ async function check(args: CheckArgs, out: Out, err: Out): Promise<number> {
   if (args.format === 'json') json.end();
   else if (args.format === 'sarif')
     out(sarif(kept, { lang, version: VERSION, docsBase: packageRoot(), root: pathToFileURL(process.cwd() + path.sep).href }));
-  else out(textTotal(counts, lang));
+  else if (args.format === 'text') out(textTotal(counts, lang));
   if (kind && args.summary) {
     try {
       await fs.writeFile(args.summary, await summary(kind, kept, { lang, docsBase: packageRoot() }));

@@ -3,6 +3,7 @@ import { CodeActionKind, TextDocuments, TextDocumentSyncKind, type Connection } 
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaults, type Config, type Lang } from '../config';
 import { createChecker } from './checker';
+import { checkFile } from './checkFile';
 import { codeActions, FIX_ALL } from './codeActions';
 import { completion } from './completion';
 import type { Feature, ServerContext } from './context';
@@ -16,7 +17,7 @@ import { configFiles, isConfigFile } from './configFiles';
 
 // The language server: which documents are reports, when to check them, and each feature on its own.
 
-const features: Feature[] = [diagnostics, codeActions, completion, hover, definition, outline, folding, inlayHints];
+const features: Feature[] = [diagnostics, codeActions, completion, hover, definition, outline, folding, inlayHints, checkFile];
 
 /** Wires every feature to a connection and starts listening; the disk is passed in for last year's reports. */
 export function startServer(connection: Connection, disk?: FileSystem): ServerContext {
