@@ -112,7 +112,8 @@ describe('required-content: the six items of 第三十二条, found by what they
   });
 
   test('each missing item is named, with what was looked for, on the title', () => {
-    const text = report2016({ fees: '', review: '', other: '' });
+    // without the statistics table, whose 行政复议数 and 行政诉讼数 rows would report the item
+    const text = report2016({ fees: '', review: '', other: '', table: '' });
     const found = byRule(checkReport(text).findings, 'required-content');
     assert.deepEqual(
       found.map((f) => f.message.zh.split('：')[0]),
@@ -216,5 +217,36 @@ describe('prose-table: the prose against the statistics table of reports before 
       overview: '行政服务中心开设窗口26个，共受理申请121510件。',
     });
     assert.deepEqual(restated(text), []);
+  });
+});
+
+describe('required-content: an item reported in the statistics table only', () => {
+  const review = (text: string) =>
+    byRule(checkReport(text).findings, 'required-content')
+      .filter((f) => f.message.zh.includes('行政复议'))
+      .map((f) => `${f.severity} ${f.message.zh.slice(0, 40)}`);
+
+  test('行政复议数 | 0 and 行政诉讼数 | 0, no sentence on them: reported, said softly (pingtan-zhqsyq-2014)', () => {
+    assert.deepEqual(review(report2016({ review: '' })), [
+      'information 「因政府信息公开申请行政复议、提起行政诉讼的情况」只见于统计表（行政复议数、行政',
+    ]);
+  });
+
+  test('without the table, or with one of the two rows only: missing, a warning', () => {
+    assert.deepEqual(
+      review(report2016({ review: '', table: '' })).map((x) => x.split(' ')[0]),
+      ['warning'],
+    );
+    const oneRow = STATISTICS_TABLE.split('\n')
+      .filter((l) => !l.startsWith('行政诉讼数'))
+      .join('\n');
+    assert.deepEqual(
+      review(report2016({ review: '', table: oneRow })).map((x) => x.split(' ')[0]),
+      ['warning'],
+    );
+  });
+
+  test('silent when the text says it', () => {
+    assert.deepEqual(review(report2016()), []);
   });
 });

@@ -24,6 +24,14 @@ const Content = z
     within: z.enum(['paragraph', 'clause']).default('paragraph'),
     /** how sure a report without it is wrong: 其他需要报告的事项 is often left out when there is none */
     whenMissing: z.enum(['warning', 'information']).default('warning'),
+    /**
+     * Rows of a table (table.row) that report the item when all of them hold a figure (行政复议数 | 0,
+     * 行政诉讼数 | 0): the item is then reported, in the table only, and that is said softly.
+     */
+    tableRows: z
+      .array(z.string().regex(/^[A-Za-z][\w-]*\.[A-Za-z][\w-]*$/, 'a row: table.row'))
+      .max(20)
+      .default([]),
   })
   .strict();
 

@@ -18,6 +18,25 @@ export const requiredContent: Rule = {
     for (const s of report.schema.sections) {
       if (!s.content || !s.required || report.sections.has(s.id)) continue;
       const where = anchor(report);
+      // reported in the statistics table only (行政复议数 | 0, 行政诉讼数 | 0): reported, but not in words
+      const rows = tableRowsOf(report, s.content.tableRows);
+      if (rows) {
+        out.push({
+          severity: 'information',
+          message: localized(
+            `「${s.title}」只见于统计表（${rows.map((r) => r.label).join('、')}），正文中没有写到；可在正文中写一句说明`,
+            `“${s.title}” is reported in the statistics table only (${rows.map((r) => r.label).join(', ')}), not in the text; a sentence in the text would say it`,
+          ),
+          start: where.start,
+          end: where.end,
+          related: rows.map((r) => ({
+            message: localized(`统计表：${r.label}`, `statistics table: ${r.label}`),
+            start: r.start,
+            end: r.end,
+          })),
+        });
+        continue;
+      }
       const groups = s.content.all.map(
         (g) =>
           g
@@ -57,4 +76,20 @@ function anchor(report: BoundReport): { start: number; end: number } {
   if (t) return { start: t.start, end: t.end };
   const first = report.model.lines.find((l) => l.text.trim()) ?? report.model.lines[0];
   return { start: first.start + (first.text.length - first.text.trimStart().length), end: first.end };
+}
+
+/** The rows (table.row) that report an item, each with a figure in some column; undefined unless all of them do. */
+function tableRowsOf(report: BoundReport, refs: readonly string[]): { label: string; start: number; end: number }[] | undefined {
+  if (!refs.length) return undefined;
+  const out: { label: string; start: number; end: number }[] = [];
+  for (const ref of refs) {
+    const [tableId, rowId] = ref.split('.');
+    const table = report.tables.get(tableId);
+    const row = table?.schema.rows.find((r) => r.id === rowId);
+    if (!table || !row) return undefined;
+    const cells = table.schema.columns.map((c) => table.cell(rowId, c.id)).filter((c) => c?.value.kind === 'number');
+    if (!cells.length) return undefined;
+    out.push({ label: row.label, start: cells[0]!.start, end: cells[0]!.end });
+  }
+  return out;
 }
