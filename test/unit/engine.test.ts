@@ -231,6 +231,18 @@ describe('table identities', () => {
     assert.equal(byRule(r.findings, 'table-sum').length, 0);
   });
 
+  test('a blank total beside parts all written is not read as 0: the blank is reported, no sum', () => {
+    const text = report2021({ layout: 'pipe' }).replace(
+      '（一）予以公开 | 5 | 1 | 0 | 0 | 1 | 0 | 7',
+      '（一）予以公开 | 5 | 1 | 0 | 0 | 1 | 0 | ',
+    );
+    const r = checkReport(text);
+    assert.deepEqual(
+      r.findings.map((f) => f.rule),
+      ['table-blank-cell'],
+    );
+  });
+
   test('blank cells are reported once per row and silence the arithmetic they touch', () => {
     const text = report2021({ layout: 'pipe' }).replace(
       '（一）予以公开 | 5 | 1 | 0 | 0 | 1 | 0 | 7',
