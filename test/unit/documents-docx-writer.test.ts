@@ -266,3 +266,15 @@ test('Markdown input: front matter, # headings and GFM delimiter rows are not wr
     ].join('\n'),
   );
 });
+
+// Two exported reports opened in LibreOffice 7.4 and saved again as .docx: LibreOffice writes the XML its
+// own way (its merged cells, its styles, the tables apart). Read back, they give the corpus findings.
+for (const name of ['pingtan-zhqsyq-2020', 'shanghai-municipal-govt-office-2019']) {
+  test(`${name}: exported, saved again by LibreOffice, read: the same findings`, () => {
+    const text = readFileSync(join(dir, `${name}.txt`), 'utf8');
+    const saved = readFileSync(join(__dirname, '..', 'fixtures', 'docx', `${name}.libreoffice.docx`));
+    const back = readDocxSync(saved).text;
+    assert.deepEqual(checkReport(back).findings.map(summary), checkReport(text).findings.map(summary));
+    assert.deepEqual(proseLines(back), proseLines(text));
+  });
+}

@@ -194,6 +194,24 @@ test('table 三 with merged header and label cells: labels joined, merged cells 
   });
 });
 
+test('a figure in a cell merged over several columns is one figure (表二 blocks of two columns in a table of four)', () => {
+  const body =
+    '<w:tbl>' +
+    tr(tc('信息内容'), tc('本年制发件数'), tc('本年废止件数'), tc('现行有效件数')) +
+    tr(tc('规章'), tc('0'), tc('1'), tc('3')) +
+    tr(tc('第二十条第（五）项', span(4))) +
+    tr(tc('信息内容'), tc('本年处理决定数量', span(3))) +
+    tr(tc('行政许可'), tc('2293', span(3))) +
+    '</w:tbl>';
+  assert.deepEqual(read(body).text.split('\n'), [
+    '信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数',
+    '规章 | 0 | 1 | 3',
+    '第二十条第（五）项',
+    '信息内容 | 本年处理决定数量 |  | ',
+    '行政许可 | 2293',
+  ]);
+});
+
 test('as a Markdown draft: paragraphs apart, tables as GFM pipe tables as wide as their widest row', () => {
   const body =
     p('二、主动公开政府信息情况') +

@@ -322,10 +322,13 @@ function tableRows(rows: TableCell[][], table: number): RowText[] {
       labels > 0
         ? row.filter((c) => c.gridStart < labels && !c.continuation && c.text).map((c) => ({ text: c.text, where: at(c) }))
         : undefined;
-    // a merged cell is written once, and blank cells hold the place of the columns it covers
+    // A merged cell is written once. In a header row blank cells hold the place of the columns it covers,
+    // so that 法人或其他组织 stands over its five; a row of figures keeps one cell per figure (行政许可 | 2293
+    // in a table of four columns), as the engine counts a row's figures.
+    const figures = row.some((c) => !c.continuation && parseCell(c.text).kind === 'number');
     const cells = row
       .filter((c) => c.gridStart >= labels)
-      .flatMap((c) => Array.from({ length: c.span }, (_, k) => ({ text: k || c.continuation ? '' : c.text, where: at(c) })));
+      .flatMap((c) => Array.from({ length: figures ? 1 : c.span }, (_, k) => ({ text: k || c.continuation ? '' : c.text, where: at(c) })));
     return { kind: 'cells', ...(label ? { label } : {}), cells };
   });
 }

@@ -149,6 +149,11 @@ function secondLevelParagraph(text: string): Paragraph {
 
 // ---------- tables ----------
 
+/** an empty paragraph a few points high between two tables */
+function tableGap(): Paragraph {
+  return new Paragraph({ spacing: { line: 120, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, children: [] });
+}
+
 interface CellSpec {
   text: string;
   columnSpan?: number;
@@ -471,7 +476,11 @@ function documentOf(text: string, options: ExportOptions): Document {
   const children: (Paragraph | Table)[] = [];
   for (const line of model.lines) {
     const table = plan.tables.get(line.index);
-    if (table) children.push(table.table);
+    if (table) {
+      // Word runs two tables that touch into one (表二's four small tables would become one of four columns)
+      if (children[children.length - 1] instanceof Table) children.push(tableGap());
+      children.push(table.table);
+    }
     if (plan.consumed.has(line.index) || hidden.has(line.index) || !line.text.trim()) continue;
     children.push(paragraphFor(line.text, role.get(line.index)));
   }
