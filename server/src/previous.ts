@@ -43,6 +43,18 @@ export function computeKeys(file: Named): OfficeKeys | undefined {
   return { keys, year: model.year };
 }
 
+/**
+ * A Word file, a PDF or a web page is paired by its file name alone before it is read: the year in the
+ * name, and the name without it.
+ */
+export function nameKeys(file: string): OfficeKeys | undefined {
+  const base = path.basename(file).replace(/\.[^.]+$/, '');
+  const year = /(?:19|20)\d{2}/.exec(base);
+  const name = base.replace(YEAR, '');
+  if (!year || name.replace(/[\s\p{P}_]+/gu, '').length < 2) return undefined;
+  return { keys: [`file:${path.dirname(file)}/${name}`], year: Number(year[0]) };
+}
+
 export function pairWithPrevious(files: Named[]): Map<string, Named> {
   const byPath = new Map(files.map((f) => [f.path, f]));
   const pairs = pairKeyed(files.map((f) => ({ path: f.path, keys: officeKeys(f) })));

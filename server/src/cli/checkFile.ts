@@ -2,7 +2,7 @@ import { readFileSync } from 'fs';
 import { parse as parseYaml } from 'yaml';
 import { builtinSchema, checkReport, validateSchema, type Schema } from '../engine';
 import type { Config, Lang } from '../config';
-import { readReport, type Problem } from './files';
+import { looksLikeReport, readReport, type Problem } from './files';
 import { FIXABLE_FILE, fixedText, unifiedDiff, writeAtomically } from './fix';
 import { fileResult, type FileResult } from './results';
 
@@ -11,6 +11,8 @@ import { fileResult, type FileResult } from './results';
 
 export interface CheckJob {
   path: string;
+  /** named on the command line, not met in a folder: checked even when it does not look like a report */
+  explicit?: boolean;
   /** last year's report of the same office, for the checks across years */
   previous?: string;
   /** the configuration for this report: its configuration file's, with the command line's flags over it */
@@ -27,7 +29,8 @@ export interface JobOptions {
   withTables?: boolean;
 }
 
-export type JobOutcome = { result: FileResult; fixed?: number; diff?: string; fixProblem?: Problem } | { problem: Problem };
+export type JobOutcome =
+  { result: FileResult; fixed?: number; diff?: string; fixProblem?: Problem } | { problem: Problem } | { skipped: true };
 
 // a schema file named in a configuration file is read once per thread
 const schemaFiles = new Map<string, Schema | Problem>();
@@ -69,6 +72,8 @@ export async function checkFile(job: CheckJob, options: JobOptions): Promise<Job
   if (schema && !('sections' in schema)) return { problem: schema };
   const read = await readReport(job.path);
   if ('problem' in read) return { problem: read.problem };
+  // a document met in a folder is checked when what it says is a report's
+  if (job.explicit === false && read.encoding === 'document' && !looksLikeReport(job.path, read.text)) return { skipped: true };
   let previousText: string | undefined;
   if (job.previous) {
     const last = await readReport(job.previous);
@@ -87,6 +92,7 @@ export async function checkFile(job: CheckJob, options: JobOptions): Promise<Job
       lang: options.lang,
       previous: previousText !== undefined ? job.previous : undefined,
       withTables: options.withTables,
+      locate: read.locate,
     };
     const checked = checkReport(read.text, checkOptions);
     if (!options.fix || !FIXABLE_FILE.test(job.path)) return { result: fileResult(job.path, read.text, checked, resultOptions) };

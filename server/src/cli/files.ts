@@ -1,6 +1,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { glob } from 'tinyglobby';
+import { readDocument, readerFor, type DocumentReader, type SourceLocation } from '../documents';
 
 // Which files a command line names, and their text. Reading is the CLI's job; the engine sees text only.
 
@@ -13,12 +14,20 @@ export type Problem = { zh: string; en: string };
  * A problem is `quiet` when the file is simply no text report (binary, another encoding, a Word file):
  * met while searching a folder, it is passed over. A file that could not be read at all is never quiet.
  */
-export type ReadResult = { text: string; encoding: 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be' } | { problem: Problem; quiet?: boolean };
+export type ReadResult =
+  | {
+      text: string;
+      encoding: 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be' | 'document';
+      locate?: (offset: number) => SourceLocation | undefined;
+    }
+  | { problem: Problem; quiet?: boolean };
 
 /** Larger files are not read: no report is that long, and reading one would take the memory of many. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** Word files and PDFs carry pictures and fonts: a report in one may be larger than its text, not this large. */
+export const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
 
-const REPORT_EXT = /\.(md|markdown|txt)$/i;
+const REPORT_EXT = /\.(md|markdown|txt|docx|pdf|html?)$/i;
 const GLOB_CHARS = /[*?[\]{}]/;
 
 /** Why a path cannot be used, from the error of stat or readdir. */
@@ -134,14 +143,16 @@ const SIGNATURES: { bytes: number[]; what: Problem }[] = [
 const startsWith = (buf: Buffer, bytes: number[]) => bytes.every((b, i) => buf[i] === b);
 
 export async function readReport(file: string): Promise<ReadResult> {
-  if (/\.docx?$/i.test(file))
+  if (/\.doc$/i.test(file))
     return {
       problem: {
-        zh: '暂不支持 Word 文件：请另存为 .txt 或 .md 后再检查',
-        en: 'Word files are not supported yet: save it as .txt or .md and check that',
+        zh: '这是旧版 Word 文件（.doc）：请在 Word 或 WPS 中另存为 .docx 后再检查',
+        en: 'it is an old Word file (.doc): save it as .docx in Word or WPS and check that',
       },
       quiet: true,
     };
+  const reader = readerFor(file);
+  if (reader) return readDocumentFile(file, reader);
   let buf: Buffer;
   try {
     // a pipe or a device would block or never end: only plain files are read, and only up to a size
@@ -198,7 +209,8 @@ const HEAD_BYTES = 32 * 1024;
  * The beginning of a text report, for pairing it with last year's and for telling whether a file met in
  * a folder is a report, without reading it whole: a folder of a thousand reports is then read once.
  */
-export async function readHead(file: string): Promise<{ text: string } | { problem: Problem; quiet?: boolean }> {
+export async function readHead(file: string): Promise<{ text: string; document?: boolean } | { problem: Problem; quiet?: boolean }> {
+  if (isDocument(file)) return { text: '', document: true };
   let handle: fs.FileHandle | undefined;
   try {
     const stat = await fs.stat(file);
@@ -226,3 +238,32 @@ export async function readHead(file: string): Promise<{ text: string } | { probl
     await handle?.close();
   }
 }
+
+/** A report in Word, PDF or a web page: its text, and the way back to places in the file. */
+async function readDocumentFile(file: string, reader: DocumentReader): Promise<ReadResult> {
+  let bytes: Buffer;
+  try {
+    const stat = await fs.stat(file);
+    if (!stat.isFile()) return { problem: { zh: '不是普通文件，未读取', en: 'not a regular file, not read' } };
+    if (stat.size > MAX_DOCUMENT_BYTES) {
+      const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+      return {
+        problem: {
+          zh: `文件太大（${mb(stat.size)} MB），超过 ${mb(MAX_DOCUMENT_BYTES)} MB 的文件不检查：请确认是否选错了文件，或把报告另存为不含图片的版本`,
+          en: `too large (${mb(stat.size)} MB): files over ${mb(MAX_DOCUMENT_BYTES)} MB are not checked; is it the right file? Save the report without pictures and check that`,
+        },
+      };
+    }
+    bytes = await fs.readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? String(e);
+    return { problem: { zh: `无法读取（${code}）`, en: `cannot be read (${code})` } };
+  }
+  // pdf.js takes a plain Uint8Array, not a Buffer
+  const read = await readDocument(reader, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  if ('problem' in read) return { problem: read.problem };
+  return { text: read.text, encoding: 'document', locate: read.locate };
+}
+
+/** A Word file, a PDF or a web page: its beginning is not text, and it is read whole when it is checked. */
+export const isDocument = (file: string) => readerFor(file) !== undefined;

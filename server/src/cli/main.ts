@@ -81,6 +81,7 @@ async function check(args: CheckArgs, out: Out, err: Out): Promise<number> {
   const threads = args.jobs ?? defaultThreads(plan.jobs.length);
   await runJobs(plan.jobs, options, { threads, workerScript: workerScript() }, (index, outcome) => {
     progress.tick();
+    if ('skipped' in outcome) return;
     if ('problem' in outcome) {
       err(`nianbao: ${plan.jobs[index].path}${colon}${outcome.problem[lang]}`);
       failed = true;

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { defaults, type Config } from '../config';
 import { findConfigFile, isIgnored, parseConfigFile, type ConfigFile } from '../configFile';
-import { computeKeys, pairKeyed, type OfficeKeys } from '../previous';
+import { computeKeys, nameKeys, pairKeyed, type OfficeKeys } from '../previous';
 import type { CheckJob } from './checkFile';
 import { expandInputs, looksLikeReport, readHead, type Problem } from './files';
 
@@ -40,7 +40,7 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, f: (item: T)
   return out;
 }
 
-type Keyed = { path: string; keys: OfficeKeys | undefined };
+type Keyed = { path: string; keys: OfficeKeys | undefined; explicit?: boolean };
 
 export async function planRun(paths: string[], options: PlanOptions): Promise<Plan> {
   const { inputs, missing, problems } = await expandInputs(paths);
@@ -54,9 +54,11 @@ export async function planRun(paths: string[], options: PlanOptions): Promise<Pl
       if (input.explicit || !head.quiet) out.problems.push({ path: input.path, problem: head.problem });
       continue;
     }
-    if (!input.explicit && !looksLikeReport(input.path, head.text)) continue;
+    // a Word file, PDF or web page found in a folder is told a report or not once it is read (checkFile)
+    if (!input.explicit && !head.document && !looksLikeReport(input.path, head.text)) continue;
     if (isIgnored(input.path, configs(path.dirname(input.path)))) continue;
-    reports.push({ path: input.path, keys: computeKeys({ path: input.path, text: head.text }) });
+    const keys = head.document ? nameKeys(input.path) : computeKeys({ path: input.path, text: head.text });
+    reports.push({ path: input.path, keys, explicit: input.explicit });
   }
   const previous = await pairPrevious(reports, options.previous ?? [], out.problems);
   out.jobs = reports.map((r) => {
@@ -64,6 +66,7 @@ export async function planRun(paths: string[], options: PlanOptions): Promise<Pl
     const config = { ...(file?.config ?? defaults), ...options.flags };
     return {
       path: r.path,
+      explicit: r.explicit ?? true,
       previous: previous.get(r.path),
       config: { schema: config.schema, rules: config.rules, deadline: config.deadline, ...(file?.office ? { office: file.office } : {}) },
     };

@@ -35,7 +35,7 @@ export function textFile(f: FileResult, lang: Lang, counts: TextCounts): string[
     );
   for (const d of f.diagnostics) {
     const pos = `${d.range.start.line + 1}:${d.range.start.character + 1}`;
-    const where = d.source ? ` (${describeSource(d.source)[lang]})` : '';
+    const where = d.source ? (lang === 'zh' ? `（${describeSource(d.source).zh}）` : ` (${describeSource(d.source).en})`) : '';
     lines.push(`  ${pos.padEnd(8)} ${SEVERITY_WORD[lang][d.severity].padEnd(lang === 'zh' ? 2 : 7)}  ${d.message}${where}  [${d.rule}]`);
   }
   lines.push('');

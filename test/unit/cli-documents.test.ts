@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { main } from '../../server/src/cli/main';
+import { checkReport } from '../../server/src/engine';
+
+// Reports as they travel, on the command line: the published PDFs give the findings of their text,
+// each with the page and line it is on; a folder of them is searched like one of text reports.
+
+const root = join(__dirname, '..', '..');
+const corpus = join(root, 'test', 'fixtures', 'corpus');
+const pdfs = join(root, 'test', 'fixtures', 'pdf');
+
+async function run(...args: string[]) {
+  let out = '';
+  let err = '';
+  const code = await main(
+    args,
+    (s) => (out += s + '\n'),
+    (s) => (err += s + '\n'),
+  );
+  return { code, out, err };
+}
+
+type Json = {
+  files: { path: string; diagnostics: { rule: string; message: string; source?: { kind: string; page: number; line: number } }[] }[];
+};
+
+describe('nianbao check on documents', () => {
+  for (const year of [2023, 2024])
+    test(`huaian-hongze-district-${year}.pdf: the findings of its corpus text, with pages`, async () => {
+      const r = await run('check', '--format', 'json', '--no-config', join(pdfs, `huaian-hongze-district-${year}.pdf`));
+      assert.equal(r.err, '');
+      const found = (JSON.parse(r.out) as Json).files[0].diagnostics;
+      const text = checkReport(readFileSync(join(corpus, `huaian-hongze-district-${year}.txt`), 'utf8')).findings;
+      assert.deepEqual(
+        found.map((d) => `${d.rule}: ${d.message}`),
+        text.map((f) => `${f.rule}: ${f.message.zh}`),
+      );
+      for (const d of found) assert.ok(d.source?.kind === 'pdf' && d.source.page >= 1 && d.source.line >= 1, JSON.stringify(d));
+    });
+
+  test('text output names the page; a folder of PDFs is searched; a broken one is told, the others checked', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-pdfs-'));
+    copyFileSync(join(pdfs, 'huaian-hongze-district-2023.pdf'), join(dir, '洪泽区2023年报.pdf'));
+    writeFileSync(join(dir, '坏的2023年报.pdf'), '%PDF-1.7\n1 0 obj << >> endobj\ntrailer <<>>\n%%EOF');
+    writeFileSync(join(dir, '说明.doc'), 'old');
+    const r = await run('check', '--lang', 'zh', dir);
+    assert.equal(r.code, 2);
+    assert.match(r.out, /应为 11（10\+1\+0\+0），表中为 0（第 4 页第 \d+ 行）\s+\[table-sum\]/);
+    assert.match(r.err, /坏的2023年报\.pdf：.*PDF/);
+    assert.doesNotMatch(r.err, /说明\.doc/, 'an old Word file in a folder is passed over');
+    const named = await run('check', join(dir, '说明.doc'));
+    assert.match(named.err, /另存为 \.docx/);
+  });
+});
