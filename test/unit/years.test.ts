@@ -209,3 +209,31 @@ describe('the synthetic 2021 reports raise none of these rules', () => {
       );
     });
 });
+
+describe('year-typo: a year typed wrong', () => {
+  const typos = (text: string) => rule(text, 'year-typo').map((f) => `${at(text, f)} → ${f.fix!.edits[0].newText}`);
+
+  test('自2016年1月1日起至20166年12月31日止: a digit too many, in the statistics period', () => {
+    const text = report2016({ period: '本报告所列数据的统计期限自2016年1月1日起至20166年12月31日止。' });
+    assert.deepEqual(typos(text), ['20166 → 2016']);
+    assert.match(rule(text, 'year-typo')[0].message.zh, /年份「20166年」打错了（多了一位数字），应为「2016年」/);
+  });
+
+  test('2O16年 with a letter O, in the title and in the text', () => {
+    const text = report2016({
+      title: '青山县人民政府2O16年政府信息公开工作年度报告',
+      overview: '2Ol6年，我县认真贯彻《中华人民共和国政府信息公开条例》。',
+    });
+    assert.deepEqual(typos(text), ['2O16 → 2016', '2Ol6 → 2016']);
+  });
+
+  test('silent: right years, counts of years, addresses, codes, five digits that are no date', () => {
+    const text = report2016({
+      overview:
+        '2016年，我县认真贯彻条例。该制度已有20000年历史之说不足信。地址：青山路20163号。档案编号AB2O16年度归档。' +
+        '全县共20163名工作人员参加培训，其中1000年龄段不明。',
+    });
+    assert.deepEqual(typos(text), []);
+    assert.deepEqual(typos(report2016()), []);
+  });
+});

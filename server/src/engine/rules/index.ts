@@ -32,6 +32,7 @@ import { requiredContent } from './required-content';
 import { sectionNumbering } from './section-numbering';
 import { statisticsPeriod } from './statistics-period';
 import { tableBreakdown } from './table-breakdown';
+import { yearTypo } from './year-typo';
 
 export const rules: readonly Rule[] = [
   requiredSection,
@@ -57,6 +58,7 @@ export const rules: readonly Rule[] = [
   sectionNumbering,
   listNumbering,
   statisticsPeriod,
+  yearTypo,
   otherYear,
   publicationDeadline,
   outdatedReference,
