@@ -250,3 +250,38 @@ describe('required-content: an item reported in the statistics table only', () =
     assert.deepEqual(review(report2016()), []);
   });
 });
+
+describe('parts-count: the parts an outline sentence names against its own number', () => {
+  const counted = (outline: string) => {
+    const text = report2016({ period: `${outline}本报告所列数据的统计期限自2016年1月1日起至2016年12月31日止。` });
+    return byRule(checkReport(text).findings, 'parts-count').map((f) => `${at(text, f)} ${f.message.zh}`);
+  };
+
+  test('本报告由……共六个部分组成 naming five', () => {
+    assert.deepEqual(
+      counted(
+        '本报告由概述、主动公开政府信息情况、政府信息依申请公开工作情况、政府信息公开工作存在的主要问题及改进情况、政府信息公开情况统计表共六个部分组成。',
+      ),
+      [
+        '六 这句话说共六个部分，列出的却是 5 个：概述；主动公开政府信息情况；政府信息依申请公开工作情况；政府信息公开工作存在的主要问题及改进情况；政府信息公开情况统计表',
+      ],
+    );
+  });
+
+  test('共分6个部分：naming five after the colon', () => {
+    assert.deepEqual(
+      counted(
+        '本报告共分6个部分：总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况。',
+      ).map((x) => x.split(' ')[0]),
+      ['6'],
+    );
+  });
+
+  test('silent: names holding 、 or 和, the last two joined by 和, as the corpus writes them', () => {
+    for (const outline of [
+      '本报告由概述、主动公开政府信息情况、政府信息依申请公开工作情况、政府信息公开的收费及减免情况、因政府信息公开申请行政复议、提起行政诉讼的情况、政府信息公开工作存在的主要问题及改进情况和其他需要报告的事项共七个部分组成。',
+      '本报告由概述、主动公开政府信息情况、依申请公开政府信息和不予公开政府信息情况、政府信息公开的收费及减免情况、因政府信息公开申请行政复议、提起行政诉讼的情况、政府信息公开工作存在的主要问题及改进措施和其他需要报告的事项共七个部分组成。',
+    ])
+      assert.deepEqual(counted(outline), [], outline);
+  });
+});

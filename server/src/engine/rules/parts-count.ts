@@ -14,6 +14,8 @@ export const partsCount: Rule = {
     const m = STATED.exec(toHalfWidth(text.slice(0, 20000)));
     if (!m) return [];
     const stated = /\d/.test(m[1]) ? Number(m[1]) : parseChineseNumeral(m[1]);
+    const named = stated === undefined ? [] : namedParts(report, m, stated);
+    if (named.length) return named;
     const present = partsPresent(report);
     // an appended 统计表 named among the parts is a part without a numbered heading
     const withTable = present.length + (/统计表/.test(m[0]) && report.model.rows.some((r) => r.start > (present.at(-1)?.end ?? 0)) ? 1 : 0);
@@ -57,4 +59,59 @@ function partsPresent(report: BoundReport): { text: string; start: number; end: 
     out.push({ text: report.model.text.slice(h.start, h.end).replace(/\s+/g, '').slice(0, 30), start: h.start, end: h.end });
   }
   return out;
+}
+
+// the words a part's name ends with: 概述, ……情况, ……统计表, 其他需要报告的事项, ……改进措施
+const NAME_END = /(?:概述|情况|统计表|事项|措施|问题|说明|附表)$/;
+// where two names may be joined by 和 (…改进情况和政府信息公开情况统计表), the first ends so
+const JOINED_END = /(?:概述|情况|统计表|事项|措施)$/;
+
+/**
+ * The parts the outline sentence itself names (本报告由A、B、C和D共N个部分组成 / 共分N个部分：A、B、C) against
+ * its N. A name may hold 、 (因……行政复议、提起行政诉讼的情况) or 和 (收到和处理……申请情况): a piece that
+ * does not end as a name goes on into the next, and only the last two names are split at 和.
+ */
+function namedParts(report: BoundReport, m: RegExpExecArray, stated: number): RuleFinding[] {
+  const sentence = m[0];
+  const at = m.index;
+  const text = toHalfWidth(report.model.text);
+  const after = text.slice(at + sentence.length).match(/^[^。\n]*/)![0];
+  // the names stand between 由/包括 and 共N, or after 共分N个部分：
+  const list = /^[：:]/.test(after)
+    ? after.slice(1)
+    : sentence
+        .replace(/^(?:本报告|报告)(?:由|包括|包含|分为|共分为?|共分成)/, '')
+        .replace(/(?:共|等)?[一二三四五六七八九十\d]{1,2}个?部分$/, '');
+  const pieces = list
+    .split('、')
+    .map((x) => x.trim())
+    .filter(Boolean);
+  if (pieces.length < 2) return [];
+  const names: string[] = [];
+  let current = '';
+  for (const p of pieces) {
+    current = current ? `${current}、${p}` : p;
+    if (NAME_END.test(current)) {
+      names.push(current);
+      current = '';
+    }
+  }
+  if (current) return []; // a name that does not end as one: the list is not read with certainty
+  const last = names[names.length - 1];
+  const join = last.lastIndexOf('和');
+  if (join > 0 && JOINED_END.test(last.slice(0, join)) && NAME_END.test(last.slice(join + 1)))
+    names.splice(names.length - 1, 1, last.slice(0, join), last.slice(join + 1));
+  if (names.length === stated) return [];
+  const numberStart = at + sentence.length - m[1].length - (m[2] ?? '').length - m[3].length; // 个 may be left out
+  return [
+    {
+      message: localized(
+        `这句话说共${m[1]}个部分，列出的却是 ${names.length} 个：${names.join('；')}`,
+        `The sentence announces ${stated} parts but names ${names.length}: ${names.join('; ')}`,
+      ),
+      start: numberStart,
+      end: numberStart + m[1].length,
+      related: [],
+    },
+  ];
 }
