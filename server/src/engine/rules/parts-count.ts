@@ -14,9 +14,11 @@ export const partsCount: Rule = {
     const m = STATED.exec(toHalfWidth(text.slice(0, 20000)));
     if (!m) return [];
     const stated = /\d/.test(m[1]) ? Number(m[1]) : parseChineseNumeral(m[1]);
-    const named = stated === undefined ? [] : namedParts(report, m, stated);
-    if (named.length) return named;
+    const named = stated === undefined ? undefined : namedParts(report, m, stated);
     const present = partsPresent(report);
+    // the sentence names another number of parts than it says: unless the body agrees with the names (then the
+    // comparison with the body below says it, with a fix), that is the finding
+    if (named && named.count !== present.length) return [named.finding];
     // an appended 统计表 named among the parts is a part without a numbered heading
     const withTable = present.length + (/统计表/.test(m[0]) && report.model.rows.some((r) => r.start > (present.at(-1)?.end ?? 0)) ? 1 : 0);
     // fewer than three numbered parts: the body is not numbered by parts, nothing to compare
@@ -71,7 +73,7 @@ const JOINED_END = /(?:概述|情况|统计表|事项|措施)$/;
  * its N. A name may hold 、 (因……行政复议、提起行政诉讼的情况) or 和 (收到和处理……申请情况): a piece that
  * does not end as a name goes on into the next, and only the last two names are split at 和.
  */
-function namedParts(report: BoundReport, m: RegExpExecArray, stated: number): RuleFinding[] {
+function namedParts(report: BoundReport, m: RegExpExecArray, stated: number): { count: number; finding: RuleFinding } | undefined {
   const sentence = m[0];
   const at = m.index;
   const text = toHalfWidth(report.model.text);
@@ -86,7 +88,7 @@ function namedParts(report: BoundReport, m: RegExpExecArray, stated: number): Ru
     .split('、')
     .map((x) => x.trim())
     .filter(Boolean);
-  if (pieces.length < 2) return [];
+  if (pieces.length < 2) return undefined;
   const names: string[] = [];
   let current = '';
   for (const p of pieces) {
@@ -96,15 +98,16 @@ function namedParts(report: BoundReport, m: RegExpExecArray, stated: number): Ru
       current = '';
     }
   }
-  if (current) return []; // a name that does not end as one: the list is not read with certainty
+  if (current) return undefined; // a name that does not end as one: the list is not read with certainty
   const last = names[names.length - 1];
   const join = last.lastIndexOf('和');
   if (join > 0 && JOINED_END.test(last.slice(0, join)) && NAME_END.test(last.slice(join + 1)))
     names.splice(names.length - 1, 1, last.slice(0, join), last.slice(join + 1));
-  if (names.length === stated) return [];
+  if (names.length === stated) return undefined;
   const numberStart = at + sentence.length - m[1].length - (m[2] ?? '').length - m[3].length; // 个 may be left out
-  return [
-    {
+  return {
+    count: names.length,
+    finding: {
       message: localized(
         `这句话说共${m[1]}个部分，列出的却是 ${names.length} 个：${names.join('；')}`,
         `The sentence announces ${stated} parts but names ${names.length}: ${names.join('; ')}`,
@@ -113,5 +116,5 @@ function namedParts(report: BoundReport, m: RegExpExecArray, stated: number): Ru
       end: numberStart + m[1].length,
       related: [],
     },
-  ];
+  };
 }
