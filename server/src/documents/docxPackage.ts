@@ -85,11 +85,20 @@ function corruptProblem(detail: string): DocumentProblem {
   );
 }
 
-function tooLargeProblem(what: { zh: string; en: string }, bytes: number, cap: number): DocumentProblem {
-  const mb = (n: number) => (n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0);
+const megabytes = (n: number) => (n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0);
+
+function fileTooLargeProblem(bytes: number): DocumentProblem {
   return problem(
-    `${what.zh}过大（${mb(bytes)} MB，上限 ${mb(cap)} MB），未读取。请删去图片等内容后另存为 .docx，或另存为 .txt 再检查。`,
-    `${what.en} is too large (${mb(bytes)} MB, the limit is ${mb(cap)} MB) and was not read. Remove pictures and save it again as .docx, or save it as .txt, then check it again.`,
+    `文件过大（${megabytes(bytes)} MB，上限 ${megabytes(MAX_DOCX_BYTES)} MB），未读取。请删去图片后另存为 .docx，或另存为 .txt 再检查。`,
+    `The file is too large (${megabytes(bytes)} MB, the limit is ${megabytes(MAX_DOCX_BYTES)} MB) and was not read. Remove its pictures and save it again as .docx, or save it as .txt, then check it again.`,
+  );
+}
+
+// A body that inflates past the cap is no report: a zip bomb or a broken file. Reading stops there.
+function partTooLargeProblem(part: string, bytes: number): DocumentProblem {
+  return problem(
+    `Word 文件中的 ${part} 解压后过大（超过 ${megabytes(MAX_PART_BYTES)} MB，已读到 ${megabytes(bytes)} MB 时停止），可能是压缩炸弹或已损坏的文件。如确是报告，请另存为 .txt 再检查。`,
+    `${part} in the Word file is too large unzipped (over ${megabytes(MAX_PART_BYTES)} MB; reading stopped at ${megabytes(bytes)} MB): a zip bomb or a damaged file. If it is a report, save it as .txt, then check it again.`,
   );
 }
 
@@ -138,8 +147,7 @@ function compressedData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
 
 /** Inflates one entry, stopping as soon as the output passes the cap, whatever the zip declares. */
 function inflateEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
-  const what = { zh: `Word 文件中的 ${entry.name} 解压后`, en: `${entry.name}, unzipped,` };
-  if (entry.size > MAX_PART_BYTES) throw tooLargeProblem(what, entry.size, MAX_PART_BYTES);
+  if (entry.size > MAX_PART_BYTES) throw partTooLargeProblem(entry.name, entry.size);
   const data = compressedData(bytes, entry);
   if (entry.method === 0) return data;
   if (entry.method !== 8) throw corruptProblem(`${entry.name} uses compression method ${entry.method}`);
@@ -147,7 +155,7 @@ function inflateEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   let total = 0;
   const inflater = new Inflate((chunk) => {
     total += chunk.length;
-    if (total > MAX_PART_BYTES) throw tooLargeProblem(what, total, MAX_PART_BYTES);
+    if (total > MAX_PART_BYTES) throw partTooLargeProblem(entry.name, total);
     chunks.push(chunk);
   });
   try {
@@ -190,7 +198,7 @@ function missingBodyProblem(entries: Map<string, ZipEntry>): DocumentProblem {
 
 /** Opens a .docx: checks what kind of file it is and that its body is there; parts are inflated on demand. */
 export function openDocx(bytes: Uint8Array): DocxPackage {
-  if (bytes.length > MAX_DOCX_BYTES) throw tooLargeProblem({ zh: '文件', en: 'The file' }, bytes.length, MAX_DOCX_BYTES);
+  if (bytes.length > MAX_DOCX_BYTES) throw fileTooLargeProblem(bytes.length);
   if (startsWith(bytes, OLE_SIGNATURE)) throw oleProblem(bytes);
   if (!startsWith(bytes, [0x50, 0x4b])) throw notZipProblem(bytes);
   const entries = readEntries(bytes);
