@@ -349,3 +349,34 @@ function applyEdits(text: string, edits: { start: number; end: number; newText: 
   for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
   return out;
 }
+
+describe('table 二: a row that does not apply to the office', () => {
+  const invalid = (text: string) =>
+    byRule(checkReport(text).findings, 'table-cell-invalid').map((f) => `${f.severity} ${text.slice(f.start, f.end)} ${f.message.zh}`);
+
+  test('规章 | / | / | /: one information for the row, not a warning per cell', () => {
+    const text = report2021({ layout: 'pipe' }).replace('规章 | 0 | 0 | 0', '规章 | / | / | /');
+    assert.deepEqual(invalid(text), [
+      'information / | / | / 表二 第二十条第（一）项 规章和行政规范性文件：「规章」一行都填的是「/」：本单位没有这一项的，可在正文中说明；有这一项而数量为零的，应填 0',
+    ]);
+    const dashes = report2021({ layout: 'gfm' }).replace('| 规章 | 0 | 0 | 0 |', '| 规章 | — | — | — |');
+    assert.deepEqual(
+      invalid(dashes).map((x) => x.split(' ')[0]),
+      ['information'],
+    );
+  });
+
+  test('silent with real zeros; a mark beside figures is still a warning at the cell; not in table 三', () => {
+    assert.deepEqual(invalid(report2021({ layout: 'pipe' })), []);
+    const mixed = report2021({ layout: 'pipe' }).replace('规章 | 0 | 0 | 0', '规章 | 0 | / | 0');
+    assert.deepEqual(
+      invalid(mixed).map((x) => x.split(' ').slice(0, 2).join(' ')),
+      ['warning /'],
+    );
+    const table3 = report2021({ layout: 'pipe' }).replace(
+      '2.重复申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0',
+      '2.重复申请 | / | / | / | / | / | / | /',
+    );
+    assert.equal(invalid(table3).length, 7);
+  });
+});

@@ -102,6 +102,11 @@ const Table = z
     cells: z.enum(['count', 'amount', 'signed']).default('count'),
     /** all rows may be written on one line, row after row (the single row of table 四) */
     flattened: z.boolean().default(false),
+    /**
+     * A row written all in marks (/, —) may say the item does not apply to the office (规章 where it has no
+     * power to make rules): one information for the row instead of a warning for each cell.
+     */
+    rowMayNotApply: z.boolean().default(false),
     columns: z.array(Line).min(1).max(50),
     rows: z.array(Row).min(1).max(200),
     identities: z.array(Identity).default([]),
@@ -177,70 +182,162 @@ export const SchemaDefinition = z
     chains: z.array(Chain).max(50).default([]),
   })
   .strict()
-  .superRefine((s, ctx) => {
-    const sectionIds = new Set(s.sections.map((x) => x.id));
-    s.statements.forEach((st, si) => {
-      for (const ref of [...st.cells, ...st.alternatives.flat()]) {
-        const [tableId, rowId, colId] = ref.split('.');
-        const t = s.tables.find((x) => x.id === tableId);
-        if (!t || !t.rows.some((r) => r.id === rowId) || !t.columns.some((c) => c.id === colId))
-          ctx.addIssue({ code: 'custom', path: ['statements', si], message: `no cell "${ref}" (table.row.column)` });
-      }
-    });
-    unique(
-      s.sections.map((x) => x.id),
-      ['sections'],
-      ctx,
-    );
-    unique(
-      s.tables.map((x) => x.id),
-      ['tables'],
-      ctx,
-    );
-    s.tables.forEach((t, ti) => {
-      if (!sectionIds.has(t.section))
-        ctx.addIssue({ code: 'custom', path: ['tables', ti, 'section'], message: `no section has id "${t.section}"` });
-      const rowIds = new Set(t.rows.map((r) => r.id));
-      const colIds = new Set(t.columns.map((c) => c.id));
-      unique(
-        t.rows.map((r) => r.id),
-        ['tables', ti, 'rows'],
-        ctx,
-      );
-      unique(
-        t.columns.map((c) => c.id),
-        ['tables', ti, 'columns'],
-        ctx,
-      );
-      t.rows.forEach((r, ri) => {
-        for (const id of r.standsFor)
-          if (!rowIds.has(id))
-            ctx.addIssue({
-              code: 'custom',
-              path: ['tables', ti, 'rows', ri, 'standsFor'],
-              message: `no row of table "${t.id}" has id "${id}"`,
-            });
-      });
-      t.identities.forEach((idn, ii) => {
-        // an identity "each row" relates columns of that row; "each column" relates rows
-        const ids = idn.each === 'row' ? colIds : rowIds;
-        const what = idn.each === 'row' ? 'column' : 'row';
-        const refs = idn.kind === 'balance' ? [...idn.left, ...idn.right] : [idn.total, ...idn.parts];
-        for (const r of refs)
-          if (!ids.has(r))
-            ctx.addIssue({
-              code: 'custom',
-              path: ['tables', ti, 'identities', ii],
-              message: `no ${what} of table "${t.id}" has id "${r}"`,
-            });
-      });
-    });
-  });
+  .superRefine((s, ctx) => crossReferences(s, ctx));
 
-function unique(ids: string[], path: (string | number)[], ctx: z.RefinementCtx): void {
+type Definition = z.output<typeof SchemaDefinition>;
+type Path = (string | number)[];
+
+/**
+ * What ids must agree on across the schema: a table's section, the rows and columns an identity or a
+ * statement names, the rows a row stands for (without a cycle), the cells a chain carries. Each issue
+ * points at the very id that is wrong and says, in both languages, how to put it right.
+ */
+function crossReferences(s: Definition, ctx: z.RefinementCtx): void {
+  const issue = (path: Path, zh: string, en: string) => ctx.addIssue({ code: 'custom', path, message: en, params: { zh, en } });
+  const sectionIds = s.sections.map((x) => x.id);
+  unique(sectionIds, ['sections'], issue);
+  unique(
+    s.tables.map((x) => x.id),
+    ['tables'],
+    issue,
+  );
+  s.sections.forEach((section, i) =>
+    section.content?.tableRows.forEach((ref, k) => checkRowRef(s, ref, ['sections', i, 'content', 'tableRows', k], issue)),
+  );
+  s.tables.forEach((t, ti) => checkTable(t, ti, sectionIds, issue));
+  s.statements.forEach((st, si) => {
+    st.cells.forEach((ref, k) => checkCellRef(s, ref, ['statements', si, 'cells', k], issue));
+    st.alternatives.forEach((set, a) => set.forEach((ref, k) => checkCellRef(s, ref, ['statements', si, 'alternatives', a, k], issue)));
+  });
+  s.chains.forEach((c, ci) => {
+    for (const key of ['previous', 'plus', 'minus'] as const)
+      c[key].forEach((ref, k) => checkCellRef(s, ref, ['chains', ci, key, k], issue));
+    checkCellRef(s, c.cell, ['chains', ci, 'cell'], issue);
+  });
+}
+
+type Issue = (path: Path, zh: string, en: string) => void;
+type TableDef = Definition['tables'][number];
+
+function checkTable(t: TableDef, ti: number, sectionIds: string[], issue: Issue): void {
+  if (!sectionIds.includes(t.section))
+    issue(
+      ['tables', ti, 'section'],
+      `没有 id 为「${t.section}」的章节：改为 sections 中某一章节的 id（${sectionIds.join('、')}）`,
+      `no section has id "${t.section}": use the id of one of the sections (${sectionIds.join(', ')})`,
+    );
+  const rowIds = t.rows.map((r) => r.id);
+  const colIds = t.columns.map((c) => c.id);
+  unique(rowIds, ['tables', ti, 'rows'], issue);
+  unique(colIds, ['tables', ti, 'columns'], issue);
+  t.rows.forEach((r, ri) =>
+    r.standsFor.forEach((id, k) => {
+      if (!rowIds.includes(id))
+        issue(
+          ['tables', ti, 'rows', ri, 'standsFor', k],
+          `表「${t.id}」没有 id 为「${id}」的行：standsFor 只能列出本表的行（${rowIds.join('、')}）`,
+          `no row of table "${t.id}" has id "${id}": standsFor lists rows of this table (${rowIds.join(', ')})`,
+        );
+    }),
+  );
+  const cycle = standsForCycle(t);
+  if (cycle)
+    issue(
+      ['tables', ti, 'rows', cycle.index, 'standsFor'],
+      `standsFor 成环（${cycle.ids.join(' → ')}）：一行不能直接或间接代替它自己，删去其中一处`,
+      `standsFor goes round in a cycle (${cycle.ids.join(' → ')}): a row cannot stand for itself, directly or not; remove one link`,
+    );
+  t.identities.forEach((idn, ii) => {
+    // an identity "each row" relates columns of that row; "each column" relates rows
+    const ids = idn.each === 'row' ? colIds : rowIds;
+    const what = idn.each === 'row' ? { zh: '列', en: 'column', list: 'columns' } : { zh: '行', en: 'row', list: 'rows' };
+    const keys = idn.kind === 'balance' ? (['left', 'right'] as const) : (['parts'] as const);
+    const refs: [Path, string][] = keys.flatMap((key) =>
+      ((idn as Record<string, unknown>)[key] as string[]).map((id, k): [Path, string] => [[key, k], id]),
+    );
+    if (idn.kind !== 'balance') refs.unshift([['total'], idn.total]);
+    for (const [where, id] of refs)
+      if (!ids.includes(id))
+        issue(
+          ['tables', ti, 'identities', ii, ...where],
+          `表「${t.id}」没有 id 为「${id}」的${what.zh}（each: ${idn.each} 的等式关联的是${what.zh}）：改为 ${what.list} 中的 id（${ids.join('、')}）`,
+          `no ${what.en} of table "${t.id}" has id "${id}" (an identity with each: ${idn.each} relates ${what.list}): use one of ${ids.join(', ')}`,
+        );
+    if (idn.kind !== 'balance' && idn.parts.includes(idn.total))
+      issue(
+        ['tables', ti, 'identities', ii, 'parts', idn.parts.indexOf(idn.total)],
+        `合计「${idn.total}」不能又是它自己的一部分：从 parts 中删去`,
+        `the total "${idn.total}" cannot be one of its own parts: remove it from parts`,
+      );
+  });
+}
+
+/** The first cycle of standsFor links among a table's rows, with the row it starts from. */
+function standsForCycle(t: TableDef): { index: number; ids: string[] } | undefined {
+  const links = new Map(t.rows.map((r) => [r.id, r.standsFor]));
+  const done = new Set<string>();
+  const visit = (id: string, trail: string[]): string[] | undefined => {
+    if (trail.includes(id)) return [...trail.slice(trail.indexOf(id)), id];
+    if (done.has(id)) return undefined;
+    for (const next of links.get(id) ?? []) {
+      const found = visit(next, [...trail, id]);
+      if (found) return found;
+    }
+    done.add(id);
+    return undefined;
+  };
+  for (const r of t.rows) {
+    const ids = visit(r.id, []);
+    if (ids) return { index: t.rows.findIndex((x) => x.id === ids[0]), ids };
+  }
+  return undefined;
+}
+
+function checkRowRef(s: Definition, ref: string, path: Path, issue: Issue): void {
+  const [tableId, rowId] = ref.split('.');
+  const t = s.tables.find((x) => x.id === tableId);
+  if (!t) issue(path, noTable(s, tableId).zh, noTable(s, tableId).en);
+  else if (!t.rows.some((r) => r.id === rowId))
+    issue(
+      path,
+      `表「${t.id}」没有 id 为「${rowId}」的行：写成 表.行，行 id 为 ${t.rows.map((r) => r.id).join('、')} 之一`,
+      `no row of table "${t.id}" has id "${rowId}": write table.row, the row one of ${t.rows.map((r) => r.id).join(', ')}`,
+    );
+}
+
+/** table.row.column; in a chain, row or column * stands for every one. */
+function checkCellRef(s: Definition, ref: string, path: Path, issue: Issue): void {
+  const [tableId, rowId, colId] = ref.split('.');
+  const t = s.tables.find((x) => x.id === tableId);
+  if (!t) return issue(path, noTable(s, tableId).zh, noTable(s, tableId).en);
+  if (rowId !== '*' && !t.rows.some((r) => r.id === rowId))
+    return issue(
+      path,
+      `「${ref}」：表「${t.id}」没有 id 为「${rowId}」的行；行 id 为 ${t.rows.map((r) => r.id).join('、')}`,
+      `"${ref}": no row of table "${t.id}" has id "${rowId}"; the rows are ${t.rows.map((r) => r.id).join(', ')}`,
+    );
+  if (colId !== '*' && !t.columns.some((c) => c.id === colId))
+    issue(
+      path,
+      `「${ref}」：表「${t.id}」没有 id 为「${colId}」的列；列 id 为 ${t.columns.map((c) => c.id).join('、')}`,
+      `"${ref}": no column of table "${t.id}" has id "${colId}"; the columns are ${t.columns.map((c) => c.id).join(', ')}`,
+    );
+}
+
+function noTable(s: Definition, tableId: string): Localized {
+  const ids = s.tables.map((t) => t.id);
+  return ids.length
+    ? {
+        zh: `没有 id 为「${tableId}」的表：改为 tables 中某一表的 id（${ids.join('、')}）`,
+        en: `no table has id "${tableId}": use one of ${ids.join(', ')}`,
+      }
+    : { zh: `没有 id 为「${tableId}」的表：先在 tables 中定义它`, en: `no table has id "${tableId}": define it under tables first` };
+}
+
+function unique(ids: string[], path: Path, issue: Issue): void {
   const seen = new Set<string>();
   ids.forEach((id, i) => {
-    if (seen.has(id)) ctx.addIssue({ code: 'custom', path: [...path, i, 'id'], message: `duplicate id "${id}"` });
+    if (seen.has(id)) issue([...path, i, 'id'], `id「${id}」重复：改为另一个 id`, `duplicate id "${id}": choose another id`);
     seen.add(id);
   });
 }
@@ -255,7 +352,10 @@ export type Chain = Schema['chains'][number];
 
 export interface SchemaProblem {
   path: (string | number)[];
+  /** in English, as the command line prints it */
   message: string;
+  /** zod's issue, for an editor to say it in the user's language and point at the very key */
+  issue: z.core.$ZodIssue;
 }
 
 /** Validates parsed JSON/YAML as a schema; never throws. */
@@ -263,6 +363,10 @@ export function validateSchema(data: unknown): { schema?: Schema; problems: Sche
   const r = SchemaDefinition.safeParse(data);
   if (r.success) return { schema: r.data, problems: [] };
   return {
-    problems: r.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message })),
+    problems: r.error.issues.map((i) => ({
+      path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+      message: i.message,
+      issue: i,
+    })),
   };
 }
