@@ -488,7 +488,7 @@ function documentOf(text: string, options: ExportOptions): Document {
     creator: 'nianbao',
     title: model.title?.text ?? '',
     evenAndOddHeaderAndFooters: true,
-    styles: { default: { document: { run: { font: runFont('body'), size: SIZE.body, language: { value: 'zh-CN', eastAsia: 'zh-CN' } } } } },
+    styles: { default: { document: { run: { font: runFont('body'), size: SIZE.body, language: { value: 'en-US', eastAsia: 'zh-CN' } } } } },
     sections: [
       {
         properties: {
