@@ -380,3 +380,30 @@ describe('table 二: a row that does not apply to the office', () => {
     assert.equal(invalid(table3).length, 7);
   });
 });
+
+describe('a section written without its numeral', () => {
+  test('收到和处理政府信息公开申请情况 without 三、: one finding, the missing numeral, not a missing section too', () => {
+    const text = report2021({ layout: 'pipe' }).replace('三、收到和处理政府信息公开申请情况', '收到和处理政府信息公开申请情况');
+    const f = checkReport(text).findings.filter((x) => x.rule === 'section-numbering' || x.rule === 'required-section');
+    assert.deepEqual(
+      f.map((x) => `${x.rule} ${x.message.zh}`),
+      ['section-numbering 这个标题缺少序号，应为「三、」'],
+    );
+  });
+
+  test('a section truly missing is still missing; a sentence that only names the section is no heading', () => {
+    const gone = report2021({ layout: 'pipe' }).replace('\n五、存在的主要问题及改进情况\n', '\n');
+    assert.deepEqual(
+      byRule(checkReport(gone).findings, 'required-section').map((x) => x.message.zh),
+      ['缺少必需的章节「五、存在的主要问题及改进情况」'],
+    );
+    const named = report2021({ layout: 'pipe' }).replace(
+      '\n五、存在的主要问题及改进情况\n',
+      '\n关于存在的主要问题及改进情况，见下文所述内容。\n',
+    );
+    assert.deepEqual(
+      byRule(checkReport(named).findings, 'required-section').map((x) => x.message.zh),
+      ['缺少必需的章节「五、存在的主要问题及改进情况」'],
+    );
+  });
+});

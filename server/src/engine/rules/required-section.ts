@@ -1,6 +1,7 @@
 import type { BoundReport } from '../bind';
 import { localized, type RuleFinding, type Rule, type TextEdit } from '../finding';
 import { sectionBody, sectionHeading } from '../template';
+import { sectionsWithoutNumeral } from './section-numbering';
 
 /** 格式规定的章节齐全（如 2021 年格式的六个部分）。 */
 export const requiredSection: Rule = {
@@ -11,10 +12,12 @@ export const requiredSection: Rule = {
   check(report) {
     const out: RuleFinding[] = [];
     const misplaced = new Set(report.misplaced.map((m) => m.schema.id));
+    // a heading written without its numeral is section-numbering's (缺少序号), once, not a missing section too
+    const unnumbered = sectionsWithoutNumeral(report);
     const order = report.schema.sections;
     order.forEach((s, i) => {
       // a section found by its content (reports before 2019) is required-content's, which says what was looked for
-      if (!s.required || s.content || report.sections.has(s.id) || misplaced.has(s.id)) return;
+      if (!s.required || s.content || report.sections.has(s.id) || misplaced.has(s.id) || unnumbered.has(s.id)) return;
       const where = anchor(report, i);
       out.push({
         message: localized(`缺少必需的章节「${s.title}」`, `Missing required section “${s.title}”`),

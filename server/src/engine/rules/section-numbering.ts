@@ -1,6 +1,7 @@
 import type { BoundReport } from '../bind';
 import { localized, type RuleFinding, type Rule, type TextEdit } from '../finding';
 import type { Heading } from '../model';
+import type { SectionSchema } from '../schema';
 import { bestLabelScore, toHalfWidth } from '../text';
 import { chineseNumeral, proseLines } from './reportText';
 
@@ -139,16 +140,41 @@ function collect(report: BoundReport): Item[] {
  * without its numeral ("主动公开政府信息情况" between 一、 and 三、): the numeral it should have.
  */
 function unnumberedSectionHeading(report: BoundReport, line: string): number | undefined {
-  const t = line.trim();
-  if (!t || t.length > 30 || /[。，；,;：:]/.test(t)) return undefined;
   for (const s of report.schema.sections) {
     if (s.content || report.sections.has(s.id)) continue;
     const m = /^([一二三四五六七八九十]+)、/.exec(s.title);
-    if (!m) continue;
-    if (bestLabelScore(t, [s.title, ...s.aliases]) < 0.8) continue;
-    return numeralValue(m[1]);
+    if (m && readsAsTitleOf(line, s)) return numeralValue(m[1]);
   }
   return undefined;
+}
+
+/**
+ * The sections of the format this rule reports as headings written without their numeral: required-section
+ * does not report them missing as well.
+ */
+export function sectionsWithoutNumeral(report: BoundReport): Set<string> {
+  const out = new Set<string>();
+  const missing = report.schema.sections.filter(
+    (s) => !s.content && !report.sections.has(s.id) && /^[一二三四五六七八九十]+、/.test(s.title),
+  );
+  if (!missing.length) return out;
+  const skip = tableSpans(report);
+  const headingLines = new Set(report.model.headings.map((h) => h.line));
+  for (const l of proseLines(report.model)) {
+    if (headingLines.has(l.index) || inSpans(skip, l.start)) continue;
+    const rest = l.text.replace(/^[\s\u3000]*(?:#{1,6}[ \t]+)?/, '');
+    // as collect() reads a line: one that opens with a mark of its own is not an unnumbered heading
+    if (/^(?:[一二三四五六七八九十]+|[—－―─-])?\s*、|^[（(]/.test(rest)) continue;
+    for (const s of missing) if (readsAsTitleOf(rest, s)) out.add(s.id);
+  }
+  return out;
+}
+
+/** A short line without punctuation that reads as the section's title (its numeral left out). */
+export function readsAsTitleOf(line: string, section: SectionSchema): boolean {
+  const t = line.trim();
+  if (!t || t.length > 30 || /[。，；,;：:]/.test(t)) return false;
+  return bestLabelScore(t, [section.title, ...section.aliases]) >= 0.8;
 }
 
 function numeralValue(s: string): number {
