@@ -131,13 +131,16 @@ class ParagraphReader {
     private readonly counter: NumberingCounter,
   ) {}
 
-  read(p: XmlElement): Paragraph {
+  read(p: XmlElement, inCell = false): Paragraph {
     const props = child(p, 'pPr');
     const markProps = child(props, 'rPr');
     const out: string[] = [];
     inlineText(p, out);
     const text = (this.number(props) ?? '') + out.join('');
-    return { text: this.headingMark(props, text) + text, markDeleted: !!(child(markProps, 'del') || child(markProps, 'moveFrom')) };
+    return {
+      text: (inCell ? '' : this.headingMark(props, text)) + text,
+      markDeleted: !!(child(markProps, 'del') || child(markProps, 'moveFrom')),
+    };
   }
 
   /**
@@ -178,11 +181,12 @@ function cellText(paragraphs: string[]): string {
 class BodyReader {
   constructor(private readonly paragraphs: ParagraphReader) {}
 
-  blocks(container: XmlElement, out: Block[] = []): Block[] {
+  /** the paragraphs and tables of the body, or of a cell (whose headings are no sections) */
+  blocks(container: XmlElement, inCell = false, out: Block[] = []): Block[] {
     for (const c of container.children) {
-      if (c.name === 'p') out.push({ kind: 'paragraph', paragraph: this.paragraphs.read(c) });
+      if (c.name === 'p') out.push({ kind: 'paragraph', paragraph: this.paragraphs.read(c, inCell) });
       else if (c.name === 'tbl') out.push({ kind: 'table', rows: this.table(c) });
-      else if (BLOCK_CONTAINERS.has(c.name)) this.blocks(c, out);
+      else if (BLOCK_CONTAINERS.has(c.name)) this.blocks(c, inCell, out);
     }
     return out;
   }
@@ -233,7 +237,7 @@ class BodyReader {
   /** a cell's paragraphs, those of a table nested in it flattened into them */
   private cellParagraphs(tc: XmlElement): string[] {
     const out: string[] = [];
-    for (const b of this.blocks(tc)) {
+    for (const b of this.blocks(tc, true)) {
       if (b.kind === 'paragraph') out.push(b.paragraph.text);
       else for (const r of b.rows) out.push(r.map((c) => c.text).join(' '));
     }
