@@ -333,7 +333,7 @@ interface Plan {
   /** lines written as they stand, by index, or consumed by a table */
   consumed: Set<number>;
   /** tables to write, by the index of their first line */
-  tables: Map<number, { end: number; table: Table }>;
+  tables: Map<number, Table>;
 }
 
 const isTableLine = (text: string) => text.includes('|');
@@ -373,7 +373,7 @@ function planTables(model: ReportModel, bound: BoundReport | undefined): Plan {
     const beforeText = before === undefined ? '' : lines[before].text.trim();
     if (only === 'applicationTable' && valueLines.length) {
       const body = indexes.filter((k) => k >= valueLines[0]);
-      const note = NOTE.test(beforeText) ? beforeText : (templateLayouts['gov-2021'].tables.applicationTable.corner ?? '');
+      const note = NOTE.test(beforeText) ? beforeText : (layout?.tables.applicationTable?.corner ?? '');
       if (NOTE.test(beforeText)) plan.consumed.add(before!);
       const labelled = body.map((k) => ({ id: ids.get(k)?.id, row: rowsByLine.get(k) ?? textRow(lines[k].text, k) }));
       table = applicationTable(labelled, note, layout?.tables.applicationTable);
@@ -392,7 +392,7 @@ function planTables(model: ReportModel, bound: BoundReport | undefined): Plan {
       );
     }
     for (const k of indexes) plan.consumed.add(k);
-    plan.tables.set(i, { end, table });
+    plan.tables.set(i, table);
     i = end;
   }
   return plan;
@@ -479,7 +479,7 @@ function documentOf(text: string, options: ExportOptions): Document {
     if (table) {
       // Word runs two tables that touch into one (表二's four small tables would become one of four columns)
       if (children[children.length - 1] instanceof Table) children.push(tableGap());
-      children.push(table.table);
+      children.push(table);
     }
     if (plan.consumed.has(line.index) || hidden.has(line.index) || !line.text.trim()) continue;
     children.push(paragraphFor(line.text, role.get(line.index)));
