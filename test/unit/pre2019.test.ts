@@ -285,3 +285,42 @@ describe('parts-count: the parts an outline sentence names against its own numbe
       assert.deepEqual(counted(outline), [], outline);
   });
 });
+
+describe('prose-conflict: one figure said twice, differently', () => {
+  const conflicts = (parts: Parameters<typeof report2016>[0]) => {
+    const text = report2016({ table: '', ...parts });
+    return byRule(checkReport(text).findings, 'prose-conflict').map((f) => `${at(text, f)} ${f.message.zh}`);
+  };
+
+  test('收到申请2件 … 共受理申请1件', () => {
+    assert.deepEqual(
+      conflicts({
+        applications: '全年共收到政府信息公开申请2件，均已按时答复。',
+        problems: '存在的主要问题是部分单位公开不够及时。全年共受理政府信息公开申请1件，下一步将加强培训。',
+      }),
+      ['1件 前文说收到的政府信息公开申请 2 件，这里说 1 件：同一个数前后不一'],
+    );
+  });
+
+  test('silent: the same figure twice, a part of it, another office, last year, three different counts', () => {
+    const silent = [
+      {
+        applications: '全年共收到政府信息公开申请12件，均已按时答复。',
+        problems: '存在的问题是公开不够及时。全年共受理政府信息公开申请12件。',
+      },
+      {
+        applications: '全年共收到政府信息公开申请12件，其中网上申请5件。',
+        problems: '存在的问题是公开不够及时。全年共收到当面提交的政府信息公开申请7件。',
+      },
+      {
+        applications: '全年共收到政府信息公开申请12件。',
+        problems: '存在的问题是公开不够及时。县政府办代表县政府受理政府信息公开申请3件。',
+      },
+      { applications: '全年共收到政府信息公开申请12件。', problems: '存在的问题是公开不够及时。上年共收到政府信息公开申请9件。' },
+      {
+        applications: '全年共收到政府信息公开申请12件。全年收到政府信息公开申请13件。全年收到政府信息公开申请14件。',
+      },
+    ];
+    for (const parts of silent) assert.deepEqual(conflicts(parts), [], JSON.stringify(parts));
+  });
+});

@@ -5,6 +5,7 @@ import { completionRate } from './completion-rate';
 import { crossYear } from './cross-year';
 import { repeatedText } from './repeated-text';
 import { outcomeClaim } from './outcome-claim';
+import { proseConflict } from './prose-conflict';
 import { growthRate } from './growth-rate';
 import { partsCount } from './parts-count';
 import { percentOfTotal } from './percent-of-total';
@@ -49,6 +50,7 @@ export const rules: readonly Rule[] = [
   percentOfTotal,
   percentSum,
   outcomeClaim,
+  proseConflict,
   growthRate,
   crossYear,
   repeatedText,
