@@ -278,3 +278,11 @@ for (const name of ['pingtan-zhqsyq-2020', 'shanghai-municipal-govt-office-2019'
     assert.deepEqual(proseLines(back), proseLines(text));
   });
 }
+
+test('odd input still makes a document: empty text, control characters, a row of 500 cells, lines of pipes only', async () => {
+  for (const text of ['', '\f\u0000\u0007', `x${' | 1'.repeat(500)}`, '|\n||\n| | |', '一、\n（一）\n\t\t', '# 标题\n\n---\n']) {
+    const back = readDocxSync(await reportToDocx(text)).text;
+    assert.equal(typeof back, 'string');
+  }
+  assert.equal(readDocxSync(await reportToDocx('\f\u0000正文\u0007')).text, '正文');
+});

@@ -228,7 +228,11 @@ type RowKind = 'bound' | 'figures' | 'words';
  * (第二十条第（一）项) spans the table; a row bound to the schema keeps its blank cells, which are findings.
  */
 function plainTable(lines: string[], kinds: RowKind[]): Table {
-  const rows = lines.map(lineCells);
+  // a line of pipes alone has no cell; it keeps its row, empty
+  const rows = lines.map((line) => {
+    const cells = lineCells(line);
+    return cells.length ? cells : [''];
+  });
   const width = Math.max(...rows.map((r) => r.length));
   const specs = rows.map((cells, i) => {
     if (kinds[i] !== 'bound' && cells.slice(1).every((c) => !c)) return [{ text: cells[0], columnSpan: width, left: true }];
