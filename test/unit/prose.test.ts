@@ -153,6 +153,9 @@ describe('percentages', () => {
       findings.map((f) => f.rule),
       ['percent-of-total'],
     );
+    // the share as it should be written: rounded, not cut off like the text's
+    assert.equal(findings[0].message.zh, '60 ÷ 2026 = 2.9615%，应写作 3.0%，文中为 2.9%');
+    assert.equal(findings[0].arithmetic?.expected, 3);
   });
 
   test('the base may be any earlier total; a share that fits one of them is right', () => {
