@@ -26,7 +26,26 @@ export interface CheckArgs {
   summary?: string;
 }
 
-export type Args = CheckArgs | { command: 'help' | 'version'; lang: Lang };
+/** nianbao convert INPUT... [-o OUT | --out-dir DIR] [--force] */
+export interface ConvertArgs {
+  command: 'convert';
+  inputs: string[];
+  out?: string;
+  outDir?: string;
+  force: boolean;
+  lang: Lang;
+}
+
+/** nianbao new --from LAST_YEAR_REPORT [-o OUT] [--force] */
+export interface NewArgs {
+  command: 'new';
+  from: string;
+  out?: string;
+  force: boolean;
+  lang: Lang;
+}
+
+export type Args = CheckArgs | ConvertArgs | NewArgs | { command: 'help' | 'version'; lang: Lang };
 
 export const HELP = {
   zh: `用法：nianbao check [选项] 路径...
@@ -54,6 +73,13 @@ export const HELP = {
   -q, --quiet          不显示进度条
   -h, --help           显示帮助
   -v, --version        显示版本
+
+其他命令：
+  nianbao convert 输入... [-o 输出 | --out-dir 文件夹] [--force]
+                       .docx、.pdf、.html 转为可编辑的 Markdown 草稿（.md）；.md、.txt 转为公文格式的 Word 文件（.docx）
+  nianbao new --from 上年报告 [-o 输出] [--force]
+                       从上年的报告（任一格式）生成本年报告的草稿：标题和统计期限改为本年，统计表数字改为待填的 XX，
+                       上年结转等沿用上年的数字；仍与上年相同的段落在检查时逐段提示
 
 退出码：0 无错误；1 发现错误；2 用法错误或有文件无法读取。`,
   en: `Usage: nianbao check [options] PATH...
@@ -84,6 +110,14 @@ Options:
   -h, --help           show this help
   -v, --version        show the version
 
+Other commands:
+  nianbao convert INPUT... [-o OUT | --out-dir DIR] [--force]
+                       .docx, .pdf, .html to an editable Markdown draft (.md); .md, .txt to a Word file in the official layout (.docx)
+  nianbao new --from LAST_YEARS_REPORT [-o OUT] [--force]
+                       this year's draft from last year's report (any format): title and statistics period moved to the new
+                       year, table figures XX to fill, 上年结转 and the like carried from last year; paragraphs still last
+                       year's pointed out when it is checked
+
 Exit code: 0 no errors; 1 errors found; 2 bad usage or an input could not be read.`,
 };
 
@@ -106,6 +140,8 @@ const say = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en);
 
 /** The arguments after `nianbao`; throws UsageError. */
 export function parseCommandLine(argv: string[]): Args {
+  const command = argv.find((a) => !a.startsWith('-'));
+  if (command === 'convert' || command === 'new') return parseWriting(argv, command);
   let parsed;
   try {
     parsed = parseArgs({
@@ -135,7 +171,7 @@ export function parseCommandLine(argv: string[]): Args {
     throw new UsageError(`nianbao: --lang ${values.lang}: 应为 zh 或 en / must be zh or en`);
   const lang: Lang = (values.lang as Lang | undefined) ?? defaultLang();
   if (values.version) return { command: 'version', lang };
-  const [command, ...paths] = positionals;
+  const [, ...paths] = positionals;
   if (values.help) return { command: 'help', lang };
   if (!command) throw new UsageError('', true);
   if (command !== 'check')
@@ -199,4 +235,59 @@ export function parseCommandLine(argv: string[]): Args {
     fix: values['fix-dry-run'] ? 'dry-run' : values.fix ? 'write' : undefined,
     summary: values.summary,
   };
+}
+
+/** convert and new: commands that write files. */
+function parseWriting(argv: string[], command: 'convert' | 'new'): ConvertArgs | NewArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string', short: 'o' },
+        'out-dir': { type: 'string' },
+        from: { type: 'string' },
+        force: { type: 'boolean', short: 'f' },
+        lang: { type: 'string' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError(`nianbao ${command}: ${(e as Error).message}`, true);
+  }
+  const { values, positionals } = parsed;
+  if (values.lang && values.lang !== 'en' && values.lang !== 'zh')
+    throw new UsageError(`nianbao: --lang ${values.lang}: 应为 zh 或 en / must be zh or en`);
+  const lang: Lang = (values.lang as Lang | undefined) ?? defaultLang();
+  const inputs = positionals.slice(1);
+  if (command === 'new') {
+    if (!values.from || inputs.length)
+      throw new UsageError(
+        say(
+          lang,
+          'nianbao new：用 --from 给出上年的报告，例如：nianbao new --from 2023年度报告.docx',
+          "nianbao new: name last year's report with --from, e.g. nianbao new --from report-2023.docx",
+        ),
+      );
+    return { command, from: values.from, out: values.out, force: !!values.force, lang };
+  }
+  if (!inputs.length)
+    throw new UsageError(
+      say(
+        lang,
+        'nianbao convert：请给出要转换的文件，例如：nianbao convert 报告.docx',
+        'nianbao convert: name the files to convert, e.g. nianbao convert report.docx',
+      ),
+    );
+  if (values.out && values['out-dir'])
+    throw new UsageError(say(lang, 'nianbao convert：-o 和 --out-dir 只能用一个', 'nianbao convert: use -o or --out-dir, not both'));
+  if (values.out && inputs.length > 1)
+    throw new UsageError(
+      say(
+        lang,
+        'nianbao convert：转换多个文件时用 --out-dir 指定输出文件夹',
+        'nianbao convert: with several inputs, name an output folder with --out-dir',
+      ),
+    );
+  return { command, inputs, out: values.out, outDir: values['out-dir'], force: !!values.force, lang };
 }

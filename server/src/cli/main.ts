@@ -16,6 +16,7 @@ import { defaultThreads, runJobs, serveJobs } from './pool';
 import { progressBar } from './progress';
 import { planRun } from './run';
 import { loadSchemaArg } from './schemaFile';
+import { convert, newFromLastYear } from './writeCommands';
 
 // nianbao check [--format text|json] [--schema ID|PATH] [--deadline department|government] [--lang zh|en] PATH...
 // Exit 0: no errors; 1: errors found; 2: bad usage or an input that could not be read.
@@ -36,6 +37,8 @@ export async function main(
     err(e.message ? (e.showHelp ? `${e.message}\n${e.message.endsWith('\n') ? '' : '\n'}${help}` : e.message) : help);
     return 2;
   }
+  if (args.command === 'convert') return convert(args, out, err);
+  if (args.command === 'new') return newFromLastYear(args, out, err);
   if (args.command !== 'check') {
     out(args.command === 'version' ? VERSION : HELP[args.lang]);
     return 0;

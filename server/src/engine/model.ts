@@ -162,7 +162,10 @@ function delimitedRow(line: Line, sep: '|' | '\t'): ValueRow | undefined {
   // a header row or prose with a stray pipe: some other cell has words in it
   if (!values.every(isValueCell)) return undefined;
   // all blank: a row of an empty table (Shanghai leaves whole rows blank), not a header such as "| 第二十条第（六）项 | |"
-  if (!values.some((c) => c.value.kind === 'number' || c.value.kind === 'placeholder') && (!labelled || values.length < 2))
+  if (
+    !values.some((c) => c.value.kind === 'number' || c.value.kind === 'placeholder' || c.value.kind === 'unfilled') &&
+    (!labelled || values.length < 2)
+  )
     return undefined;
   return {
     line: line.index,

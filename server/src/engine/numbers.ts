@@ -6,9 +6,11 @@ export type CellValue =
   | { kind: 'number'; value: number; unit: string }
   | { kind: 'blank' }
   | { kind: 'placeholder' } // —, /, 无, ×: something written where a count belongs
+  | { kind: 'unfilled' } // XX, （请填写）: a template's blank, still to be filled (a draft of next year's report)
   | { kind: 'text' };
 
 const CELL_NUMBER = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(万元|元|件|条|个|项|%)?$/;
+const UNFILLED = /^(?:[xX×]{2,}|[(（]请填写[)）])$/;
 const PLACEHOLDER = /^(?:[-—–－―~～\/／\\×xX*＊]+|无|空|暂无|\/)$/;
 
 export function parseCell(raw: string): CellValue {
@@ -21,6 +23,7 @@ export function parseCell(raw: string): CellValue {
     if (Math.abs(value) > Number.MAX_SAFE_INTEGER) return { kind: 'text' };
     return { kind: 'number', value, unit: m[4] ?? '' };
   }
+  if (UNFILLED.test(s)) return { kind: 'unfilled' };
   if (PLACEHOLDER.test(s)) return { kind: 'placeholder' };
   return { kind: 'text' };
 }

@@ -35,6 +35,10 @@ export interface TemplateOptions {
   office?: string;
   /** the year reported on; a placeholder 年份 when absent */
   year?: number | string;
+  /** what a table cell holds, when known (an imported report, figures carried from last year); 0 when this gives undefined */
+  cell?: (tableId: string, rowId: string, columnId: string) => string | undefined;
+  /** the rows a table is written with, when not the official ones (a report that sums （六） on one line) */
+  rows?: (table: TemplateTable) => TemplateTable['rows'];
 }
 
 /** What a drafter is asked to write where the template cannot know the content. */
@@ -56,7 +60,18 @@ class Writer {
   constructor(
     private readonly snippet: boolean,
     private readonly values: Record<string, string | undefined>,
+    private readonly cells: TemplateOptions['cell'] = () => undefined,
+    private readonly rowsOf: TemplateOptions['rows'] = templateRows,
   ) {}
+
+  rows(table: TemplateTable): TemplateTable['rows'] {
+    return this.rowsOf!(table);
+  }
+
+  /** a table cell: its known value, else 0, as a tab stop */
+  cell(table: TemplateTable, rowId: string, columnId: string): { stop: string } {
+    return { stop: this.cells?.(table.id, rowId, columnId) ?? '0' };
+  }
 
   text(s: string): this {
     this.out += this.snippet ? escapeSnippet(s) : s;
@@ -100,7 +115,7 @@ class Writer {
 
 function writer(options: TemplateOptions): Writer {
   const year = options.year === undefined ? undefined : String(options.year).trim();
-  return new Writer(options.snippet ?? false, { office: options.office?.trim(), year });
+  return new Writer(options.snippet ?? false, { office: options.office?.trim(), year }, options.cell, options.rows);
 }
 
 /** The layout of a built-in format; a plain one, from the schema alone, for any other. */
@@ -212,7 +227,7 @@ export function templateRows(table: TemplateTable): TemplateTable['rows'] {
 type Cell = string | { stop: string };
 
 function writeTable(w: Writer, table: TemplateTable, layout: TableLayout = {}): void {
-  const { header, body } = table.flattened && table.rows.length > 1 ? flattenedRows(table) : plainRows(table, layout);
+  const { header, body } = table.flattened && table.rows.length > 1 ? flattenedRows(w, table) : plainRows(w, table, layout);
   const line = (cells: Cell[]): void => {
     w.text('|');
     for (const c of cells) {
@@ -230,7 +245,7 @@ function writeTable(w: Writer, table: TemplateTable, layout: TableLayout = {}): 
 }
 
 /** Row labels in the first column, a header row per level of column groups. */
-function plainRows(table: TemplateTable, layout: TableLayout): { header: string[][]; body: Cell[][] } {
+function plainRows(w: Writer, table: TemplateTable, layout: TableLayout): { header: string[][]; body: Cell[][] } {
   const columns = table.columns;
   const header: string[][] = [];
   if (layout.caption) header.push([layout.caption, ...columns.map(() => '')]);
@@ -248,21 +263,21 @@ function plainRows(table: TemplateTable, layout: TableLayout): { header: string[
   }
   const rowGroups = layout.rowGroups ?? [];
   let previous: string | undefined;
-  const body = templateRows(table).map((r) => {
+  const body = w.rows(table).map((r) => {
     // a group's label is written before the first of its rows: 三、本年度办理结果 （一）予以公开
     const opening = rowGroups.filter((g) => g.rows.includes(r.id) && !(previous && g.rows.includes(previous)));
     previous = r.id;
     const label = [...opening.map((g) => g.label), r.label].join(' ');
-    return [label, ...columns.map(() => ({ stop: '0' }))];
+    return [label, ...columns.map((c) => w.cell(table, r.id, c.id))];
   });
   return { header, body };
 }
 
 /** All rows on one line, a block of columns per row under the row's label (table 四). */
-function flattenedRows(table: TemplateTable): { header: string[][]; body: Cell[][] } {
-  const rows = templateRows(table);
+function flattenedRows(w: Writer, table: TemplateTable): { header: string[][]; body: Cell[][] } {
+  const rows = w.rows(table);
   const blocks = rows.flatMap((r) => table.columns.map((_, i) => (i === 0 ? r.label : '')));
   const labels = rows.flatMap(() => table.columns.map((c) => c.label));
-  const cells = rows.flatMap(() => table.columns.map(() => ({ stop: '0' })));
+  const cells = rows.flatMap((r) => table.columns.map((c) => w.cell(table, r.id, c.id)));
   return { header: [blocks, labels], body: [cells] };
 }

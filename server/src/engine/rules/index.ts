@@ -4,6 +4,7 @@ import { schemaUnknown } from './schema-unknown';
 import { completionRate } from './completion-rate';
 import { crossYear } from './cross-year';
 import { repeatedText } from './repeated-text';
+import { unchangedParagraph } from './unchanged-paragraph';
 import { outcomeClaim } from './outcome-claim';
 import { proseConflict } from './prose-conflict';
 import { growthRate } from './growth-rate';
@@ -54,6 +55,7 @@ export const rules: readonly Rule[] = [
   growthRate,
   crossYear,
   repeatedText,
+  unchangedParagraph,
   partsCount,
   requiredContent,
   tableBreakdown,

@@ -1,4 +1,6 @@
+import type { BoundReport } from '../bind';
 import { localized, type RuleFinding, type Rule } from '../finding';
+import type { ValueRow } from '../model';
 import { halfWidthText, proseLines } from './reportText';
 
 /**
@@ -35,9 +37,32 @@ export const placeholder: Rule = {
       }
       out.push(...missingFigures(l.start, t, l.text));
     }
+    out.push(...unfilledCells(report));
     return out;
   },
 };
+
+/** A table whose cells still hold the template's XX: said once for the table, at its first such cell. */
+function unfilledCells(report: BoundReport): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  const seen = new Set<ValueRow>();
+  for (const t of report.tables.values()) {
+    const cells = [...t.rows.values()]
+      .filter((r) => !seen.has(r) && (seen.add(r), true))
+      .flatMap((r) => r.cells.filter((c) => c.value.kind === 'unfilled'));
+    if (!cells.length) continue;
+    out.push({
+      message: localized(
+        `${t.schema.name.zh}：还有 ${cells.length} 个单元格是未填写的占位符「${cells[0].raw.trim()}」`,
+        `${t.schema.name.en}: ${cells.length} cell(s) still hold the placeholder “${cells[0].raw.trim()}”`,
+      ),
+      start: cells[0].start,
+      end: cells[0].end,
+      related: cells.slice(1, 20).map((c) => ({ message: localized('未填写', 'to fill in'), start: c.start, end: c.end })),
+    });
+  }
+  return out;
+}
 
 const UNIT = '(?:年|月|日|件|条|个|项|次|人次|人|家|份|篇|期|场|名|户|万元|元|%|号|局|市|县|区|镇|乡|街道|办|委|厅)';
 const PATTERNS: { re: RegExp; what: { zh: string; en: string }; chars: RegExp }[] = [
