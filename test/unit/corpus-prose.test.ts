@@ -39,11 +39,10 @@ describe('prose mistakes of the corpus', () => {
     ]);
   });
 
-  test('pingtan-zhqsyq-2012: 主动公开 1913 in the text, 739 in the table; its parts 1397 + 534 = 1931; 145条，占8.05% (145 ÷ 1913 = 7.58%); 534 of 1913 written 27%', () => {
+  test('pingtan-zhqsyq-2012: 主动公开 1913 in the text, 739 in the table; its parts 1397 + 534 = 1931; 145条，占8.05% (145 ÷ 1913 = 7.58%); 73% + 27% evened out to 100% is no mistake', () => {
     assert.deepEqual(prose('pingtan-zhqsyq-2012.txt'), [
       '19 warning prose-table 1913条',
       '19 warning prose-sum 1397条，占73%。各乡镇主动公开政府信息534条',
-      '19 warning percent-of-total 27%',
       '21 warning percent-of-total 8.05%',
     ]);
   });

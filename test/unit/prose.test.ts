@@ -399,3 +399,25 @@ describe('outcome-claim: 均获维持 and the like against table 四', () => {
     );
   });
 });
+
+describe('shares evened out to make 100%', () => {
+  const shares = (overview: string) =>
+    prose(overview)
+      .findings.filter((f) => f.rule === 'percent-of-total')
+      .map((f) => f.message.zh);
+
+  test('73.03% and 27.91% written 73% and 27%: one share moved by one unit so that they make 100% (pingtan-zhqsyq-2012)', () => {
+    assert.deepEqual(shares('全年主动公开政府信息1913条。其中，区直各单位主动公开1397条，占73%。各乡镇主动公开534条，占27%。'), []);
+    assert.deepEqual(shares('全年主动公开政府信息1913条，其中区直各单位主动公开1397条，占73%，各乡镇主动公开534条，占27%。'), []);
+  });
+
+  test('still wrong: moved by more than one unit, moved away from 100, or shares not making 100', () => {
+    assert.deepEqual(shares('全年主动公开政府信息1913条。其中，区直各单位主动公开1397条，占74%。各乡镇主动公开534条，占26%。'), [
+      '1397 ÷ 1913 = 73.027%，应写作 73%，文中为 74%',
+      '534 ÷ 1913 = 27.914%，应写作 28%，文中为 26%',
+    ]);
+    assert.deepEqual(shares('全年主动公开政府信息1913条。其中，区直各单位主动公开1397条，占73%。各乡镇主动公开534条，占29%。'), [
+      '534 ÷ 1913 = 27.914%，应写作 28%，文中为 29%',
+    ]);
+  });
+});

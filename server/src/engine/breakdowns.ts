@@ -32,6 +32,8 @@ export interface BreakdownAnalysis {
    * Kept apart from `breakdowns`, whose shares and totals other rules read in their own sentence.
    */
   elsewhere: Breakdown[];
+  /** runs of shares with no total that split one whole, their shares making 100% (one sentence or one each) */
+  wholes: Part[][];
 }
 
 const TRIGGER = /^[\s，,：:]*[（(]?\s*(其中|分别为|分别是|包括)[\s，,：:]*/;
@@ -173,6 +175,8 @@ export function analyseBreakdowns(model: ReportModel): BreakdownAnalysis {
     i = parts[parts.length - 1].figure.index;
   }
   // shares one sentence each: runs of shares without a total, each right after the one before, the shares making 100%
+  // lists with a stated total whose every part has its share split that whole too
+  const wholes: Part[][] = breakdowns.filter((b) => b.total && b.parts.length >= 2 && b.parts.every((p) => p.percent)).map((b) => b.parts);
   const runs = breakdowns.filter((b) => !b.total && b.parts.every((p) => p.percent));
   for (let k = 0; k < runs.length; k++) {
     const joined = [...runs[k].parts];
@@ -184,10 +188,11 @@ export function analyseBreakdowns(model: ReportModel): BreakdownAnalysis {
       joined.push(...runs[++k].parts);
     }
     const shares = joined.reduce((a, p) => a + p.percent!.value, 0);
+    if (joined.length >= 2 && Math.abs(shares - 100) <= 0.5) wholes.push(joined);
     if (k > from && Math.abs(shares - 100) <= 0.5) elsewhere.push({ parts: joined, complete: true });
   }
   for (const b of elsewhere) b.totalElsewhere = totalElsewhere(b, figures);
-  const result = { breakdowns, percentOf, elsewhere: elsewhere.filter((b) => b.totalElsewhere) };
+  const result = { breakdowns, percentOf, elsewhere: elsewhere.filter((b) => b.totalElsewhere), wholes };
   cache.set(model, result);
   return result;
 }

@@ -1,4 +1,4 @@
-import { analyseBreakdowns, baseCandidates } from '../breakdowns';
+import { analyseBreakdowns, baseCandidates, type Part } from '../breakdowns';
 import { localized, type RuleFinding, type Rule } from '../finding';
 import type { ProseFigure } from '../prose';
 import { numberText } from './tableText';
@@ -11,7 +11,7 @@ export const percentOfTotal: Rule = {
   description: localized('“X 件，占 Y%”中的百分比与数量相符', 'A percentage written beside a count matches that count'),
   check(report) {
     const model = report.model;
-    const { breakdowns, percentOf } = analyseBreakdowns(model);
+    const { breakdowns, percentOf, wholes } = analyseBreakdowns(model);
     const out: RuleFinding[] = [];
     const listOf = new Map<ProseFigure, { total?: ProseFigure; siblings: Set<ProseFigure> }>();
     for (const b of breakdowns) {
@@ -34,6 +34,7 @@ export const percentOfTotal: Rule = {
           );
       if (!candidates.length || candidates.some((c) => fits(c.value))) continue;
       const base = candidates[0];
+      if (evenedTo100(wholes, count, base.value, model.text)) continue;
       const exact = (count.value / base.value) * 100;
       const rounded = exact.toFixed(decimals);
       out.push({
@@ -70,3 +71,21 @@ export const percentOfTotal: Rule = {
     return out;
   },
 };
+
+/**
+ * Shares of one whole written to make exactly 100%: when the rounded shares would add up to 101% or 99%, one of
+ * them is moved by one unit of its last place (73.03% and 27.91% written 73% and 27%). A share off by that one
+ * unit, in such a run, is the drafter's evening out, not a mistake.
+ */
+function evenedTo100(wholes: Part[][], count: ProseFigure, base: number, text: string): boolean {
+  const run = wholes.find((w) => w.some((p) => p.figure === count));
+  if (!run || Math.abs(run.reduce((a, p) => a + p.percent!.value, 0) - 100) > 1e-9) return false;
+  const decimals = (p: ProseFigure) => /[.．](\d+)/.exec(text.slice(p.start, p.numberEnd))?.[1].length ?? 0;
+  const unit = (p: ProseFigure) => 10 ** -decimals(p);
+  const rounded = run.map((p) => Number(((p.figure.value / base) * 100).toFixed(decimals(p.percent!))));
+  const roundedSum = rounded.reduce((a, v) => a + v, 0);
+  const mine = run.findIndex((p) => p.figure === count);
+  const off = run[mine].percent!.value - rounded[mine];
+  // the rounded shares miss 100 by as much as this one is moved, toward 100
+  return Math.abs(Math.abs(off) - unit(run[mine].percent!)) < 1e-9 && Math.abs(roundedSum + off - 100) < 1e-9;
+}
