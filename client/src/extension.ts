@@ -7,6 +7,7 @@ import { SERVER_EXEC_ARGV } from './serverProcess';
 import { registerStatus } from './status';
 import { registerTask } from './task';
 import { registerWorkspaceCheck } from './workspaceCheck';
+import { initializationOptions, registerWorkspaceSupport, schemaFileSelector, schemaFileWatcher } from './workspaceSupport';
 
 // Starts the language server; knows nothing about reports.
 
@@ -29,11 +30,14 @@ export async function activate(context: ExtensionContext): Promise<void> {
       { language: 'plaintext', scheme: 'untitled' },
       // the configuration file, whose own mistakes are shown in it
       { scheme: 'file', pattern: '**/.nianbao.{yaml,yml,json}' },
+      // users' own schema files, likewise
+      ...schemaFileSelector(),
     ],
+    initializationOptions: initializationOptions(),
     synchronize: {
       configurationSection: 'nianbao',
       // a configuration file changed on the disk: the reports are checked again
-      fileEvents: workspace.createFileSystemWatcher('**/.nianbao.{yaml,yml,json}'),
+      fileEvents: [workspace.createFileSystemWatcher('**/.nianbao.{yaml,yml,json}'), schemaFileWatcher()],
     },
     // a crashed server is started again, and the user told once (restart.ts)
     errorHandler: crashHandler(),
@@ -43,6 +47,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   context.subscriptions.push(client);
   registerStatus(context, client);
   registerWorkspaceCheck(context, client);
+  registerWorkspaceSupport(context, client);
 }
 
 export async function deactivate(): Promise<void> {

@@ -25,7 +25,7 @@ describe('schemas', () => {
     gov.tables[0].section = 'nowhere';
     const { schema, problems } = validateSchema(gov);
     assert.equal(schema, undefined);
-    assert.deepEqual(problems.map((p) => p.path.join('.')).sort(), ['statements.0', 'tables.0.section']);
+    assert.deepEqual(problems.map((p) => p.path.join('.')).sort(), ['statements.0.cells.0', 'tables.0.section']);
   });
 
   test('schemas/nianbao-schema.json is generated from the zod definition and up to date', () => {

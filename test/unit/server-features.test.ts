@@ -389,10 +389,12 @@ describe('settings and client strings', () => {
     for (const k of keys) for (const n of nls) assert.ok(n[k.slice(1, -1)], `${k} in both package.nls files`);
   });
 
-  test('the schema setting offers every built-in schema; rule levels are the engine’s', () => {
+  test('the schema setting offers every built-in schema, or takes a schema file’s path; rule levels are the engine’s', () => {
     const props = Object.assign({}, ...pkg.contributes.configuration.map((g: { properties: object }) => g.properties));
-    assert.deepEqual(props['nianbao.schema'].enum, ['auto', ...builtinSchemas().map((x) => x.id)]);
-    assert.equal(props['nianbao.schema'].enumDescriptions.length, props['nianbao.schema'].enum.length);
+    const [ids, file] = props['nianbao.schema'].anyOf;
+    assert.deepEqual(ids.enum, ['auto', ...builtinSchemas().map((x) => x.id)]);
+    assert.equal(ids.enumDescriptions.length, ids.enum.length);
+    assert.ok(new RegExp(file.pattern).test('schemas/fazhi.nianbao.yaml') && !new RegExp(file.pattern).test('gov-2021'));
     assert.deepEqual(props['nianbao.rules'].additionalProperties.enum, ['off', 'error', 'warning', 'information', 'hint']);
     assert.deepEqual(props['nianbao.deadline'].enum, ['auto', 'department', 'government']);
     assert.equal(props['nianbao.inlayHints.totals'].default, false);

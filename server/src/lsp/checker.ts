@@ -1,5 +1,5 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { builtinSchema, checkReport, lineStarts, type CheckOptions, type CheckResult } from '../engine';
+import { builtinSchema, checkReport, lineStarts, type CheckOptions, type CheckResult, type Schema } from '../engine';
 import type { ReportConfig } from './configFiles';
 import type { Named } from '../previous';
 
@@ -19,11 +19,11 @@ export interface Checker {
   clear(): void;
 }
 
-export function checkOptions(report: ReportConfig, previous: Named | undefined): CheckOptions {
+export function checkOptions(report: ReportConfig, previous: Named | undefined, schema?: Schema): CheckOptions {
   const { config } = report;
   return {
     previous: previous?.text,
-    schema: config.schema === 'auto' ? undefined : builtinSchema(config.schema),
+    schema: schema ?? (config.schema === 'auto' ? undefined : builtinSchema(config.schema)),
     severities: config.rules,
     // whose report it is sets its legal deadline; 'auto': read from the report
     deadline: config.deadline === 'auto' ? undefined : config.deadline,
@@ -31,7 +31,12 @@ export function checkOptions(report: ReportConfig, previous: Named | undefined):
   };
 }
 
-export function createChecker(configOf: (doc: TextDocument) => ReportConfig, previous: (doc: TextDocument) => Named | undefined): Checker {
+export function createChecker(
+  configOf: (doc: TextDocument) => ReportConfig,
+  previous: (doc: TextDocument) => Named | undefined,
+  /** the schema a setting names that is no built-in id: a user's schema file */
+  schemaFor?: (doc: TextDocument, setting: string) => Schema | undefined,
+): Checker {
   const cache = new Map<string, Checked & { version: number; key: string }>();
   const checkMs = new Map<string, number>();
   return {
@@ -45,7 +50,7 @@ export function createChecker(configOf: (doc: TextDocument) => ReportConfig, pre
       const text = doc.getText();
       // CPU time, not the clock: other work on the machine does not make a small report look slow
       const cpu = process.cpuUsage();
-      const result = checkReport(text, checkOptions(report, last));
+      const result = checkReport(text, checkOptions(report, last, schemaFor?.(doc, c.schema)));
       const used = process.cpuUsage(cpu);
       checkMs.set(doc.uri, (used.user + used.system) / 1000);
       const entry = { version: doc.version, key, result, starts: lineStarts(text) };

@@ -4,6 +4,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Config, Lang } from '../config';
 import type { Checker } from './checker';
 import type { ReportFiles } from './reportFiles';
+import type { SchemaFiles } from './schemaFiles';
+import type { WorkspaceState } from './workspaceTrust';
 
 /** What every feature is given when it registers itself: no feature reaches for a singleton. */
 export interface ServerContext {
@@ -20,6 +22,12 @@ export interface ServerContext {
   client: { snippets: boolean; inlayRefresh: boolean };
   reports: ReportFiles;
   checker: Checker;
+  /** users' own schema files: their problems, and the schema a report's setting names */
+  schemaFiles: SchemaFiles;
+  /** the workspace folders and whether the user trusts them */
+  workspace: WorkspaceState;
+  /** every report checked again (a configuration or schema file changed, or the trust) */
+  recheckAll(): void;
   /** to the output channel: what went wrong where nothing else would say it */
   log(message: string): void;
 }

@@ -14,6 +14,7 @@ import type { Feature, ServerContext } from './context';
 import { toDiagnostic } from './convert';
 import { isConfigFile } from './configFiles';
 import { MAX_CHECKED_LENGTH } from './reportFiles';
+import { garbledReport } from './encoding';
 
 // Pull diagnostics, and the status the client shows beside them.
 
@@ -81,11 +82,14 @@ export const diagnostics: Feature = (context) => {
     const doc = documents.get(uri);
     if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     if (isConfigFile(uri)) return context.configFileDiagnostics(doc);
+    if (context.schemaFiles.isSchemaFile(uri)) return context.schemaFiles.diagnostics(doc, context.lang());
     if (!reports.isReport(doc) || context.configOf(doc).ignored) {
       if (reports.tooLarge(doc) && reports.isReportKind(doc)) tellTooLarge(doc);
       if (sentStatus.has(uri)) sendStatus(doc, undefined, []);
       return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     }
+    const garbled = garbledReport(doc, context.lang());
+    if (garbled) return garbled;
     const { result, starts } = checker.check(doc);
     sendStatus(doc, result, starts);
     const lang = context.lang();

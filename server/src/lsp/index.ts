@@ -14,10 +14,26 @@ import { folding, outline } from './outline';
 import { cachedDisk, reportFiles, type FileSystem } from './reportFiles';
 import { loadSettings } from './settings';
 import { configFiles, isConfigFile } from './configFiles';
+import { schemaFileFeature, schemaFiles } from './schemaFiles';
+import { virtualFiles } from './virtualFiles';
+import { workspaceState, workspaceTrust } from './workspaceTrust';
 
 // The language server: which documents are reports, when to check them, and each feature on its own.
 
-const features: Feature[] = [diagnostics, codeActions, completion, hover, definition, outline, folding, inlayHints, checkFile];
+const features: Feature[] = [
+  diagnostics,
+  codeActions,
+  completion,
+  hover,
+  definition,
+  outline,
+  folding,
+  inlayHints,
+  checkFile,
+  schemaFileFeature,
+  workspaceTrust,
+  virtualFiles,
+];
 
 /** Wires every feature to a connection and starts listening; the disk is passed in for last year's reports. */
 export function startServer(connection: Connection, disk?: FileSystem): ServerContext {
@@ -30,7 +46,19 @@ export function startServer(connection: Connection, disk?: FileSystem): ServerCo
   const reports = reportFiles(documents, files);
   const configs = configFiles((uri) => documents.get(uri), files);
   const configOf = (doc: TextDocument) => configs.forReport(doc, config);
-  const checker = createChecker(configOf, reports.previous);
+  const workspace = workspaceState();
+  const told = new Set<string>();
+  const schemas = schemaFiles({
+    workspace,
+    // the schema file as saved: a report is checked again when it is saved, not at every keystroke in it
+    readFile: disk ? disk.readFile : readFresh,
+    tell: (message) => {
+      if (told.has(message.en)) return;
+      told.add(message.en);
+      connection.sendNotification('window/showMessage', { type: 2, message: message[lang] }).catch((e) => log(`message not shown: ${e}`));
+    },
+  });
+  const checker = createChecker(configOf, reports.previous, schemas.schemaFor);
   const context: ServerContext = {
     connection,
     documents,
@@ -41,6 +69,9 @@ export function startServer(connection: Connection, disk?: FileSystem): ServerCo
     client,
     reports,
     checker,
+    schemaFiles: schemas,
+    workspace,
+    recheckAll: () => recheckAll(),
     log,
   };
 
@@ -48,9 +79,11 @@ export function startServer(connection: Connection, disk?: FileSystem): ServerCo
     lang = /^zh/i.test(params.locale ?? '') || !params.locale ? 'zh' : 'en';
     client.snippets = !!params.capabilities.textDocument?.completion?.completionItem?.snippetSupport;
     client.inlayRefresh = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
+    workspace.initialize(params);
     return {
       capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Incremental,
+        // saves too: a schema file saved checks its reports again
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL] },
         completionProvider: { triggerCharacters: ['#', '|', ':'] },
@@ -74,10 +107,11 @@ export function startServer(connection: Connection, disk?: FileSystem): ServerCo
   });
   documents.onDidClose((e) => checker.forget(e.document.uri));
   // a configuration file changed: every report may be checked differently
-  const recheckAll = () => {
+  function recheckAll() {
+    told.clear();
     checker.clear();
     Promise.resolve(connection.languages.diagnostics.refresh()).catch((e) => log(`diagnostics not refreshed: ${e}`));
-  };
+  }
   documents.onDidChangeContent((e) => isConfigFile(e.document.uri) && recheckAll());
   connection.onDidChangeWatchedFiles(recheckAll);
 
@@ -85,4 +119,13 @@ export function startServer(connection: Connection, disk?: FileSystem): ServerCo
   documents.listen(connection);
   connection.listen();
   return context;
+}
+
+/** A file's text as it is on the disk now: a schema file just saved is read as saved, never from a cache. */
+function readFresh(file: string): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(fs.readFileSync(file));
+  } catch {
+    return undefined;
+  }
 }
