@@ -113,11 +113,19 @@ describe('PDF reader: the published 洪泽区 reports', () => {
     assert.equal(doc.locate(doc.text.length + 1), undefined);
   });
 
+  test('20 pages: every page read, the last line located on page 20', async () => {
+    const doc = await readPdf(pdfBytes('huaian-hongze-20-pages.pdf'));
+    assert.deepEqual(doc.locate(doc.text.length - 1), { kind: 'pdf', page: 20, line: 7 });
+    assert.equal(doc.text.split('洪泽区人民政府\n').length - 1, 4, 'the title of each copy');
+  });
+
   test('the reader leaves the caller’s bytes whole and can read them again', async () => {
     const bytes = pdfBytes('huaian-hongze-district-2024.pdf');
     const first = await pdfReader.read(bytes);
     assert.equal(bytes.byteLength, readFileSync(join(fixtures, 'pdf', 'huaian-hongze-district-2024.pdf')).length);
     assert.equal((await pdfReader.read(bytes)).text, first.text);
+    // a Node Buffer, as fs.readFile gives it, is a Uint8Array too
+    assert.equal((await pdfReader.read(readFileSync(join(fixtures, 'pdf', 'huaian-hongze-district-2024.pdf')))).text, first.text);
     assert.deepEqual(pdfReader.extensions, ['.pdf']);
   });
 });

@@ -101,8 +101,14 @@ async function readPages(doc: PdfDocument, maxPages: number): Promise<PdfPageTex
 /** The glyph runs of every page (up to the page limit), or why there are none. */
 export async function extractPdfText(bytes: Uint8Array, limits: PdfLimits): Promise<PdfExtraction> {
   const { getDocument } = await (pdfjs ??= loadPdfJs());
-  // pdf.js takes the buffer over (detaches it): give it a copy, the caller's bytes stay usable
-  const task = getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 });
+  // pdf.js takes the buffer over (detaches it) and refuses a Node Buffer: give it a plain copy
+  const task = getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+  });
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<PdfExtraction>((resolve) => {
     timer = setTimeout(() => resolve({ ok: false, failure: 'timeout', detail: `${limits.timeoutMs} ms` }), limits.timeoutMs);
