@@ -1,7 +1,7 @@
 // One esbuild bundle per side: the VS Code client, the language server, the command-line checker.
 import { execFileSync } from 'child_process';
 import { build } from 'esbuild';
-import { readFileSync } from 'fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'fs';
 
 // the snippets are written from the built-in schemas, so that they never drift from them
 execFileSync(process.execPath, ['--import', 'tsx', 'scripts/snippets.ts'], { stdio: 'inherit' });
@@ -42,3 +42,8 @@ await Promise.all([
   // the PDF reader with pdf.js, loaded only when a PDF is read (server/src/documents/pdf.ts)
   build({ ...common, entryPoints: ['server/src/documents/pdfExtract.ts'], outfile: 'dist/pdf-reader.js', plugins: [noCanvas] }),
 ]);
+
+// the character maps of the Chinese (GB) fonts a PDF may name without embedding them, for pdf-reader.js
+const cmaps = 'node_modules/pdfjs-dist/cmaps';
+mkdirSync('dist/pdf-cmaps', { recursive: true });
+for (const name of readdirSync(cmaps)) if (/GB/.test(name)) copyFileSync(`${cmaps}/${name}`, `dist/pdf-cmaps/${name}`);

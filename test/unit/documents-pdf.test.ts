@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { TextDecoder } from 'node:util';
 import { readPdf, pdfReader } from '../../server/src/documents/pdf';
 import { layoutPages, type PdfPageText, type PdfTextRun } from '../../server/src/documents/pdfLayout';
 import { DocumentProblem } from '../../server/src/documents/types';
@@ -189,6 +190,34 @@ describe('PDF reader: files that cannot be checked', () => {
     const doc = await readPdf(textPdf([1, 2, 3, 4, 5].map(paragraph)), { maxPages: 2, timeoutMs: 60_000 });
     assert.match(doc.text, /page 2,/);
     assert.doesNotMatch(doc.text, /page 3,/);
+  });
+});
+
+/** GBK bytes as hex, read back from the platform's GB18030 decoder */
+function gbkHex(text: string): string {
+  const decoder = new TextDecoder('gb18030');
+  const table = new Map<string, string>();
+  for (let lead = 0x81; lead <= 0xfe; lead++)
+    for (let trail = 0x40; trail <= 0xfe; trail++)
+      if (trail !== 0x7f) table.set(decoder.decode(Uint8Array.of(lead, trail)), lead.toString(16) + trail.toString(16));
+  return [...text].map((c) => (c.charCodeAt(0) < 0x80 ? c.charCodeAt(0).toString(16).padStart(2, '0') : table.get(c))).join('');
+}
+
+describe('PDF reader: Chinese fonts named, not embedded', () => {
+  test('宋体 as STSong-Light in GBK-EUC-H: read through the GB character maps', async () => {
+    const lines = ['2023年政府信息公开工作年度报告', '本报告由某某区人民政府办公室编制。'];
+    const content = lines.map((l, i) => `BT /F1 16 Tf 72 ${760 - 30 * i} Td <${gbkHex(l)}> Tj ET`).join('\n');
+    const pdf = pdfFile([
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+      '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /GBK-EUC-H /DescendantFonts [6 0 R] >>',
+      stream(content),
+      '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 7 0 R /DW 1000 >>',
+      '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
+    ]);
+    const doc = await readPdf(pdf);
+    assert.equal(doc.text.replace(/ /g, ''), lines.join('\n') + '\n');
   });
 });
 

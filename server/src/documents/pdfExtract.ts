@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { PdfPageText, PdfTextRun } from './pdfLayout';
 
 // The only module that touches pdf.js. It is built into a file of its own (dist/pdf-reader.js) and
@@ -22,6 +24,17 @@ type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
 type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
 
 let pdfjs: Promise<PdfJs> | undefined;
+
+/**
+ * The character maps of Chinese fonts that a PDF names without embedding them (宋体 as STSong with
+ * GBK-EUC-H, UniGB-UCS2-H …): without them their text cannot be read. scripts/build.mjs copies the GB
+ * ones beside the bundle; run from the sources, pdf.js's own are used.
+ */
+function cMapDirectory(): string | undefined {
+  const dirs = [join(__dirname, 'pdf-cmaps'), join(__dirname, '..', '..', '..', 'node_modules', 'pdfjs-dist', 'cmaps')];
+  const found = dirs.find((d) => existsSync(d));
+  return found && found + '/';
+}
 
 /**
  * While pdf.js loads, it makes one DOMMatrix for drawing and warns that it has no canvas. Neither is
@@ -104,6 +117,8 @@ export async function extractPdfText(bytes: Uint8Array, limits: PdfLimits): Prom
   // pdf.js takes the buffer over (detaches it) and refuses a Node Buffer: give it a plain copy
   const task = getDocument({
     data: new Uint8Array(bytes),
+    cMapUrl: cMapDirectory(),
+    cMapPacked: true,
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
