@@ -263,6 +263,19 @@ test('table 四 header merged over three rows, the figures row unlabelled; a cap
   assert.deepEqual(doc.locate(doc.text.indexOf('行政复议')), { kind: 'docx', table: 2, row: 1, column: 1 });
 });
 
+test('namespaces by their URI, whatever the prefix: a default namespace, another prefix, ISO strict', () => {
+  const strict = 'http://purl.oclc.org/ooxml/wordprocessingml/main';
+  const documents = [
+    `<document xmlns="${W}"><body><p><r><t>默认</t></r></p></body></document>`,
+    `<x:document xmlns:x="${W}"><x:body><x:p><x:r><x:t>前缀</x:t></x:r></x:p><v:p xmlns:v="urn:other"><v:t>别的</v:t></v:p></x:body></x:document>`,
+    `<w:document xmlns:w="${strict}"><w:body><w:p><w:r><w:t>严格</w:t></w:r></w:p></w:body></w:document>`,
+  ];
+  assert.deepEqual(
+    documents.map((xml) => readDocxSync(rawDocx({ body: '', extra: { 'word/document.xml': xml } })).text),
+    ['默认', '前缀', '严格'],
+  );
+});
+
 test('the reader is a DocumentReader for .docx', async () => {
   assert.deepEqual(docxReader.extensions, ['.docx']);
   const doc = await docxReader.read(rawDocx({ body: p('一段') }));

@@ -27,6 +27,18 @@ const PACKAGE = new Set([
 /** Words' elements whose content is never shown as body text: skipped with everything inside. */
 const HIDDEN = new Set(['drawing', 'pict', 'object', 'sectPr', 'instrText', 'delInstrText', 'delText', 'rPrChange', 'pPrChange']);
 
+/**
+ * Of the property elements, only the children the reading needs are kept: a Word file spends most of its
+ * XML on fonts, sizes and spacing, and building nodes for them would double the time to read it.
+ */
+const KEPT_PROPERTIES: Record<string, Set<string>> = {
+  rPr: new Set(['vanish', 'specVanish', 'del', 'moveFrom']),
+  pPr: new Set(['pStyle', 'numPr', 'rPr', 'outlineLvl']),
+  tcPr: new Set(['gridSpan', 'vMerge', 'hMerge']),
+  trPr: new Set(['del', 'gridBefore']),
+  tblPr: new Set(),
+};
+
 function nameOf(uri: string, local: string): string | undefined {
   if (WORDPROCESSING.has(uri) || PACKAGE.has(uri)) return HIDDEN.has(local) ? undefined : local;
   if (uri === MARKUP_COMPATIBILITY) return local === 'AlternateContent' || local === 'Fallback' ? `mc:${local}` : undefined;
@@ -35,25 +47,43 @@ function nameOf(uri: string, local: string): string | undefined {
 
 const MAX_DEPTH = 200;
 
+/** the namespaces in scope at an element, updated where an element declares its own (Word declares them on the root) */
+function scopeOf(attributes: Record<string, string>, outer: Map<string, string>): Map<string, string> {
+  let scope = outer;
+  for (const key in attributes) {
+    if (key !== 'xmlns' && !key.startsWith('xmlns:')) continue;
+    if (scope === outer) scope = new Map(outer);
+    scope.set(key === 'xmlns' ? '' : key.slice(6), attributes[key]);
+  }
+  return scope;
+}
+
 /** Parses a part into the tree; a part that is no well-formed XML is a damaged file. */
 export function parseXml(xml: string, part: string): XmlElement {
-  const parser = new SaxesParser({ xmlns: true });
+  // Namespaces are resolved here rather than by the parser: its own resolution doubles the time to read.
+  const parser = new SaxesParser();
   const root: XmlElement = { name: '#root', attrs: {}, children: [] };
   const stack: XmlElement[] = [root];
+  const scopes: Map<string, string>[] = [new Map()];
   let skipping = 0;
   parser.on('opentag', (tag) => {
+    const scope = scopeOf(tag.attributes, scopes[scopes.length - 1]);
+    scopes.push(scope);
     if (skipping) return void skipping++;
-    const name = nameOf(tag.uri, tag.local);
+    const colon = tag.name.indexOf(':');
+    const name = nameOf(scope.get(colon < 0 ? '' : tag.name.slice(0, colon)) ?? '', tag.name.slice(colon + 1));
     // Word nests a few levels (a table in a cell in a table); thousands are a hostile file, whose depth
     // would overflow the stack of the walks over the tree
-    if (!name || stack.length > MAX_DEPTH) return void skipping++;
+    const kept = KEPT_PROPERTIES[stack[stack.length - 1].name];
+    if (!name || stack.length > MAX_DEPTH || (kept && !kept.has(name))) return void skipping++;
     const attrs: Record<string, string> = {};
-    for (const a of Object.values(tag.attributes)) attrs[a.local] = a.value;
+    for (const key in tag.attributes) attrs[key.slice(key.indexOf(':') + 1)] = tag.attributes[key];
     const el: XmlElement = { name, attrs, children: [] };
     stack[stack.length - 1].children.push(el);
     stack.push(el);
   });
   parser.on('closetag', () => {
+    scopes.pop();
     if (skipping) return void skipping--;
     stack.pop();
   });
