@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PdfPageText, PdfTextRun } from './pdfLayout';
 
@@ -34,6 +35,16 @@ function cMapDirectory(): string | undefined {
   const dirs = [join(__dirname, 'pdf-cmaps'), join(__dirname, '..', '..', '..', 'node_modules', 'pdfjs-dist', 'cmaps')];
   const found = dirs.find((d) => existsSync(d));
   return found && found + '/';
+}
+
+/** reads the maps itself: pdf.js's own reader for Node needs process.getBuiltinModule, which older Electrons lack */
+class CMapFiles {
+  constructor(private readonly options: { baseUrl: string | null }) {}
+
+  async fetch({ name }: { name: string }): Promise<{ cMapData: Uint8Array; isCompressed: boolean }> {
+    if (!this.options.baseUrl || !/^[\w.-]+$/.test(name)) throw new Error(`no character map ${name}`);
+    return { cMapData: new Uint8Array(await readFile(this.options.baseUrl + name + '.bcmap')), isCompressed: true };
+  }
 }
 
 /**
@@ -119,6 +130,7 @@ export async function extractPdfText(bytes: Uint8Array, limits: PdfLimits): Prom
     data: new Uint8Array(bytes),
     cMapUrl: cMapDirectory(),
     cMapPacked: true,
+    CMapReaderFactory: CMapFiles,
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
