@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerDocuments } from './documents';
 import { registerNewReport } from './newReport';
 import { crashHandler } from './restart';
 import { SERVER_EXEC_ARGV } from './serverProcess';
@@ -8,6 +9,7 @@ import { registerStatus } from './status';
 import { registerTask } from './task';
 import { registerWorkspaceCheck } from './workspaceCheck';
 import { initializationOptions, registerWorkspaceSupport, schemaFileSelector, schemaFileWatcher } from './workspaceSupport';
+import { registerWalkthrough } from './walkthrough';
 
 // Starts the language server; knows nothing about reports.
 
@@ -16,6 +18,7 @@ let client: LanguageClient | undefined;
 export async function activate(context: ExtensionContext): Promise<void> {
   registerNewReport(context); // needs no server: registered first
   registerTask(context);
+  registerWalkthrough(context); // needs no server: its buttons work while it starts
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
@@ -47,6 +50,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   context.subscriptions.push(client);
   registerStatus(context, client);
   registerWorkspaceCheck(context, client);
+  registerDocuments(context, client);
   registerWorkspaceSupport(context, client);
 }
 

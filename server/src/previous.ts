@@ -74,7 +74,7 @@ export function pairKeyed(files: { path: string; keys: OfficeKeys | undefined }[
 
 /**
  * For the editor: last year's report among the open documents, else among the files beside this one
- * whose names carry last year (read from disk, at most 5 MB each).
+ * whose names carry last year (read from disk: text reports up to 5 MB, Word files, PDFs and web pages).
  */
 export function lastYearsReport(
   me: Named,
@@ -88,7 +88,8 @@ export function lastYearsReport(
   const dir = path.dirname(me.path);
   for (const name of readDir(dir)) {
     const file = path.join(dir, name);
-    if (!/\.(md|markdown|txt)$/i.test(name) || !name.includes(String(year - 1)) || candidates.some((c) => c.path === file)) continue;
+    if (!/\.(md|markdown|txt|docx|pdf|html?)$/i.test(name) || !name.includes(String(year - 1)) || candidates.some((c) => c.path === file))
+      continue;
     const text = readFile(file);
     if (text !== undefined) candidates.push({ path: file, text });
   }

@@ -33,3 +33,25 @@ export interface CheckFileResult {
   diagnostics: import('vscode-languageserver-types').Diagnostic[];
   problem?: string;
 }
+
+/** Client → server: a report in Word, PDF or a web page, as the text that is checked (opened read-only). */
+export const ReadDocumentRequestMethod = 'nianbao/readDocument';
+/** Client → server: a report in Word, PDF or a web page as a Markdown draft to edit (导入为 Markdown 草稿). */
+export const DraftRequestMethod = 'nianbao/draft';
+/** Client → server: this year's draft from last year's report in any form (从上年报告新建). */
+export const NextYearRequestMethod = 'nianbao/nextYear';
+/** Client → server: a report's text as a Word file in the official layout, base64 (导出为 Word). */
+export const ExportWordRequestMethod = 'nianbao/exportWord';
+
+export interface DocumentParams {
+  /** the file URI of the report */
+  uri: string;
+}
+
+export interface ExportWordParams {
+  text: string;
+}
+
+/** The text asked for, or why there is none, in the server's language. */
+export type TextResult = { text: string; year?: number } | { problem: string };
+export type BytesResult = { base64: string } | { problem: string };

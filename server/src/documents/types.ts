@@ -37,13 +37,14 @@ export function describeSource(where: SourceLocation): Localized {
     case 'pdf':
       return { zh: `第 ${where.page} 页第 ${where.line} 行`, en: `page ${where.page}, line ${where.line}` };
     case 'html':
-      return { zh: `网页正文第 ${where.line} 行`, en: `line ${where.line} of the page text` };
+      return { zh: `网页源文件第 ${where.line} 行`, en: `line ${where.line} of the page’s source` };
     case 'docx':
       return 'paragraph' in where
         ? { zh: `第 ${where.paragraph} 段`, en: `paragraph ${where.paragraph}` }
         : {
-            zh: `表${where.table} 第${where.row}行第${where.column}列`,
-            en: `table ${where.table}, row ${where.row}, column ${where.column}`,
+            // counted among the file's tables: 表二's four small tables come first, so the report's 表三 is often the fifth
+            zh: `第 ${where.table} 个表格第 ${where.row} 行第 ${where.column} 列`,
+            en: `table ${where.table} of the file, row ${where.row}, column ${where.column}`,
           };
   }
 }

@@ -4,6 +4,7 @@ import {
   NotificationType,
   ResponseError,
   type CancellationToken,
+  type Diagnostic,
   type DocumentDiagnosticReport,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -12,6 +13,8 @@ import { pick, reportStatus } from '../engine/editor';
 import { StatusNotificationMethod, type StatusParams } from '../protocol';
 import type { Feature, ServerContext } from './context';
 import { toDiagnostic } from './convert';
+import { SOURCE_SCHEME, sourcePlace } from './documents';
+import type { Lang } from '../config';
 import { isConfigFile } from './configFiles';
 import { MAX_CHECKED_LENGTH } from './reportFiles';
 import { garbledReport } from './encoding';
@@ -93,9 +96,16 @@ export const diagnostics: Feature = (context) => {
     const { result, starts } = checker.check(doc);
     sendStatus(doc, result, starts);
     const lang = context.lang();
-    return { kind: DocumentDiagnosticReportKind.Full, items: result.findings.map((f) => toDiagnostic(f, uri, starts, lang)) };
+    const items = result.findings.map((f) => withSourcePlace(toDiagnostic(f, uri, starts, lang), uri, f.start, lang));
+    return { kind: DocumentDiagnosticReportKind.Full, items };
   });
 };
+
+/** A finding in a Word file's, a PDF's or a web page's checked text also says where it is in the file. */
+function withSourcePlace(d: Diagnostic, uri: string, offset: number, lang: Lang): Diagnostic {
+  const place = uri.startsWith(SOURCE_SCHEME + ':') ? sourcePlace(uri, offset, lang) : undefined;
+  return place ? { ...d, message: lang === 'zh' ? `${d.message}（${place}）` : `${d.message} (${place})` } : d;
+}
 
 /** What the status item shows: the schema in use, how it was chosen, the findings counted (like eslint/status). */
 function statusParams(context: ServerContext, doc: TextDocument, result: CheckResult | undefined, starts: number[]): StatusParams {

@@ -4,6 +4,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaults, type Config, type Lang } from '../config';
 import { createChecker } from './checker';
 import { checkFile } from './checkFile';
+import { documentFiles } from './documents';
 import { codeActions, FIX_ALL } from './codeActions';
 import { completion } from './completion';
 import type { Feature, ServerContext } from './context';
@@ -30,6 +31,7 @@ const features: Feature[] = [
   folding,
   inlayHints,
   checkFile,
+  documentFiles,
   schemaFileFeature,
   workspaceTrust,
   virtualFiles,
@@ -42,7 +44,8 @@ export function startServer(connection: Connection, disk?: FileSystem): ServerCo
   let config: Config = defaults;
   let lang: Lang = 'zh';
   const client = { snippets: false, inlayRefresh: false };
-  const files = disk ?? cachedDisk(fs, log);
+  // last year's report read late (a PDF): every report is checked again with it
+  const files = disk ?? cachedDisk(fs, log, () => recheckAll());
   const reports = reportFiles(documents, files);
   const configs = configFiles((uri) => documents.get(uri), files);
   const configOf = (doc: TextDocument) => configs.forReport(doc, config);

@@ -2,6 +2,11 @@ import * as path from 'path';
 import { fileURLToPath } from 'url';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { readDocument, readerFor } from '../documents';
+import { readDocxSync } from '../documents/docx';
+import { readHtml } from '../documents/html';
+import { pdfReader } from '../documents/pdf';
+import { MAX_DOCUMENT_BYTES } from '../cli/files';
 import { lastYearsReport, type Named } from '../previous';
 
 // Which open documents are reports, and where last year's report of the same office is: among the open
@@ -58,15 +63,51 @@ function isMarkdown(doc: TextDocument): boolean {
   return doc.languageId === 'markdown' || (doc.languageId === 'nianbao' && !/\.txt$/i.test(doc.uri));
 }
 
-/** The real disk, looked at again at most every few seconds rather than on every keystroke; failures are logged. */
+/**
+ * The real disk, looked at again at most every few seconds rather than on every keystroke; failures are
+ * logged. Last year's report may be a Word file or a web page (read at once) or a PDF (read in the
+ * background: `onLateText` is called when its text is there, so that the reports are checked again).
+ */
 export function cachedDisk(
-  fs: { readdirSync(dir: string): string[]; statSync(file: string): { size: number }; readFileSync(file: string): Uint8Array },
+  fs: {
+    readdirSync(dir: string): string[];
+    statSync(file: string): { size: number; mtimeMs: number };
+    readFileSync(file: string): Uint8Array;
+  },
   log: (message: string) => void,
+  onLateText: () => void = () => undefined,
   ttlMs = 3000,
 ): FileSystem {
   const dirs = new Map<string, { at: number; names: string[] }>();
   const files = new Map<string, { at: number; text: string | undefined }>();
+  const documents = new Map<string, { mtimeMs: number; text: string | undefined }>();
   const fresh = (at: number) => Date.now() - at < ttlMs;
+  const documentText = (file: string): string | undefined => {
+    const { mtimeMs, size } = fs.statSync(file);
+    const hit = documents.get(file);
+    if (hit && hit.mtimeMs === mtimeMs) return hit.text;
+    if (size > MAX_DOCUMENT_BYTES) return undefined;
+    const reader = readerFor(file)!;
+    documents.set(file, { mtimeMs, text: undefined });
+    const bytes = new Uint8Array(fs.readFileSync(file));
+    // a PDF is read in the background (pdf.js works asynchronously); Word files and web pages at once
+    if (reader === pdfReader) {
+      void readDocument(reader, bytes).then((r) => {
+        documents.set(file, { mtimeMs, text: 'text' in r ? r.text : undefined });
+        if ('text' in r) onLateText();
+        else log(`cannot read ${path.basename(file)} as last year's report: ${r.problem.en}`);
+      });
+      return undefined;
+    }
+    try {
+      const text = /\.docx$/i.test(file) ? readDocxSync(bytes).text : readHtml(bytes).text;
+      documents.set(file, { mtimeMs, text });
+      return text;
+    } catch (e) {
+      log(`cannot read ${path.basename(file)} as last year's report: ${(e as Error).message}`);
+      return undefined;
+    }
+  };
   return {
     readDir(dir) {
       const hit = dirs.get(dir);
@@ -85,7 +126,9 @@ export function cachedDisk(
       if (hit && fresh(hit.at)) return hit.text;
       let text: string | undefined;
       try {
-        if (fs.statSync(file).size <= MAX_CHECKED_LENGTH) text = new TextDecoder('utf-8', { fatal: true }).decode(fs.readFileSync(file));
+        if (readerFor(file)) text = documentText(file);
+        else if (fs.statSync(file).size <= MAX_CHECKED_LENGTH)
+          text = new TextDecoder('utf-8', { fatal: true }).decode(fs.readFileSync(file));
       } catch (e) {
         // unreadable or not UTF-8: the checks across years are skipped (a file that is not there is no news)
         if ((e as NodeJS.ErrnoException).code !== 'ENOENT') log(`cannot read ${path.basename(file)}: ${(e as Error).message}`);
