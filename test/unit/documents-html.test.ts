@@ -225,13 +225,14 @@ function gbk(text: string): Uint8Array {
 const utf8 = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
 
 async function problemOf(bytes: Uint8Array): Promise<DocumentProblem> {
+  let text: string;
   try {
-    await htmlReader.read(bytes);
+    text = (await htmlReader.read(bytes)).text;
   } catch (e) {
     assert.ok(e instanceof DocumentProblem, `a DocumentProblem, not ${e}`);
     return e;
   }
-  assert.fail('the page was read');
+  assert.fail(`the page was read: ${text.slice(0, 300)}`);
 }
 
 // ---------- the tests ----------
@@ -314,11 +315,42 @@ describe('web page reader: corpus reports in a government site’s page', () => 
     assert.deepEqual(doc.locate(0), { kind: 'html', line: source.findIndex((l) => l.includes('<h1')) + 1 });
     const row = doc.text.indexOf('一、本年新收政府信息公开申请数量');
     assert.deepEqual(doc.locate(row), { kind: 'html', line: source.findIndex((l) => l.includes('一、本年新收政府信息公开申请数量')) + 1 });
+    // a cell on a line of its own in the source: a finding on it names that line
+    const cellPage = `<html><body><div id="zoom"><p>${'本年度共收到政府信息公开申请21件，全部按期答复。'.repeat(3)}</p>
+<table><tr>
+<td>（七）总计</td>
+<td>20</td>
+<td>1</td>
+<td>21</td></tr></table></div></body></html>`;
+    const cells = readHtml(utf8(cellPage));
+    const total = cells.text.indexOf('（七）总计');
+    assert.equal(cells.text.slice(total), '（七）总计 | 20 | 1 | 21\n');
+    assert.deepEqual(cells.locate(total), { kind: 'html', line: 3 });
+    assert.deepEqual(cells.locate(cells.text.indexOf('20', total)), { kind: 'html', line: 4 });
+    assert.deepEqual(cells.locate(cells.text.indexOf('21', total)), { kind: 'html', line: 6 });
     // a paragraph wrapped in the source: its second half is on a later line, joined without a space
     const wrapped = source.findIndex((l, i) => i > 0 && source[i - 1].includes('MsoNormal') && /^ {6}\S/.test(l));
     const piece = source[wrapped].trim().slice(0, 8);
     assert.deepEqual(doc.locate(doc.text.indexOf(piece)), { kind: 'html', line: wrapped + 1 });
     assert.ok(!/[\u4e00-\u9fff] [\u4e00-\u9fff]/.test(doc.text.split('\n')[3]), 'no space where the source wrapped');
+  });
+});
+
+describe('web page reader: what belongs to the article', () => {
+  const prose = '<p>本年度共收到政府信息公开申请21件，全部按期答复，没有行政复议和行政诉讼。</p>'.repeat(10);
+
+  test('tables beside the prose’s own wrapper are read with it', () => {
+    const html = `<html><body><div class="nav"><a href="/">首页</a></div><div id="zoom"><div class="text">${prose}</div>
+<table><tr><td>一、本年新收政府信息公开申请数量</td><td>21</td><td>0</td><td>21</td></tr></table></div></body></html>`;
+    assert.match(readHtml(utf8(html)).text, /^一、本年新收政府信息公开申请数量 \| 21 \| 0 \| 21$/m);
+  });
+
+  test('a block of links inside the article, whatever its class, is left out', () => {
+    const links = ['政府信息公开指南', '政府信息公开制度', '法定主动公开内容'].map((t) => `<li><a href="#">${t}</a></li>`).join('');
+    const html = `<html><body><div id="zoom">${prose}<ul class="x">${links}</ul><p>附件：<a href="/a.doc">统计表.doc</a></p></div></body></html>`;
+    const text = readHtml(utf8(html)).text;
+    assert.ok(!text.includes('政府信息公开指南'));
+    assert.match(text, /本年度共收到政府信息公开申请21件/);
   });
 });
 

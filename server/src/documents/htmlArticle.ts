@@ -39,11 +39,13 @@ const TITLE = /((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年.{0,
 
 /** share of a node's text that must lie in one child to descend into it */
 const DOMINANT = 0.6;
+const FURNITURE_DOMINANT = 0.9;
 
-const CJK = /[\u3400-\u9fff\uf900-\ufaff]/g;
+/** what a report is made of: Chinese text and figures (a table of figures weighs as much as its prose) */
+const WEIGHED = /[\u3400-\u9fff\uf900-\ufaff0-9]/g;
 
 export interface TextWeight {
-  /** Chinese characters in the element's text */
+  /** Chinese characters and digits in the element's text */
   all: number;
   /** of which inside links */
   linked: number;
@@ -72,7 +74,7 @@ export function weigh(root: HtmlElement): Map<HtmlElement, TextWeight> {
     const weight = { all: 0, linked: 0 };
     if (!isSkipped(element))
       for (const child of element.children) {
-        if (child.kind === 'text') weight.all += child.text.match(CJK)?.length ?? 0;
+        if (child.kind === 'text') weight.all += child.text.match(WEIGHED)?.length ?? 0;
         else {
           const w = weights.get(child)!;
           weight.all += w.all;
@@ -99,11 +101,12 @@ function articleBody(root: HtmlElement, weights: Map<HtmlElement, TextWeight>): 
     const total = unlinked(weights.get(node));
     let best: HtmlElement | undefined;
     for (const child of node.children)
-      // furniture is not ruled out here: navigation rarely holds most of the text outside links,
-      // and a wrapper named like furniture ("print-area") that does is the article
-      if (child.kind === 'element' && !isSkipped(child))
-        if (!best || unlinked(weights.get(child)) > unlinked(weights.get(best))) best = child;
-    if (!best || total === 0 || unlinked(weights.get(best)) < DOMINANT * total) return node;
+      if (child.kind === 'element' && !isSkipped(child) && (!best || unlinked(weights.get(child)) > unlinked(weights.get(best))))
+        best = child;
+    const share = best && total ? unlinked(weights.get(best)) / total : 0;
+    // an element named like furniture is followed only when it holds nearly everything: a footer
+    // full of addresses and numbers is no article, a wrapper called "print-area" may be one
+    if (!best || share < (isFurniture(best) ? FURNITURE_DOMINANT : DOMINANT)) return node;
     node = best;
   }
 }
@@ -153,9 +156,45 @@ export interface Article {
   weights: Map<HtmlElement, TextWeight>;
 }
 
+/** a table with figures in it: 表一 to 表四 of a report, not a layout table or a calendar of links */
+function hasDataTable(element: HtmlElement): boolean {
+  for (const table of elementsOf(element)) {
+    if (table.tag !== 'table') continue;
+    let figures = 0;
+    for (const cell of elementsOf(table))
+      if (
+        (cell.tag === 'td' || cell.tag === 'th') &&
+        cell.children.some((c) => c.kind === 'text' && /^\s*\d+(?:\.\d+)?\s*$/.test(c.text)) &&
+        ++figures >= 3
+      )
+        return true;
+  }
+  return false;
+}
+
+/**
+ * The descent may end in the prose and leave the tables beside it (div.text, then the tables, in
+ * div#zoom): climb back to the element that holds them too.
+ */
+function withTables(content: HtmlElement, root: HtmlElement): HtmlElement {
+  const top = body(root);
+  let found = content;
+  for (let e = content; e.parent && e !== top; e = e.parent) {
+    const siblings = e.parent.children.filter((c): c is HtmlElement => c !== e && c.kind === 'element' && !isSkipped(c) && !isFurniture(c));
+    if (siblings.some(hasDataTable)) found = e.parent;
+  }
+  return found;
+}
+
+/** a block of links (a menu, a list of related articles): furniture whatever its class */
+export function isLinkList(element: HtmlElement, weights: Map<HtmlElement, TextWeight>): boolean {
+  const w = weights.get(element);
+  return !!w && w.all >= 4 && w.linked > 0.7 * w.all;
+}
+
 export function findArticle(root: HtmlElement): Article {
   const weights = weigh(root);
-  const content = articleBody(root, weights);
+  const content = withTables(articleBody(root, weights), root);
   const title = titleBefore(root, content);
   const kept = new Set([...ancestorsOf(content), ...(title ? ancestorsOf(title) : [])]);
   if (!title) return { root: content, kept, weights };

@@ -1,5 +1,5 @@
 import { parseCell } from '../engine';
-import { isFurniture, isSkipped, type Article } from './htmlArticle';
+import { isFurniture, isLinkList, isSkipped, type Article } from './htmlArticle';
 import { elementsOf, type HtmlElement, type HtmlNode } from './htmlTree';
 
 // The article as lines of text: each block element (p, div, h1, li …) and each <br> ends a line;
@@ -112,11 +112,11 @@ class LineWriter {
     });
   }
 
-  /** a whole line at once (a table row) */
-  writeLine(text: string, line: number): void {
+  /** a whole line at once (a table row), with the source line of each of its pieces */
+  writeLine(text: string, marks: { column: number; line: number }[]): void {
     this.end();
     this.text = text;
-    this.marks = [{ column: 0, line }];
+    this.marks = marks;
     this.end();
   }
 
@@ -186,8 +186,19 @@ export function pipeRow(cells: readonly string[]): string {
 function writeTable(out: LineWriter, rows: HtmlElement[], lineOf: (offset: number) => number): void {
   for (const row of rows) {
     const cells = row.children.filter((c): c is HtmlElement => c.kind === 'element' && (c.tag === 'td' || c.tag === 'th') && !isSkipped(c));
-    const text = pipeRow(cells.map(cellText));
-    if (text) out.writeLine(text, lineOf(row.start));
+    const texts = cells.map(cellText);
+    const text = pipeRow(texts);
+    if (!text) continue;
+    // each cell's text where the row shows it, so that a finding on a cell names the cell's own line
+    const marks = [{ column: 0, line: lineOf(row.start) }];
+    let cursor = 0;
+    texts.forEach((cell, i) => {
+      const at = cell ? text.indexOf(cell, cursor) : -1;
+      if (at === -1) return;
+      marks.push({ column: at, line: lineOf(cells[i].start) });
+      cursor = at + cell.length;
+    });
+    out.writeLine(text, marks);
   }
 }
 
@@ -208,7 +219,7 @@ export function articleText(article: Article, lineOf: (offset: number) => number
       continue;
     }
     if (node === article.from) started = true;
-    if (isSkipped(node) || (isFurniture(node) && !article.kept.has(node))) continue;
+    if (isSkipped(node) || (!article.kept.has(node) && (isFurniture(node) || isLinkList(node, article.weights)))) continue;
     if (BLOCKS.has(node.tag) || node.tag === 'br') out.end();
     const rows = node.tag === 'table' && started ? rowsOf(node) : undefined;
     if (rows) {
