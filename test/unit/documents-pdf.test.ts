@@ -271,9 +271,9 @@ describe('PDF reader: lines from glyph positions', () => {
     assert.match(row, /^ *1\.属于国家秘密 {2,}0$/);
   });
 
-  test('page furniture: "— 3 —", "第 3 页", "3/12" and a running head go; a figure in the body stays', () => {
+  test('page furniture: "— 1 —", "第2页/共12页", "3/12" and a running head go; a figure in the body stays', () => {
     const body = (n: number) => [run(`第${n}页正文`, 70, 400), run(`${n}`, 300, 500)];
-    const furniture = ['— 1 —', '第 2 页', '3/12'];
+    const furniture = ['— 1 —', '第2页/共12页', '3/12'];
     const pages = furniture.map((foot, i) => page([run('某某区人民政府文件', 70, 40), ...body(i + 1), run(foot, 280, 800)]));
     const { text, lines } = layoutPages(pages);
     assert.equal(text, '第1页正文\n  1\n\n第2页正文\n  2\n\n第3页正文\n  3\n');

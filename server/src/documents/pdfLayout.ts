@@ -125,9 +125,9 @@ export function pageLines(page: PdfPageText): PageLine[] {
 
 // ---------- headers, footers, page numbers ----------
 
-/** "— 3 —", "- 3 -", "3", "第 3 页", "第3页 共12页", "3/12", "Page 3 of 12" */
+/** "— 3 —", "- 3 -", "3", "第 3 页", "第3页/共12页", "共12页 第3页", "3/12", "Page 3 of 12" */
 const PAGE_NUMBER =
-  /^(?:[-—–－─\s]*\d{1,4}[-—–－─\s]*|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*[/／]\s*\d{1,4}|(?:page\s*)?\d{1,4}\s*of\s*\d{1,4})$/i;
+  /^(?:[-—–－─\s]*\d{1,4}[-—–－─\s]*|第\s*\d{1,4}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?|共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页|\d{1,4}\s*[/／]\s*\d{1,4}|(?:page\s*)?\d{1,4}\s*of\s*\d{1,4})$/i;
 /** headers and footers sit in the top and bottom margin of the page (as a share of its height) */
 const MARGIN_BAND = 0.12;
 /** how many lines at the top and at the bottom of a page may be a running head or foot */
