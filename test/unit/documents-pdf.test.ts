@@ -8,7 +8,7 @@ import { layoutPages, type PdfPageText, type PdfTextRun } from '../../server/src
 import { DocumentProblem } from '../../server/src/documents/types';
 import { checkReport, type CheckResult } from '../../server/src/engine';
 
-// The published PDFs of 洪泽区 (2023, 2024) against their text in the corpus; PDFs that cannot be
+// The published PDFs of 洪泽区 (2023, 2024) and 淮安市 (2024) against their text in the corpus; PDFs that cannot be
 // read (a scan, an encrypted file, a broken one); and the layout rules on glyph runs made by hand.
 
 const fixtures = join(__dirname, '..', 'fixtures');
@@ -77,12 +77,12 @@ const paragraph = (page: number): [number, number, string][] => [
   [290, 40, `- ${page} -`],
 ];
 
-describe('PDF reader: the published 洪泽区 reports', () => {
-  for (const year of [2023, 2024])
-    test(`huaian-hongze-district-${year}.pdf: the same findings and table figures as its corpus text`, async () => {
-      const doc = await readPdf(pdfBytes(`huaian-hongze-district-${year}.pdf`));
+describe('PDF reader: published reports', () => {
+  for (const name of ['huaian-hongze-district-2023', 'huaian-hongze-district-2024', 'huaian-city-2024'])
+    test(`${name}.pdf: the same findings and table figures as its corpus text`, async () => {
+      const doc = await readPdf(pdfBytes(`${name}.pdf`));
       const fromPdf = checkReport(doc.text);
-      const fromText = checkReport(corpusText(`huaian-hongze-district-${year}.txt`));
+      const fromText = checkReport(corpusText(`${name}.txt`));
       assert.equal(fromPdf.detection.schema?.id, 'gov-2021');
       assert.deepEqual(findingsOf(fromPdf), findingsOf(fromText));
       assert.deepEqual([...(fromPdf.bound?.sections.keys() ?? [])], [...(fromText.bound?.sections.keys() ?? [])]);
