@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { TextDecoder } from 'node:util';
 import { readPdf, pdfReader } from '../../server/src/documents/pdf';
-import { layoutPages, type PdfPageText, type PdfTextRun } from '../../server/src/documents/pdfLayout';
+import { layoutPages, withoutRadicals, type PdfPageText, type PdfTextRun } from '../../server/src/documents/pdfLayout';
 import { DocumentProblem } from '../../server/src/documents/types';
 import { checkReport, type CheckResult } from '../../server/src/engine';
 
@@ -261,6 +261,12 @@ describe('PDF reader: lines from glyph positions', () => {
       text.split('\n').map((l) => l.trim().replace(/ +/g, ' ')),
       ['（二）部分公开（区分处理的，只计这一情形，不', '计其他情形）', '4 4 4', '1.属于国家秘密 1', ''],
     );
+  });
+
+  test('characters written as look-alike radicals read as the characters', () => {
+    assert.equal(withoutRadicals('⼀、总体情况：坚持⼈⺠⾄上，⼯作⻓效'), '一、总体情况：坚持人民至上，工作长效');
+    const { text } = layoutPages([page([run('⼀、总体情况', 70, 100)])]);
+    assert.equal(text, '一、总体情况\n');
   });
 
   test('a label set vertically is a line of its own', () => {

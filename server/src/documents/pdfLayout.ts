@@ -105,9 +105,44 @@ function gapText(before: PdfTextRun, after: PdfTextRun): string {
   return ' '.repeat(Math.min(MAX_COLUMN_SPACES, Math.max(2, Math.round(gap / (em / 2)))));
 }
 
+/** radicals of the supplement block that some fonts map simplified characters to: 人⺠ for 人民 */
+const RADICAL_SUPPLEMENT: Record<string, string> = {
+  '⺠': '民',
+  '⻅': '见',
+  '⻆': '角',
+  '⻉': '贝',
+  '⻋': '车',
+  '⻓': '长',
+  '⻔': '门',
+  '⻙': '韦',
+  '⻚': '页',
+  '⻛': '风',
+  '⻜': '飞',
+  '⻢': '马',
+  '⻥': '鱼',
+  '⻦': '鸟',
+  '⻧': '卤',
+  '⻨': '麦',
+  '⻩': '黄',
+  '⻪': '黾',
+  '⻬': '齐',
+  '⻮': '齿',
+  '⻰': '龙',
+  '⻳': '龟',
+};
+
+/**
+ * PDFs printed from some browsers and converters map common characters to radicals that look the
+ * same (⼀ U+2F00 for 一, ⼯ for 工, ⺠ for 民): the engine would not know 「⼀、总体情况」. One
+ * character for one, so nothing moves.
+ */
+export function withoutRadicals(text: string): string {
+  return text.replace(/[\u2e80-\u2fdf]/g, (c) => RADICAL_SUPPLEMENT[c] ?? (c >= '\u2f00' ? c.normalize('NFKC') : c));
+}
+
 function lineText(runs: readonly PdfTextRun[]): string {
-  let text = runs[0].text;
-  for (let i = 1; i < runs.length; i++) text += gapText(runs[i - 1], runs[i]) + runs[i].text;
+  let text = withoutRadicals(runs[0].text);
+  for (let i = 1; i < runs.length; i++) text += gapText(runs[i - 1], runs[i]) + withoutRadicals(runs[i].text);
   return text.replace(/\s+$/, '').replace(/^\s+/, '');
 }
 
