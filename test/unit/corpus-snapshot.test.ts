@@ -34,7 +34,8 @@ function corpusFindings(): Record<string, unknown[]> {
 
 test('every corpus report: the same findings as in the snapshot', () => {
   const now = corpusFindings();
-  if (process.env.NIANBAO_UPDATE_SNAPSHOT === '1' || !existsSync(snapshotFile)) writeFileSync(snapshotFile, JSON.stringify(now, null, 1) + '\n');
+  if (process.env.NIANBAO_UPDATE_SNAPSHOT === '1' || !existsSync(snapshotFile))
+    writeFileSync(snapshotFile, JSON.stringify(now, null, 1) + '\n');
   const before = JSON.parse(readFileSync(snapshotFile, 'utf8')) as Record<string, unknown[]>;
   assert.equal(Object.keys(now).length, 22);
   for (const file of Object.keys(before)) assert.deepEqual(now[file], before[file], file);

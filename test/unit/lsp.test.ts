@@ -158,3 +158,38 @@ describe('configuration file in the editor', () => {
     assert.deepEqual(await codes(report), [], 'an ignored report is not checked');
   });
 });
+
+describe("a finding across years points into last year's report", () => {
+  test('cross-year: related information in last year’s file, at the cell it read', async () => {
+    const up = new PassThrough();
+    const down = new PassThrough();
+    const files: Record<string, string> = { '/p/pingtan-zhqsyq-2012.txt': read('pingtan-zhqsyq-2012.txt') };
+    startServer(createConnection(new StreamMessageReader(up), new StreamMessageWriter(down)), {
+      readDir: (d) => (d === '/p' ? ['pingtan-zhqsyq-2012.txt'] : []),
+      readFile: (f) => files[f],
+    });
+    const conn = createMessageConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
+    conn.onRequest('workspace/configuration', () => [{ debounceMs: 0 }]);
+    conn.onNotification('window/logMessage', () => undefined);
+    conn.onNotification('nianbao/status', () => undefined);
+    conn.listen();
+    await conn.sendRequest('initialize', { processId: null, rootUri: null, locale: 'zh-cn', capabilities: {} });
+    await conn.sendNotification('initialized', {});
+    const uri = 'file:///p/pingtan-zhqsyq-2013.txt';
+    await conn.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'nianbao', version: 1, text: read('pingtan-zhqsyq-2013.txt') },
+    });
+    type Related = { location: { uri: string; range: { start: { line: number } } }; message: string };
+    const { items } = await conn.sendRequest<{ items: { code: string; relatedInformation: Related[] }[] }>('textDocument/diagnostic', {
+      textDocument: { uri },
+    });
+    const cross = items.filter((d) => d.code === 'cross-year');
+    assert.ok(cross.length > 0);
+    const inLastYear = cross.flatMap((d) => d.relatedInformation).filter((r) => r.location.uri === 'file:///p/pingtan-zhqsyq-2012.txt');
+    assert.ok(inLastYear.length > 0);
+    const line = read('pingtan-zhqsyq-2012.txt').split('\n')[inLastYear[0].location.range.start.line];
+    assert.match(inLastYear[0].message, /上年报告：4359/);
+    assert.ok(line.includes('4359'), line);
+    conn.dispose();
+  });
+});

@@ -94,7 +94,8 @@ export function fileResult(path: string, text: string, checked: CheckResult, opt
         severity: f.severity,
         message: f.message[lang],
         range: range(f.start, f.end),
-        related: f.related.map((x) => ({ message: x.message[lang], range: range(x.start, x.end) })),
+        // a place in last year's report is for the editor, which can open it; these outputs speak of this file only
+        related: f.related.filter((x) => !x.inPrevious).map((x) => ({ message: x.message[lang], range: range(x.start, x.end) })),
         ...(source ? { source } : {}),
         ...(f.fix
           ? { fix: { title: f.fix.title[lang], edits: f.fix.edits.map((e) => ({ range: range(e.start, e.end), newText: e.newText })) } }

@@ -22,7 +22,8 @@ export interface Finding {
   message: Localized;
   start: number;
   end: number;
-  related: { message: Localized; start: number; end: number }[];
+  /** other places that explain it; `inPrevious`: offsets in last year's report (CheckOptions.previous), not in this one */
+  related: { message: Localized; start: number; end: number; inPrevious?: boolean }[];
   /** the arithmetic behind the finding, for hovers and JSON consumers */
   arithmetic?: { operands: Operand[]; expected: number; actual: number };
   fix?: { title: Localized; edits: TextEdit[] };

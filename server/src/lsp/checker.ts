@@ -1,6 +1,8 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { builtinSchema, checkReport, lineStarts, type CheckOptions, type CheckResult, type Schema } from '../engine';
+import { pathToFileURL } from 'url';
 import type { ReportConfig } from './configFiles';
+import type { PreviousPlace } from './convert';
 import type { Named } from '../previous';
 
 // One check per version of a document and settings: diagnostics, hover, outline and the rest of one
@@ -9,6 +11,8 @@ import type { Named } from '../previous';
 export interface Checked {
   result: CheckResult;
   starts: number[];
+  /** last year's report it was checked with, for related places in it */
+  previous?: PreviousPlace;
 }
 
 export interface Checker {
@@ -53,7 +57,8 @@ export function createChecker(
       const result = checkReport(text, checkOptions(report, last, schemaFor?.(doc, c.schema)));
       const used = process.cpuUsage(cpu);
       checkMs.set(doc.uri, (used.user + used.system) / 1000);
-      const entry = { version: doc.version, key, result, starts: lineStarts(text) };
+      const lastPlace = last && { uri: pathToFileURL(last.path).href, starts: lineStarts(last.text) };
+      const entry = { version: doc.version, key, result, starts: lineStarts(text), previous: lastPlace };
       cache.set(doc.uri, entry);
       return entry;
     },

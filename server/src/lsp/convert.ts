@@ -16,7 +16,14 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 /** The rule pages ship inside the extension (dist/ is one level below its root), so links work offline. */
 export const ruleHref = (rule: string) => pathToFileURL(path.join(__dirname, '..', ruleDocsPath(rule))).toString();
 
-export function toDiagnostic(f: Finding, uri: string, starts: number[], lang: Lang): Diagnostic {
+/** Last year's report, when the check had it: where a related place in it is. */
+export interface PreviousPlace {
+  uri: string;
+  starts: number[];
+}
+
+export function toDiagnostic(f: Finding, uri: string, starts: number[], lang: Lang, previous?: PreviousPlace): Diagnostic {
+  const related = f.related.filter((r) => !r.inPrevious || previous);
   return {
     source: 'nianbao',
     code: f.rule,
@@ -24,7 +31,12 @@ export function toDiagnostic(f: Finding, uri: string, starts: number[], lang: La
     severity: SEVERITY[f.severity],
     message: f.message[lang],
     range: rangeOf(starts, f.start, f.end),
-    relatedInformation: f.related.map((r) => ({ location: { uri, range: rangeOf(starts, r.start, r.end) }, message: r.message[lang] })),
+    relatedInformation: related.map((r) => ({
+      location: r.inPrevious
+        ? { uri: previous!.uri, range: rangeOf(previous!.starts, r.start, r.end) }
+        : { uri, range: rangeOf(starts, r.start, r.end) },
+      message: r.message[lang],
+    })),
   };
 }
 

@@ -93,10 +93,10 @@ export const diagnostics: Feature = (context) => {
     }
     const garbled = garbledReport(doc, context.lang());
     if (garbled) return garbled;
-    const { result, starts } = checker.check(doc);
+    const { result, starts, previous } = checker.check(doc);
     sendStatus(doc, result, starts);
     const lang = context.lang();
-    const items = result.findings.map((f) => withSourcePlace(toDiagnostic(f, uri, starts, lang), uri, f.start, lang));
+    const items = result.findings.map((f) => withSourcePlace(toDiagnostic(f, uri, starts, lang, previous), uri, f.start, lang));
     return { kind: DocumentDiagnosticReportKind.Full, items };
   });
 };

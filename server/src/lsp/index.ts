@@ -116,7 +116,11 @@ export function startServer(connection: Connection, disk?: FileSystem): ServerCo
     Promise.resolve(connection.languages.diagnostics.refresh()).catch((e) => log(`diagnostics not refreshed: ${e}`));
   }
   documents.onDidChangeContent((e) => isConfigFile(e.document.uri) && recheckAll());
-  connection.onDidChangeWatchedFiles(recheckAll);
+  // a file changed on the disk: what was read of it is read again
+  connection.onDidChangeWatchedFiles(() => {
+    files.forget?.();
+    recheckAll();
+  });
 
   for (const feature of features) feature(context);
   documents.listen(connection);

@@ -16,6 +16,8 @@ export interface FileSystem {
   readDir(dir: string): string[];
   /** the text of a report file, or undefined when it cannot be read as one */
   readFile(file: string): string | undefined;
+  /** forgets what was read: files changed on the disk */
+  forget?(): void;
 }
 
 // Longer texts are not checked: no report comes near, and checking one at every pause in typing would
@@ -109,6 +111,10 @@ export function cachedDisk(
     }
   };
   return {
+    forget() {
+      dirs.clear();
+      files.clear();
+    },
     readDir(dir) {
       const hit = dirs.get(dir);
       if (hit && fresh(hit.at)) return hit.names;

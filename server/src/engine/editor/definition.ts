@@ -9,6 +9,7 @@ export function definitionTargets(result: CheckResult, offset: number): { start:
   for (const f of result.findings) {
     if (offset < f.start || offset > f.end) continue;
     for (const r of f.related) {
+      if (r.inPrevious) continue; // in last year's report, not this one
       const key = `${r.start}:${r.end}`;
       if (seen.has(key) || (r.start <= offset && offset <= r.end)) continue;
       seen.add(key);

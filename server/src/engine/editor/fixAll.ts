@@ -8,7 +8,7 @@ const same = (a: TextEdit, b: TextEdit) => a.start === b.start && a.end === b.en
 
 /** The figures a finding's fix was computed from: a fix that changes one of them makes it stale. */
 function inputs(f: Finding): Span[] {
-  return [...(f.arithmetic?.operands ?? []), ...f.related];
+  return [...(f.arithmetic?.operands ?? []), ...f.related.filter((r) => !r.inPrevious)];
 }
 
 /**

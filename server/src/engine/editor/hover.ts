@@ -157,10 +157,15 @@ function findingText(f: Finding, link: (offset: number) => string, lang: Lang, s
     );
   // the related places that are not already rows of the table above
   const listed = new Set(a?.operands.map((o) => `${o.start}:${o.end}`) ?? []);
+  // a place in last year's report has no link in this one: its words say which it is
   const others = f.related.filter((r) => !listed.has(`${r.start}:${r.end}`));
   if (others.length) {
     out.push(pick(lang, '**相关位置**', '**Related places**'));
-    out.push(others.map((r) => `- ${link(r.start)}${pick(lang, '：', ': ')}${md(r.message[lang])}`).join('\n'));
+    out.push(
+      others
+        .map((r) => (r.inPrevious ? `- ${md(r.message[lang])}` : `- ${link(r.start)}${pick(lang, '：', ': ')}${md(r.message[lang])}`))
+        .join('\n'),
+    );
   }
   return out.join('\n\n');
 }

@@ -93,11 +93,20 @@ function checkChain(
       message,
       start: target.start,
       end: target.end,
-      related: [...plus.cells, ...minus.cells].map((c) => ({
-        message: localized(`本年：${numberText(c.value)}`, `this year: ${numberText(c.value)}`),
-        start: c.cell.start,
-        end: c.cell.end,
-      })),
+      related: [
+        // last year's cells, in last year's report: the editor links to them there
+        ...before.cells.map((c) => ({
+          message: localized(`${was ?? '上'}年报告：${numberText(c.value)}`, `${was ?? "last year's"} report: ${numberText(c.value)}`),
+          start: c.cell.start,
+          end: c.cell.end,
+          inPrevious: true,
+        })),
+        ...[...plus.cells, ...minus.cells].map((c) => ({
+          message: localized(`本年：${numberText(c.value)}`, `this year: ${numberText(c.value)}`),
+          start: c.cell.start,
+          end: c.cell.end,
+        })),
+      ],
       arithmetic: { operands: [], expected, actual: now.total },
     },
   ];
