@@ -345,6 +345,14 @@ describe('web page reader: what belongs to the article', () => {
     assert.match(readHtml(utf8(html)).text, /^一、本年新收政府信息公开申请数量 \| 21 \| 0 \| 21$/m);
   });
 
+  test('a report kept as text in <pre>: its own line breaks', () => {
+    const text = corpus('pingtan-zhqsyq-2021.txt');
+    const html = `<html><head><meta charset="utf-8"></head><body><div class="nav"><a href="/">首页</a></div>\n<pre>${escape(text)}</pre></body></html>`;
+    const doc = readHtml(utf8(html));
+    assert.deepEqual(findingsOf(checkReport(doc.text)), findingsOf(checkReport(text)));
+    assert.deepEqual(doc.locate(doc.text.indexOf('一、总体情况')), { kind: 'html', line: 3 });
+  });
+
   test('a block of links inside the article, whatever its class, is left out', () => {
     const links = ['政府信息公开指南', '政府信息公开制度', '法定主动公开内容'].map((t) => `<li><a href="#">${t}</a></li>`).join('');
     const html = `<html><body><div id="zoom">${prose}<ul class="x">${links}</ul><p>附件：<a href="/a.doc">统计表.doc</a></p></div></body></html>`;

@@ -204,17 +204,27 @@ function writeTable(out: LineWriter, rows: HtmlElement[], lineOf: (offset: numbe
 
 // ---------- the article ----------
 
+/** a report saved as text and shown in <pre>: its own line breaks are its lines */
+function writePreformatted(out: LineWriter, text: string, line: number): void {
+  text.split('\n').forEach((piece, i) => {
+    if (i > 0) out.end();
+    out.write(piece, line + i);
+  });
+}
+
 export function articleText(article: Article, lineOf: (offset: number) => number): HtmlLayout {
   const out = new LineWriter();
   let started = !article.from;
+  let preformatted = 0;
   const stack: { node: HtmlNode; leaving?: boolean }[] = [{ node: article.root }];
   while (stack.length) {
     const { node, leaving } = stack.pop()!;
     if (node.kind === 'text') {
-      if (started) out.write(node.text, lineOf(node.start));
+      if (started) preformatted ? writePreformatted(out, node.text, lineOf(node.start)) : out.write(node.text, lineOf(node.start));
       continue;
     }
     if (leaving) {
+      if (node.tag === 'pre') preformatted--;
       if (BLOCKS.has(node.tag)) out.end();
       continue;
     }
@@ -226,6 +236,7 @@ export function articleText(article: Article, lineOf: (offset: number) => number
       writeTable(out, rows, lineOf);
       continue;
     }
+    if (node.tag === 'pre') preformatted++;
     stack.push({ node, leaving: true });
     for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i] });
   }
