@@ -196,6 +196,48 @@ ${articleHtml(lines)}
 `;
 }
 
+/** A report saved from Word as a web page (.htm): mso markup, conditional comments, figures in spans of their own. */
+function wordPage(report: string): string {
+  const paragraphs = report.split('\n').map((line) => {
+    if (line.includes('|')) return line;
+    const spans = escape(line.trim()).replace(
+      /(\d+)/g,
+      "</span><span lang=EN-US style='font-family:\"Times New Roman\"'>$1</span><span style='font-family:仿宋_GB2312'>",
+    );
+    return `<p class=MsoNormal style='text-indent:32.0pt;line-height:28.0pt'><span style='font-family:仿宋_GB2312'>${wrapSource(spans)}</span><o:p></o:p></p>`;
+  });
+  const body: string[] = [];
+  for (let i = 0; i < paragraphs.length;) {
+    if (!paragraphs[i].includes('|')) {
+      body.push(paragraphs[i++]);
+      continue;
+    }
+    const block: string[] = [];
+    while (i < paragraphs.length && paragraphs[i].includes('|')) block.push(paragraphs[i++]);
+    body.push(
+      `<table class=MsoTableGrid border=1 cellspacing=0 cellpadding=0 style='border-collapse:collapse'>\n${tableHtml(block)}\n</table>`,
+    );
+  }
+  return `<html xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word">
+<head>
+<meta http-equiv=Content-Type content="text/html; charset=gb2312">
+<meta name=Generator content="Microsoft Word 15 (filtered)">
+<style>
+<!--
+ p.MsoNormal {margin:0cm; text-align:justify; font-size:10.5pt; font-family:"Times New Roman";}
+-->
+</style>
+<!--[if gte mso 9]><xml><o:shapedefaults v:ext="edit" spidmax="1026"/></xml><![endif]-->
+</head>
+<body lang=ZH-CN style='tab-interval:21.0pt;text-justify-trim:punctuation'>
+<div class=WordSection1 style='layout-grid:15.6pt'>
+${body.join('\n')}
+</div>
+</body>
+</html>
+`;
+}
+
 // ---------- encodings ----------
 
 let gbkTable: Map<string, number[]> | undefined;
@@ -292,6 +334,14 @@ describe('web page reader: corpus reports in a government site’s page', () => 
           assert.ok(sourceLines[where.line - 1].includes(quoted), `${quoted} on line ${where.line}`);
       }
     });
+
+  test('pingtan-zhqsyq-2022.txt saved from Word as a web page (GB2312, mso markup): the findings of its text', () => {
+    const text = corpus('pingtan-zhqsyq-2022.txt');
+    const doc = readHtml(gbk(wordPage(text)));
+    assert.deepEqual(findingsOf(checkReport(doc.text)), findingsOf(checkReport(text)));
+    assert.deepEqual(boundCells(checkReport(doc.text)), boundCells(checkReport(text)));
+    assert.ok(!doc.text.includes('MsoNormal') && !doc.text.includes('shapedefaults'));
+  });
 
   test('the official 表三 header and the merged label cells become rows the engine binds', () => {
     const doc = readHtml(utf8(governmentPage(corpus('pingtan-zhqsyq-2021.txt'), '<meta charset="utf-8">')));
