@@ -30,8 +30,8 @@ const problems = {
     en: `The web page is malformed: its tags nest more than ${MAX_HTML_DEPTH} levels deep, unlike a report's page; save the report's page again, or save its text and check that.`,
   },
   noArticle: {
-    zh: '网页中没有找到报告正文（只有导航、页眉页脚或很少的文字）：请保存报告全文所在的网页，或将正文另存为文本后检查。',
-    en: "No report text was found in the web page (only navigation, header and footer, or very little text): save the page that holds the report's full text, or save its text and check that.",
+    zh: '网页中没有找到报告正文（只有导航、页眉页脚或很少的文字）：请保存报告全文所在的网页；报告是网页上的附件（PDF、Word）时，请下载附件后检查。',
+    en: "No report text was found in the web page (only navigation, header and footer, or very little text): save the page that holds the report's full text; if the report is attached to the page (PDF, Word), download the attachment and check that.",
   },
 };
 
