@@ -9,13 +9,18 @@ import { checkReport } from '../server/src/engine';
 import { ms, size, timeAsync, type Timing } from './timing';
 
 // `npm run build && node --import tsx bench/documents-pdf.ts`: how long reading a published PDF
-// takes (the 5-page 洪泽区 reports and a 20-page file made of their pages), from the sources and
+// takes (the 5-page 洪泽区 reports, the 淮安市 report, and a 20-page file made of the 洪泽区 pages), from the sources and
 // through the bundle the extension ships, and how big that bundle is. Prints figures; asserts nothing.
 
 const root = join(__dirname, '..');
 const fixtures = join(root, 'test', 'fixtures', 'pdf');
 const bundle = join(root, 'dist', PDF_BUNDLE);
-const samples = ['huaian-hongze-district-2023.pdf', 'huaian-hongze-district-2024.pdf', 'huaian-hongze-20-pages.pdf'];
+const samples = [
+  'huaian-hongze-district-2023.pdf',
+  'huaian-hongze-district-2024.pdf',
+  'huaian-city-2024.pdf',
+  'huaian-hongze-20-pages.pdf',
+];
 const limits: PdfLimits = { maxPages: 300, timeoutMs: 60_000 };
 
 const out = (s = '') => process.stdout.write(s + '\n');
