@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { build } from 'esbuild';
 import { TextDecoder } from 'node:util';
 import { readPdf, pdfReader } from '../../server/src/documents/pdf';
 import { layoutPages, withoutRadicals, type PdfPageText, type PdfTextRun } from '../../server/src/documents/pdfLayout';
@@ -128,6 +129,23 @@ describe('PDF reader: published reports', () => {
     // a Node Buffer, as fs.readFile gives it, is a Uint8Array too
     assert.equal((await pdfReader.read(readFileSync(join(fixtures, 'pdf', 'huaian-hongze-district-2024.pdf')))).text, first.text);
     assert.deepEqual(pdfReader.extensions, ['.pdf']);
+  });
+});
+
+describe('PDF reader: loaded only when a PDF is read', () => {
+  test('bundling the reader does not pull pdf.js in: it is required from dist/pdf-reader.js on the first PDF', async () => {
+    const result = await build({
+      entryPoints: [join(__dirname, '..', '..', 'server', 'src', 'documents', 'pdf.ts')],
+      bundle: true,
+      write: false,
+      platform: 'node',
+      format: 'cjs',
+      logLevel: 'silent',
+    });
+    const code = result.outputFiles[0].text;
+    assert.ok(!code.includes('WorkerMessageHandler') && !code.includes('pdfjs-dist'), 'no pdf.js in the bundle');
+    assert.ok(code.includes('pdf-reader.js'));
+    assert.ok(code.length < 300_000, `${code.length} bytes`);
   });
 });
 
