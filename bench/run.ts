@@ -6,6 +6,7 @@ import { reportUri, serverFlags, serverJs, startServer, type Server } from './ls
 import { corpus, KB, MB, report20k, root, synthetic, tableDigit, type Sample } from './reports';
 import { memoryOf, mib, ms, size, summarize, time, timeAsync, type Timing, type TimeOptions } from './timing';
 import { markdownlint, markdownlintVersion, nianbao, stages } from './tools';
+import { wholeProcess } from './wholeProcess';
 
 // `npm run bench`: how fast the checker is, stage by stage, in the language server, and next to
 // markdownlint on the same texts. Prints figures; asserts nothing (a benchmark, not a timed test).
@@ -463,6 +464,8 @@ async function main(): Promise<void> {
   const { initialize } = await server({ corpus: c.filter((s) => s.name !== 'suqian-city-2024'), r20k, r1mb: big[1] });
   activation(initialize);
   commandLine(c, quick ? 5 : 46);
+  out();
+  wholeProcess(c, { r20k, r1mb: big[1], r10mb: big[2] }, quick, out);
 
   out();
   out(

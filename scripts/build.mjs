@@ -38,7 +38,10 @@ const noCanvas = {
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
-  build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' }),
+  // The command line starts often and is run from the package with its node_modules: it is minified, and
+  // what only some runs need (the workbook, the Word writer, zod for users' schemas and configuration files)
+  // is required from node_modules when needed.
+  build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', minify: true, external: ['exceljs', 'docx', 'zod'] }),
   // the PDF reader with pdf.js, loaded only when a PDF is read (server/src/documents/pdf.ts)
   build({ ...common, entryPoints: ['server/src/documents/pdfExtract.ts'], outfile: 'dist/pdf-reader.js', plugins: [noCanvas] }),
 ]);

@@ -2,9 +2,9 @@
 // engine validates with, so that editing a schema file in VS Code gets completion, hover and errors.
 import { readFileSync, writeFileSync } from 'fs';
 import { z } from 'zod';
-import { ConfigFileSchema } from '../server/src/config';
+import { configFileSchema } from '../server/src/configSchema';
 import { ruleIds } from '../server/src/engine/rules';
-import { SchemaDefinition } from '../server/src/engine/schema';
+import { SchemaDefinition } from '../server/src/engine/schemaDefinition';
 
 const json = z.toJSONSchema(SchemaDefinition, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
 json.title = 'nianbao report schema';
@@ -13,7 +13,7 @@ json.description =
 writeFileSync('schemas/nianbao-schema.json', JSON.stringify(json, null, 2) + '\n');
 
 // the configuration file .nianbao.yaml / .nianbao.json, likewise
-const config = z.toJSONSchema(ConfigFileSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+const config = z.toJSONSchema(configFileSchema(), { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
 config.title = 'nianbao configuration';
 config.description = 'nianbao 配置文件：按报告所在文件夹向上查找最近的一个 / the nearest one upward from each report applies';
 writeFileSync('schemas/nianbao-config.json', JSON.stringify(config, null, 2) + '\n');

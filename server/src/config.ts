@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { ruleIds, type Localized, type Severity } from './engine';
 
 // One configuration, read the same way from VS Code's settings, the command line's flags and a
@@ -37,13 +37,11 @@ export interface ConfigProblem {
 
 const LEVELS = ['off', 'error', 'warning', 'information', 'hint'] as const;
 
-/** Each field on its own: a bad value costs that field only, which keeps its default. */
-const fields = {
-  schema: z.string().min(1),
-  deadline: z.enum(['auto', 'department', 'government']),
-  debounceMs: z.number().finite().min(0).max(5000),
-  inlayHints: z.object({ totals: z.boolean().optional() }),
-} as const;
+// The zod definitions of the configuration (configSchema.ts) are loaded when a value is first checked:
+// zod is large, and a run without settings or a configuration file needs none of it.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const definitions = () => require('./configSchema') as typeof import('./configSchema');
+let fields: ReturnType<typeof import('./configSchema').fieldSchemas> | undefined;
 
 function describe(field: string, issue: z.core.$ZodIssue): Localized {
   const expected: Record<string, Localized> = {
@@ -101,6 +99,7 @@ export function parseConfig(input: unknown, base: Config = defaults): { config: 
       Object.assign(config.rules, parseRules(value, problems));
       continue;
     }
+    fields ??= definitions().fieldSchemas();
     const field = fields[key as keyof typeof fields];
     if (!field) {
       problems.push({ path: [key], message: { zh: `未知的配置项「${key}」`, en: `unknown setting “${key}”` } });
@@ -113,24 +112,3 @@ export function parseConfig(input: unknown, base: Config = defaults): { config: 
   }
   return { config, problems };
 }
-
-/**
- * The configuration file as a whole, for the JSON Schema that gives completion and hover while editing
- * it (schemas/nianbao-config.json); parseConfig and parseConfigFile are what read it.
- */
-export const ConfigFileSchema = z
-  .object({
-    schema: fields.schema.describe(
-      '报告格式：auto、gov-2021、gov-2019、gov-2008，或格式文件的路径（相对于本文件） / the report format: auto, a schema id, or a schema file path (relative to this file)',
-    ),
-    rules: z
-      .record(z.enum(ruleIds as [string, ...string[]]), z.enum(LEVELS))
-      .describe('规则 ID: off | error | warning | information | hint / rule id: its level'),
-    deadline: fields.deadline.describe('部门（1月31日前公布）或本级政府（3月31日前公布） / a department’s report or a government’s own'),
-    office: z.string().describe('本单位名称，如“南京市江宁区人民政府” / the office’s own name'),
-    ignore: z
-      .array(z.string())
-      .describe('不检查的报告，通配符，相对于本文件所在文件夹 / globs of reports not to check, relative to this file'),
-  })
-  .partial()
-  .strict();

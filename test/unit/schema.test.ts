@@ -46,3 +46,12 @@ describe('schemas', () => {
     }
   });
 });
+
+test('the built-in schemas as the checker loads them are those the sources give, validated (npm run build writes them)', () => {
+  const { builtinSchemaData } = require('../../server/src/engine/builtinData') as typeof import('../../server/src/engine/builtinData');
+  assert.deepEqual(
+    builtinSchemas(),
+    builtinSchemaData.map((d) => validateSchema(d).schema),
+    'run `npm run build` and commit server/src/engine/schemas/validated.json',
+  );
+});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Localized, Schema, SchemaProblem } from './schema';
 
 // A schema is data: the sections a kind of report must have, its statistical tables and the
 // arithmetic between their cells. Built-in schemas are JSON files beside this one; users may write
@@ -342,24 +343,8 @@ function unique(ids: string[], path: Path, issue: Issue): void {
   });
 }
 
-export type Schema = z.output<typeof SchemaDefinition>;
-export type TableSchema = Schema['tables'][number];
-export type SectionSchema = Schema['sections'][number];
-export type Identity = TableSchema['identities'][number];
-export type Localized = z.output<typeof Localized>;
-export type Statement = Schema['statements'][number];
-export type Chain = Schema['chains'][number];
-
-export interface SchemaProblem {
-  path: (string | number)[];
-  /** in English, as the command line prints it */
-  message: string;
-  /** zod's issue, for an editor to say it in the user's language and point at the very key */
-  issue: z.core.$ZodIssue;
-}
-
-/** Validates parsed JSON/YAML as a schema; never throws. */
-export function validateSchema(data: unknown): { schema?: Schema; problems: SchemaProblem[] } {
+/** What schema.ts's validateSchema does, once zod is loaded. */
+export function validateNow(data: unknown): { schema?: Schema; problems: SchemaProblem[] } {
   const r = SchemaDefinition.safeParse(data);
   if (r.success) return { schema: r.data, problems: [] };
   return {
