@@ -133,6 +133,8 @@ suite(`nianbao documents and reviewers (VS Code in ${vscode.env.language})`, () 
     });
     assert.strictEqual(own[0].range.start.line, 1);
     assert.match(own[0].message, /table-summ/);
+    // back to the report (VS Code asks again for the diagnostics of the reports shown)
+    await vscode.window.showTextDocument(doc);
     await diagnosticsOf(report, 'the defaults to keep working', (d) =>
       d.some((x) => ruleOf(x) === 'table-sum' && x.severity === vscode.DiagnosticSeverity.Error),
     );
