@@ -15,6 +15,8 @@ export interface Config {
   /** rule id → its level; a rule not named keeps its default */
   rules: Record<string, Level>;
   deadline: 'auto' | Deadline;
+  /** the share of prose repeated from last year's report from which repeated-text warns (0.6: 60%) */
+  repeatedTextWarnAt: number;
   /** the editor's: how long to wait for a pause in typing before checking a slow report */
   debounceMs: number;
   /** the editor's: the sum of its parts shown beside each total */
@@ -25,6 +27,7 @@ export const defaults: Config = Object.freeze({
   schema: 'auto',
   rules: {},
   deadline: 'auto',
+  repeatedTextWarnAt: 0.6,
   debounceMs: 150,
   inlayHints: { totals: false },
 });
@@ -51,6 +54,7 @@ function describe(field: string, issue: z.core.$ZodIssue): Localized {
     },
     deadline: { zh: '应为 auto、department（部门）或 government（本级政府）', en: 'must be auto, department or government' },
     debounceMs: { zh: '应为 0 到 5000 之间的毫秒数', en: 'must be a number of milliseconds from 0 to 5000' },
+    repeatedTextWarnAt: { zh: '应为 0 到 1 之间的比例，如 0.5 表示 50%', en: 'must be a share from 0 to 1, such as 0.5 for 50%' },
     inlayHints: { zh: '应为 { "totals": true 或 false }', en: 'must be { "totals": true or false }' },
   };
   const e = expected[field];

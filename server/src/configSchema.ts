@@ -11,6 +11,7 @@ export function fieldSchemas() {
     schema: z.string().min(1),
     deadline: z.enum(['auto', 'department', 'government']),
     debounceMs: z.number().finite().min(0).max(5000),
+    repeatedTextWarnAt: z.number().finite().min(0).max(1),
     inlayHints: z.object({ totals: z.boolean().optional() }),
   } as const;
 }
@@ -30,6 +31,9 @@ export function configFileSchema() {
         .record(z.enum(ruleIds as [string, ...string[]]), z.enum(LEVELS))
         .describe('规则 ID: off | error | warning | information | hint / rule id: its level'),
       deadline: f.deadline.describe('部门（1月31日前公布）或本级政府（3月31日前公布） / a department’s report or a government’s own'),
+      repeatedTextWarnAt: f.repeatedTextWarnAt.describe(
+        '与上年报告重复的比例达到多少时 repeated-text 报警告（0 到 1，默认 0.6） / the share repeated from last year’s report from which repeated-text warns (0 to 1, default 0.6)',
+      ),
       office: z.string().describe('本单位名称，如“南京市江宁区人民政府” / the office’s own name'),
       ignore: z
         .array(z.string())

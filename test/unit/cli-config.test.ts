@@ -139,3 +139,16 @@ test('--format compact: every line read by the problem matcher $nianbao the exte
     assert.ok(readFileSync(m[1]).length > 0 && Number(m[2]) >= 1 && Number(m[3]) >= 1);
   }
 });
+
+test('repeatedTextWarnAt in the configuration file sets where repeated-text warns', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-repeated-'));
+  for (const y of [2012, 2013]) copyFileSync(join(corpus, `pingtan-county-govt-${y}.txt`), join(dir, `pingtan-county-govt-${y}.txt`));
+  const level = async () =>
+    (await run('check', '--format', 'json', dir))
+      .json()
+      .files.find((f) => f.path.endsWith('2013.txt'))!
+      .diagnostics.find((d) => d.rule === 'repeated-text')?.severity;
+  assert.equal(await level(), 'warning');
+  writeFileSync(join(dir, '.nianbao.yaml'), 'repeatedTextWarnAt: 0.99\n');
+  assert.equal(await level(), 'information');
+});

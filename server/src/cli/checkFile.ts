@@ -16,7 +16,7 @@ export interface CheckJob {
   /** last year's report of the same office, for the checks across years */
   previous?: string;
   /** the configuration for this report: its configuration file's, with the command line's flags over it */
-  config: Pick<Config, 'schema' | 'rules' | 'deadline'> & { office?: string };
+  config: Pick<Config, 'schema' | 'rules' | 'deadline' | 'repeatedTextWarnAt'> & { office?: string };
 }
 
 export interface JobOptions {
@@ -87,6 +87,7 @@ export async function checkFile(job: CheckJob, options: JobOptions): Promise<Job
       severities: job.config.rules,
       deadline: job.config.deadline === 'auto' ? undefined : job.config.deadline,
       office: job.config.office,
+      repeatedTextWarnAt: job.config.repeatedTextWarnAt,
     };
     const resultOptions = {
       lang: options.lang,

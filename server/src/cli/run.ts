@@ -68,7 +68,13 @@ export async function planRun(paths: string[], options: PlanOptions): Promise<Pl
       path: r.path,
       explicit: r.explicit ?? true,
       previous: previous.get(r.path),
-      config: { schema: config.schema, rules: config.rules, deadline: config.deadline, ...(file?.office ? { office: file.office } : {}) },
+      config: {
+        schema: config.schema,
+        rules: config.rules,
+        deadline: config.deadline,
+        repeatedTextWarnAt: config.repeatedTextWarnAt,
+        ...(file?.office ? { office: file.office } : {}),
+      },
     };
   });
   return out;

@@ -32,6 +32,7 @@ export function checkOptions(report: ReportConfig, previous: Named | undefined, 
     // whose report it is sets its legal deadline; 'auto': read from the report
     deadline: config.deadline === 'auto' ? undefined : config.deadline,
     office: report.office,
+    repeatedTextWarnAt: config.repeatedTextWarnAt,
   };
 }
 
@@ -48,7 +49,7 @@ export function createChecker(
       const last = previous(doc);
       const report = configOf(doc);
       const c = report.config;
-      const key = JSON.stringify([c.schema, c.rules, c.deadline, report.office, last?.path, last?.text.length]);
+      const key = JSON.stringify([c.schema, c.rules, c.deadline, c.repeatedTextWarnAt, report.office, last?.path, last?.text.length]);
       const hit = cache.get(doc.uri);
       if (hit && hit.version === doc.version && hit.key === key) return hit;
       const text = doc.getText();
