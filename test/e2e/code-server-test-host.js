@@ -33,6 +33,7 @@ const CODE_SERVER = process.env.CODE_SERVER_BIN || path.join(__dirname, 'tools/n
 const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
 const TIMEOUT_MS = Number(process.env.VSCODE_TEST_TIMEOUT_MS || 480000);
 const VERBOSE = !!process.env.VSCODE_TEST_VERBOSE;
+const UNTRUSTED = process.env.NIANBAO_E2E_TRUST === 'untrusted';
 
 function parseArgs(argv) {
   const o = { dev: [], tests: undefined, userDataDir: undefined, extensionsDir: undefined, folder: undefined, locale: undefined };
@@ -81,7 +82,9 @@ function startCodeServer(o, scratch) {
           'update.mode': 'none',
           'workbench.startupEditor': 'none',
           'workbench.tips.enabled': false,
-          'security.workspace.trust.enabled': false,
+          // NIANBAO_E2E_TRUST=untrusted: Workspace Trust on, the folder not trusted (restricted mode), no prompt
+          'security.workspace.trust.enabled': UNTRUSTED,
+          'security.workspace.trust.startupPrompt': 'never',
           // the test workspace may sit inside a git repository: keep the git extension quiet
           'git.enabled': false,
           'git.openRepositoryInParentFolders': 'never',
@@ -105,7 +108,7 @@ function startCodeServer(o, scratch) {
     o.extensionsDir || path.join(scratch, 'extensions'),
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(UNTRUSTED ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
   ];
@@ -247,6 +250,16 @@ async function stopCodeServer(cs) {
           .screenshot({ path: path.join(process.env.VSCODE_TEST_SCREENSHOT_DIR, `${shot[1]}.png`) })
           .then(() => process.stdout.write(`[code-server-test-host] saved ${shot[1]}.png\n`))
           .catch((e) => process.stderr.write(`[code-server-test-host] screenshot ${shot[1]} failed: ${e.message}\n`));
+        pending.push(p);
+        await p;
+      }
+      // console.log('[click] <selector>') in a test: a click in the workbench, as a user's (a walkthrough's button)
+      const click = /\[click\] (.+)$/.exec(line);
+      if (click) {
+        const p = page
+          .click(click[1], { timeout: 10000 })
+          .then(() => process.stdout.write(`[code-server-test-host] clicked ${click[1]}\n`))
+          .catch((e) => process.stderr.write(`[code-server-test-host] click ${click[1]} failed: ${e.message}\n`));
         pending.push(p);
         await p;
       }

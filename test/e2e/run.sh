@@ -65,21 +65,31 @@ rc=0
 passed=0
 failed=0
 uncounted=""
-for locale in ${NIANBAO_E2E_LOCALES:-en zh-cn}; do
+# ... and once more in a folder that is not trusted (restricted mode): the suite's trust tests only, in English
+passes="${NIANBAO_E2E_LOCALES:-en zh-cn}"
+[ -n "${NIANBAO_E2E_GREP:-}" ] && ! echo "Workspace Trust" | grep -qE "$NIANBAO_E2E_GREP" || passes="$passes untrusted"
+for locale in $passes; do
   pass_dir="$run_dir/$locale"
+  trust=trusted
+  grep_pass="${NIANBAO_E2E_GREP:-}"
+  if [ "$locale" = untrusted ]; then
+    locale=en
+    trust=untrusted
+    grep_pass="Workspace Trust"
+  fi
   shots="$VSCODE_TEST_SCREENSHOT_DIR"
   case "$locale" in en | en-*) ;; *) shots="$VSCODE_TEST_SCREENSHOT_DIR/$locale" ;; esac
   mkdir -p "$pass_dir/user-data/User" "$shots"
-  echo "e2e: --- VS Code in $locale ---"
+  echo "e2e: --- VS Code in $locale ($trust) ---"
   node "$here/prepare-workspace.js" "$corpus" "$pass_dir/workspace"
   set +e
-  NIANBAO_E2E_LOCALE="$locale" VSCODE_TEST_SCREENSHOT_DIR="$shots" \
+  NIANBAO_E2E_LOCALE="$locale" NIANBAO_E2E_TRUST="$trust" NIANBAO_E2E_GREP="$grep_pass" VSCODE_TEST_SCREENSHOT_DIR="$shots" \
     node "$here/launch.js" "$here/runner-ext" "$here/out/index.js" "$pass_dir/workspace" "$run_dir/extensions" "$pass_dir/user-data" 2>&1 |
     tee "$pass_dir/e2e.log"
   pass_rc=${PIPESTATUS[0]}
   set -e
   [ "$pass_rc" = 0 ] || rc=$pass_rc
-  if [ "$pass_rc" = 0 ] && [ -z "${NIANBAO_E2E_GREP:-}" ] && [ ! -s "$shots/problems-pingtan-2020.png" ]; then
+  if [ "$pass_rc" = 0 ] && [ -z "$grep_pass" ] && [ ! -s "$shots/problems-pingtan-2020.png" ]; then
     echo "e2e: the screenshot $shots/problems-pingtan-2020.png was not saved" >&2
     rc=1
   fi

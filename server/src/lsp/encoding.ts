@@ -24,8 +24,8 @@ export function garbledReport(doc: TextDocument, lang: Lang): DocumentDiagnostic
   const at = doc.positionAt(first);
   const message = pick(
     lang,
-    '此文件不是按 UTF-8 保存的（可能是 GBK/GB18030），打开后出现乱码，因此未检查。请用“通过编码重新打开”（Reopen with Encoding）选择 GB18030：点击状态栏中的编码，或使用此处的快速修复。',
-    'This file is not saved in UTF-8 (perhaps GBK/GB18030) and reads as garbled text, so it is not checked. Reopen it with the encoding GB18030: click the encoding in the status bar and choose “Reopen with Encoding”, or use the quick fix here.',
+    '此文件不是按 UTF-8 保存的（可能是 GBK/GB18030），打开后出现乱码，因此未检查。请用“通过编码重新打开”（Reopen with Encoding）选择 GBK 或 GB18030：点击状态栏中的编码，或使用此处的快速修复。',
+    'This file is not saved in UTF-8 (perhaps GBK/GB18030) and reads as garbled text, so it is not checked. Reopen it with the encoding GBK or GB18030: click the encoding in the status bar and choose “Reopen with Encoding”, or use the quick fix here.',
   );
   return {
     kind: DocumentDiagnosticReportKind.Full,
