@@ -101,7 +101,7 @@ describe('the manifest', () => {
         const text = (key: string) => n[key.slice(1, -1)] as string;
         assert.ok(text(step.title) && text(step.media.altText), `${step.id}: title and alt text`);
         assert.ok(existsSync(join(root, text(step.media.image))), `${step.id}: ${text(step.media.image)}`);
-        const buttons = [...text(step.description).matchAll(/\]\(command:([\w.]+)\)/g)].map((m) => m[1]);
+        const buttons = [...text(step.description).matchAll(/\]\(command:([\w.]+)[)?]/g)].map((m) => m[1]);
         for (const event of step.completionEvents) assert.ok(buttons.includes(event.replace('onCommand:', '')), `${step.id}: ${event}`);
       }
   });
