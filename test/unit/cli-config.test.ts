@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { main } from '../../server/src/cli/main';
+import { runCli } from './cliRun';
 import { parseConfigFile } from '../../server/src/configFile';
 import { defaults } from '../../server/src/config';
 
@@ -12,19 +12,8 @@ import { defaults } from '../../server/src/config';
 const corpus = join(__dirname, '..', 'fixtures', 'corpus');
 
 async function run(...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(
-    args,
-    (s) => (out += s + '\n'),
-    (s) => (err += s + '\n'),
-  );
-  return {
-    code,
-    out,
-    err,
-    json: () => JSON.parse(out) as { files: { path: string; diagnostics: { rule: string; severity: string }[] }[] },
-  };
+  const r = await runCli(...args);
+  return { ...r, json: () => JSON.parse(r.out) as { files: { path: string; diagnostics: { rule: string; severity: string }[] }[] } };
 }
 
 const root = mkdtempSync(join(tmpdir(), 'nianbao-config-'));

@@ -3,7 +3,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { main } from '../../server/src/cli/main';
+import { runCli } from './cliRun';
 import { checkReport } from '../../server/src/engine';
 
 // Reports as they travel, on the command line: the published PDFs give the findings of their text,
@@ -13,16 +13,7 @@ const root = join(__dirname, '..', '..');
 const corpus = join(root, 'test', 'fixtures', 'corpus');
 const pdfs = join(root, 'test', 'fixtures', 'pdf');
 
-async function run(...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(
-    args,
-    (s) => (out += s + '\n'),
-    (s) => (err += s + '\n'),
-  );
-  return { code, out, err };
-}
+const run = runCli;
 
 type Json = {
   files: { path: string; diagnostics: { rule: string; message: string; source?: { kind: string; page: number; line: number } }[] }[];

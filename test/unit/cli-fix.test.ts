@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { main } from '../../server/src/cli/main';
+import { runCli } from './cliRun';
 import { checkReport, lineStarts, positionAt } from '../../server/src/engine';
 import { pairWithPrevious } from '../../server/src/previous';
 
@@ -16,16 +16,7 @@ const corpus = join(root, 'test', 'fixtures', 'corpus');
 const names = readdirSync(corpus).filter((f) => f.endsWith('.txt'));
 const original = new Map(names.map((n) => [n, readFileSync(join(corpus, n), 'utf8')]));
 
-async function run(...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(
-    args,
-    (s) => (out += s + '\n'),
-    (s) => (err += s + '\n'),
-  );
-  return { code, out, err };
-}
+const run = runCli;
 
 /** The lines each fix of a check of the original corpus touches, per file; and the findings that offered one. */
 const offered = new Set<string>();

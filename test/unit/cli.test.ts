@@ -3,21 +3,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { main } from '../../server/src/cli/main';
+import { runCli } from './cliRun';
 import { report2021, withCell } from './reports';
 
 const corpus = join(__dirname, '..', 'fixtures', 'corpus');
 
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(
-    args,
-    (s) => (out += s + '\n'),
-    (s) => (err += s + '\n'),
-  );
-  return { code, out, err };
-}
+const run = runCli;
 
 const scratch = mkdtempSync(join(tmpdir(), 'nianbao-cli-'));
 const clean = join(scratch, '2024年度报告.md');

@@ -189,8 +189,8 @@ test('table 三 with merged header and label cells: labels joined, merged cells 
   assert.deepEqual(doc.locate(doc.text.indexOf('|  |', row7) + 2), { kind: 'docx', table: 1, row: 7, column: 5 });
   assert.deepEqual(doc.locate(doc.text.indexOf('（三）不予公开')), { kind: 'docx', table: 1, row: 6, column: 2 });
   assert.deepEqual(describeSource(doc.locate(doc.text.indexOf('（三）不予公开'))!), {
-    zh: '表1 第6行第2列',
-    en: 'table 1, row 6, column 2',
+    zh: '第 1 个表格第 6 行第 2 列',
+    en: 'table 1 of the file, row 6, column 2',
   });
 });
 

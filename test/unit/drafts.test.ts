@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { main } from '../../server/src/cli/main';
+import { runCli } from './cliRun';
 import { markdownDraft } from '../../server/src/documents/markdownDraft';
 import { readPdf } from '../../server/src/documents/pdf';
 import { checkReport } from '../../server/src/engine';
@@ -17,16 +17,7 @@ const corpus = join(root, 'test', 'fixtures', 'corpus');
 const read = (name: string) => readFileSync(join(corpus, name), 'utf8');
 const said = (text: string, previous?: string) => checkReport(text, { previous }).findings.map((f) => `${f.rule}: ${f.message.zh}`);
 
-async function run(...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(
-    args,
-    (s) => (out += s + '\n'),
-    (s) => (err += s + '\n'),
-  );
-  return { code, out, err };
-}
+const run = runCli;
 
 describe('Markdown draft of a report read as text', () => {
   for (const name of readdirSync(corpus).filter((f) => /huaian|suqian|shanghai/.test(f)))

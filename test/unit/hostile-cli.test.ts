@@ -4,7 +4,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, sy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { main } from '../../server/src/cli/main';
+import { runCli } from './cliRun';
 import { report2021, withCell } from './reports';
 
 // Whatever folders reviewers have: binary files, empty files, huge files, GBK and UTF-16 files, thousands
@@ -15,16 +15,7 @@ const root = join(__dirname, '..', '..');
 const corpusFile = join(root, 'test', 'fixtures', 'corpus', 'pingtan-zhqsyq-2020.txt');
 const gb18030File = join(root, 'test', 'fixtures', 'encoding', 'pingtan-zhqsyq-2020.gb18030.txt');
 
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(
-    args,
-    (s) => (out += s + '\n'),
-    (s) => (err += s + '\n'),
-  );
-  return { code, out, err };
-}
+const run = runCli;
 
 interface Json {
   files: { path: string; schema: string | null; diagnostics: { rule: string; range: unknown }[] }[];

@@ -23,6 +23,22 @@ const fakeDisk: FileSystem = {
   readFile: (f) => (reads.push(f), disk[f]),
 };
 
+/** A server from the sources on an in-memory connection, initialized, with a client that answers what it asks. */
+async function inProcess(disk: FileSystem, locale: string, settings: () => unknown, logged: string[] = []) {
+  const up = new PassThrough();
+  const down = new PassThrough();
+  const context = startServer(createConnection(new StreamMessageReader(up), new StreamMessageWriter(down)), disk);
+  const conn = createMessageConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
+  conn.onRequest('workspace/configuration', () => [settings()]);
+  conn.onRequest('workspace/diagnostic/refresh', () => null);
+  conn.onNotification('window/logMessage', (p: { message: string }) => logged.push(p.message));
+  conn.onNotification('nianbao/status', () => undefined);
+  conn.listen();
+  await conn.sendRequest('initialize', { processId: null, rootUri: null, locale, capabilities: { workspace: { configuration: true } } });
+  await conn.sendNotification('initialized', {});
+  return { context, conn };
+}
+
 let client: MessageConnection;
 let context: ServerContext;
 const logged: string[] = [];
@@ -30,21 +46,7 @@ let settings: unknown = { schema: 'auto', debounceMs: 0, rules: { 'other-office'
 
 describe('language server parts, in process', () => {
   before(async () => {
-    const up = new PassThrough();
-    const down = new PassThrough();
-    context = startServer(createConnection(new StreamMessageReader(up), new StreamMessageWriter(down)), fakeDisk);
-    client = createMessageConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
-    client.onRequest('workspace/configuration', () => [settings]);
-    client.onNotification('window/logMessage', (p: { message: string }) => logged.push(p.message));
-    client.onNotification('nianbao/status', () => undefined);
-    client.listen();
-    await client.sendRequest('initialize', {
-      processId: null,
-      rootUri: null,
-      locale: 'zh-cn',
-      capabilities: { workspace: { configuration: true } },
-    });
-    await client.sendNotification('initialized', {});
+    ({ context, conn: client } = await inProcess(fakeDisk, 'zh-cn', () => settings, logged));
     await client.sendNotification('textDocument/didOpen', {
       textDocument: { uri: thisYear, languageId: 'nianbao', version: 1, text: read('suqian-city-2024.txt') },
     });
@@ -104,22 +106,7 @@ describe('configuration file in the editor', () => {
   let conn: MessageConnection;
 
   before(async () => {
-    const up = new PassThrough();
-    const down = new PassThrough();
-    startServer(createConnection(new StreamMessageReader(up), new StreamMessageWriter(down)), disk);
-    conn = createMessageConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
-    conn.onRequest('workspace/configuration', () => [{ debounceMs: 0 }]);
-    conn.onRequest('workspace/diagnostic/refresh', () => null);
-    conn.onNotification('window/logMessage', () => undefined);
-    conn.onNotification('nianbao/status', () => undefined);
-    conn.listen();
-    await conn.sendRequest('initialize', {
-      processId: null,
-      rootUri: null,
-      locale: 'en',
-      capabilities: { workspace: { configuration: true } },
-    });
-    await conn.sendNotification('initialized', {});
+    ({ conn } = await inProcess(disk, 'en', () => ({ debounceMs: 0 })));
     await conn.sendNotification('textDocument/didOpen', {
       textDocument: { uri: report, languageId: 'nianbao', version: 1, text: read('pingtan-zhqsyq-2020.txt') },
     });
@@ -161,20 +148,9 @@ describe('configuration file in the editor', () => {
 
 describe("a finding across years points into last year's report", () => {
   test('cross-year: related information in last year’s file, at the cell it read', async () => {
-    const up = new PassThrough();
-    const down = new PassThrough();
     const files: Record<string, string> = { '/p/pingtan-zhqsyq-2012.txt': read('pingtan-zhqsyq-2012.txt') };
-    startServer(createConnection(new StreamMessageReader(up), new StreamMessageWriter(down)), {
-      readDir: (d) => (d === '/p' ? ['pingtan-zhqsyq-2012.txt'] : []),
-      readFile: (f) => files[f],
-    });
-    const conn = createMessageConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
-    conn.onRequest('workspace/configuration', () => [{ debounceMs: 0 }]);
-    conn.onNotification('window/logMessage', () => undefined);
-    conn.onNotification('nianbao/status', () => undefined);
-    conn.listen();
-    await conn.sendRequest('initialize', { processId: null, rootUri: null, locale: 'zh-cn', capabilities: {} });
-    await conn.sendNotification('initialized', {});
+    const disk = { readDir: (d: string) => (d === '/p' ? ['pingtan-zhqsyq-2012.txt'] : []), readFile: (f: string) => files[f] };
+    const { conn } = await inProcess(disk, 'zh-cn', () => ({ debounceMs: 0 }));
     const uri = 'file:///p/pingtan-zhqsyq-2013.txt';
     await conn.sendNotification('textDocument/didOpen', {
       textDocument: { uri, languageId: 'nianbao', version: 1, text: read('pingtan-zhqsyq-2013.txt') },

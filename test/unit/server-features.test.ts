@@ -380,6 +380,7 @@ describe('settings and client strings', () => {
       'nianbao.deadline',
       'nianbao.debounceMs',
       'nianbao.inlayHints.totals',
+      'nianbao.repeatedTextWarnAt',
       'nianbao.rules',
       'nianbao.schema',
     ]);

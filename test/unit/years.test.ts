@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { builtinSchema, checkReport } from '../../server/src/engine';
-import { main } from '../../server/src/cli/main';
+import { runCli } from './cliRun';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -157,16 +157,7 @@ describe('publication-deadline', () => {
     const dir = mkdtempSync(join(tmpdir(), 'nianbao-deadline-'));
     const file = join(dir, '年度报告.txt');
     writeFileSync(file, report2016({ title: '青山县2020年政府信息公开工作年度报告', date: '2021年2月5日', period: '', table: '' }));
-    const run = async (...args: string[]) => {
-      let out = '';
-      let err = '';
-      const code = await main(
-        args,
-        (s) => (out += s + '\n'),
-        (s) => (err += s + '\n'),
-      );
-      return { code, out, err };
-    };
+    const run = runCli;
     assert.doesNotMatch((await run('check', file)).out, /publication-deadline/);
     const dept = await run('check', '--deadline', 'department', file);
     assert.equal(dept.code, 0, 'a warning does not fail the run');

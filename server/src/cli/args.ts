@@ -138,6 +138,12 @@ export class UsageError extends Error {
 
 const say = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en);
 
+/** --lang zh|en, else the environment's language. */
+function langOption(given: string | undefined): Lang {
+  if (given && given !== 'en' && given !== 'zh') throw new UsageError(`nianbao: --lang ${given}: 应为 zh 或 en / must be zh or en`);
+  return (given as Lang | undefined) ?? defaultLang();
+}
+
 /** The arguments after `nianbao`; throws UsageError. */
 export function parseCommandLine(argv: string[]): Args {
   const command = argv.find((a) => !a.startsWith('-'));
@@ -167,9 +173,7 @@ export function parseCommandLine(argv: string[]): Args {
     throw new UsageError(`nianbao: ${(e as Error).message}`, true);
   }
   const { values, positionals } = parsed;
-  if (values.lang && values.lang !== 'en' && values.lang !== 'zh')
-    throw new UsageError(`nianbao: --lang ${values.lang}: 应为 zh 或 en / must be zh or en`);
-  const lang: Lang = (values.lang as Lang | undefined) ?? defaultLang();
+  const lang = langOption(values.lang);
   if (values.version) return { command: 'version', lang };
   const [, ...paths] = positionals;
   if (values.help) return { command: 'help', lang };
@@ -256,9 +260,7 @@ function parseWriting(argv: string[], command: 'convert' | 'new'): ConvertArgs |
     throw new UsageError(`nianbao ${command}: ${(e as Error).message}`, true);
   }
   const { values, positionals } = parsed;
-  if (values.lang && values.lang !== 'en' && values.lang !== 'zh')
-    throw new UsageError(`nianbao: --lang ${values.lang}: 应为 zh 或 en / must be zh or en`);
-  const lang: Lang = (values.lang as Lang | undefined) ?? defaultLang();
+  const lang = langOption(values.lang);
   const inputs = positionals.slice(1);
   if (command === 'new') {
     if (!values.from || inputs.length)
