@@ -158,6 +158,13 @@ suite('Walkthrough, schema files and encodings', () => {
 
   test('a broken schema file: its mistakes on their lines; corrected and saved, the report using it is checked against it', async function () {
     this.timeout(120000);
+    // the configuration file that names the schema for the reports of fazhi/, written here rather than laid out
+    // with the workspace: a .nianbao.yaml there from the start would activate nianbao before any report is opened
+    fs.writeFileSync(
+      fileUri('fazhi/.nianbao.yaml').fsPath,
+      '# 这个文件夹中的报告按法治政府建设年度报告的格式检查\nschema: fazhi.nianbao.yaml\n',
+    );
+    await sleep(3500); // the server looks at a folder's files again after 3 s at most (a workspace check has just read this one)
     const report = await vscode.workspace.openTextDocument(fileUri(FAZHI_REPORT));
     await vscode.window.showTextDocument(report, { preview: false });
     // while the schema file cannot be used, the report is checked against the built-in formats
