@@ -14,9 +14,10 @@ export function run(): Promise<void> {
   } else {
     mocha.addFile(path.join(__dirname, 'nianbao.test.js'));
     mocha.addFile(path.join(__dirname, 'editor.test.js'));
-    mocha.addFile(path.join(__dirname, 'workspace.test.js'));
   }
   mocha.addFile(path.join(__dirname, 'documents.test.js'));
+  // last: it opens the reports documents.test wants closed for its workspace check
+  if (process.env.NIANBAO_E2E_TRUST !== 'untrusted') mocha.addFile(path.join(__dirname, 'workspace.test.js'));
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
       const s = runner.stats;
