@@ -28,7 +28,12 @@ async function checkWorkspace(
 ): Promise<{ files: number; problems: number }> {
   const found = [...(await vscode.workspace.findFiles(REPORT_GLOB, EXCLUDE)), ...(await vscode.workspace.findFiles(NIANBAO_GLOB, EXCLUDE))];
   const files = [...new Map(found.map((u) => [u.toString(), u])).values()].sort((a, b) => a.fsPath.localeCompare(b.fsPath));
-  const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
+  // a report shown in a tab has the language server's diagnostics already; one that is merely loaded has none
+  const open = new Set(
+    vscode.window.tabGroups.all
+      .flatMap((g) => g.tabs)
+      .flatMap((t) => (t.input instanceof vscode.TabInputText ? [t.input.uri.toString()] : [])),
+  );
   let problems = 0;
   let unreadable = 0;
   await vscode.window.withProgress(
