@@ -129,7 +129,8 @@ function describe(p: SchemaProblem, key?: string): Localized {
       const kind = KIND[issue.expected] ?? same(issue.expected);
       if (/received undefined/.test(issue.message))
         return { zh: `缺少必填字段「${field}」（${kind.zh}）：补上它`, en: `the field “${field}” is required (${kind.en}): add it` };
-      return { zh: `「${field}」应为${kind.zh}`, en: `“${field}” must be ${kind.en}` };
+      // a word in Latin letters (true 或 false) is set apart from the Chinese before it
+      return { zh: `「${field}」应为${/^[a-z]/i.test(kind.zh) ? ' ' : ''}${kind.zh}`, en: `“${field}” must be ${kind.en}` };
     }
     case 'invalid_value': {
       const values = issue.values.map(String);
