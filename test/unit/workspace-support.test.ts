@@ -138,7 +138,13 @@ describe('a schema file: every mistake at its place, with how to fix it', () => 
 });
 
 /** A language server in this process, with a disk of its own and the settings and trust given. */
-async function server(options: { files: Record<string, string>; settings: unknown; trusted?: boolean; folder: string }) {
+async function server(options: {
+  files: Record<string, string>;
+  settings: unknown;
+  trusted?: boolean;
+  folder: string;
+  folders?: string[];
+}) {
   const up = new PassThrough();
   const down = new PassThrough();
   const disk: FileSystem = { readDir: () => [], readFile: (f) => options.files[f] };
@@ -154,7 +160,7 @@ async function server(options: { files: Record<string, string>; settings: unknow
   await conn.sendRequest('initialize', {
     processId: null,
     rootUri: null,
-    workspaceFolders: [{ uri: `file://${options.folder}`, name: 'office' }],
+    workspaceFolders: (options.folders ?? [`file://${options.folder}`]).map((uri) => ({ uri, name: 'office' })),
     locale: 'zh-cn',
     capabilities: { workspace: { configuration: true } },
     ...(options.trusted === undefined ? {} : { initializationOptions: { trusted: options.trusted } }),
@@ -253,12 +259,23 @@ describe('Workspace Trust: a schema file outside the workspace is read only when
 describe('reports from elsewhere: a virtual file system, and a GBK file opened as UTF-8', () => {
   let s: Awaited<ReturnType<typeof server>>;
   before(async () => {
-    s = await server({ files: {}, folder: '/office', settings: { debounceMs: 0 } });
+    s = await server({
+      files: {},
+      folder: '/office',
+      folders: ['file:///office', 'vscode-vfs://github/office'],
+      settings: { debounceMs: 0 },
+    });
   });
   after(() => s.conn.dispose());
 
   test('a report on a virtual file system is checked from its text; what needs the disk is said once, as a message', async () => {
     const text = corpus('pingtan-zhqsyq-2020.txt');
+    const told = () => s.shown.filter((m) => /虚拟文件系统/.test(m)).length;
+    // an old version in a diff is no report of a virtual folder: nothing said about it
+    const old = 'git:/office/pingtan-2020年度报告.txt?%7B%22ref%22%3A%22HEAD%22%7D';
+    await s.open(old, text);
+    assert.ok((await s.diagnostics(old)).length > 0, 'checked all the same');
+    assert.equal(told(), 0);
     const uri = 'vscode-vfs://github/office/reports/pingtan-2020年度报告.txt';
     await s.open(uri, text);
     const items = await s.diagnostics(uri);
@@ -270,7 +287,7 @@ describe('reports from elsewhere: a virtual file system, and a GBK file opened a
     );
     await s.open('vscode-vfs://github/office/reports/huaian-2024年度报告.txt', corpus('huaian-city-2024.txt'));
     await new Promise((r) => setTimeout(r, 20));
-    assert.equal(s.shown.filter((m) => /虚拟文件系统/.test(m)).length, 1, s.shown.join('\n'));
+    assert.equal(told(), 1, s.shown.join('\n'));
   });
 
   test('replacement characters (GBK read as UTF-8): one information diagnostic with the way out, not a flood', async () => {

@@ -1,18 +1,16 @@
 import type { Feature } from './context';
 import { pick } from '../engine/editor';
-import { SOURCE_SCHEME } from './documents';
 
 // A report on a virtual file system (a remote repository, a zip) is checked from its text like any
 // other. What needs the disk is left out: last year's report beside it and the configuration file.
 // That is said once, as a message, rather than as a finding in every report.
 
-// a Word file, PDF or web page opened as its checked text is on the disk too
-const LOCAL = new RegExp(`^(file|untitled|${SOURCE_SCHEME}):`);
-
 export const virtualFiles: Feature = (context) => {
   let told = false;
   context.documents.onDidOpen((e) => {
-    if (told || LOCAL.test(e.document.uri) || !context.reports.isReport(e.document)) return;
+    // only a report of a virtual workspace folder: a report's old version in a diff (git:) is no news
+    const virtual = context.workspace.virtualFolders().some((folder) => e.document.uri.startsWith(folder));
+    if (told || !virtual || !context.reports.isReport(e.document)) return;
     told = true;
     const message = pick(
       context.lang(),

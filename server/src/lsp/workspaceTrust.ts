@@ -16,6 +16,8 @@ export interface WorkspaceState {
   setTrusted(trusted: boolean): void;
   /** the workspace folders on the disk, as paths */
   folders(): string[];
+  /** the workspace folders on a virtual file system (a remote repository), as URIs */
+  virtualFolders(): string[];
   /** whether a file lies inside one of the workspace folders */
   contains(file: string): boolean;
 }
@@ -23,16 +25,19 @@ export interface WorkspaceState {
 export function workspaceState(): WorkspaceState {
   let trusted = true;
   let folders: string[] = [];
+  let virtualFolders: string[] = [];
   return {
     initialize(params) {
       const options = (params.initializationOptions ?? {}) as InitializationOptions;
       trusted = options.trusted !== false;
       const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
       folders = uris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+      virtualFolders = uris.filter((u) => !u.startsWith('file:')).map((u) => (u.endsWith('/') ? u : `${u}/`));
     },
     trusted: () => trusted,
     setTrusted: (value) => void (trusted = value),
     folders: () => folders,
+    virtualFolders: () => virtualFolders,
     contains(file) {
       const resolved = path.resolve(file);
       return folders.some((f) => {
