@@ -15,9 +15,14 @@ const EXCLUDE = '**/{node_modules,.git}/**';
 export function registerWorkspaceCheck(context: vscode.ExtensionContext, client: LanguageClient): void {
   const collection = vscode.languages.createDiagnosticCollection('nianbao-workspace');
   const dropOpen = (doc: vscode.TextDocument) => collection.delete(doc.uri);
+  // shown in a tab, a report is the language server's: a document loaded before is not opened again
+  const dropShown = (e: vscode.TabChangeEvent) => {
+    for (const tab of e.opened) if (tab.input instanceof vscode.TabInputText) collection.delete(tab.input.uri);
+  };
   context.subscriptions.push(
     collection,
     vscode.workspace.onDidOpenTextDocument(dropOpen),
+    vscode.window.tabGroups.onDidChangeTabs(dropShown),
     vscode.commands.registerCommand(CHECK_WORKSPACE, () => checkWorkspace(client, collection)),
   );
 }
