@@ -144,7 +144,8 @@ function hasLoneSurrogate(s: string): boolean {
 function spansOf(f: Finding): { what: string; span: Span }[] {
   return [
     { what: 'finding', span: f },
-    ...f.related.map((r) => ({ what: 'related', span: r })),
+    // a place in last year's report has its offsets in that text, not in this one
+    ...f.related.filter((r) => !r.inPrevious).map((r) => ({ what: 'related', span: r })),
     ...(f.arithmetic?.operands ?? []).map((o) => ({ what: 'operand', span: o })),
     ...(f.fix?.edits ?? []).map((e) => ({ what: 'fix edit', span: e })),
   ];
@@ -158,7 +159,12 @@ function spansOf(f: Finding): { what: string; span: Span }[] {
  * numbers that disagree, not a failed fix.
  */
 function identity(f: Finding, carry: (at: number, side: 'start' | 'end') => number = (at) => at): string {
-  const spans = [...f.related, ...(f.arithmetic?.operands ?? [])].map((s) => `${carry(s.start, 'start')}-${carry(s.end, 'end')}`).sort();
+  const here = [...f.related.filter((r) => !r.inPrevious), ...(f.arithmetic?.operands ?? [])];
+  // places in last year's report are not moved by an edit of this one
+  const spans = [
+    ...here.map((s) => `${carry(s.start, 'start')}-${carry(s.end, 'end')}`),
+    ...f.related.filter((r) => r.inPrevious).map((s) => `last year ${s.start}-${s.end}`),
+  ].sort();
   return JSON.stringify([f.rule, carry(f.start, 'start'), carry(f.end, 'end'), spans.length ? spans : f.message.zh]);
 }
 
@@ -473,8 +479,17 @@ export class Checker {
     for (const f of r.findings) this.tally.rule(f.rule).findings++;
     this.ranges(text, r, 'check');
     for (const schema of builtinSchemas()) this.ranges(text, this.run(text, { schema }, `check as ${schema.id}`), `check as ${schema.id}`);
-    if (previous !== undefined)
-      this.ranges(text, this.run(text, { previous, deadline: 'department' }, 'check with last year'), 'check with last year');
+    if (previous !== undefined) {
+      const withLast = this.run(text, { previous, deadline: 'department' }, 'check with last year');
+      this.ranges(text, withLast, 'check with last year');
+      for (const f of withLast.findings)
+        for (const r of f.related.filter((x) => x.inPrevious))
+          if (!(Number.isInteger(r.start) && r.start >= 0 && r.start <= r.end && r.end <= previous.length))
+            throw new Violation(
+              'ranges-inside',
+              `check with last year: a place in last year's report of ${describe(f)} is [${r.start},${r.end}) in a text of ${previous.length}`,
+            );
+    }
     this.editor(text, r, this.options.editorProbes);
     this.fixes(text, r, this.options.fixesPerDoc);
     this.fixAll(text, r);
