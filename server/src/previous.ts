@@ -66,7 +66,9 @@ export function pairKeyed(files: { path: string; keys: OfficeKeys | undefined }[
   const out = new Map<string, string>();
   for (const { path: p, keys: k } of files) {
     if (!k) continue;
-    const prev = files.find((x) => x.keys && x.keys.year === k.year - 1 && x.keys.keys.some((key) => k.keys.includes(key)));
+    // last year's report; when the series lacks it, the nearest earlier one (its totals that only grow still bind)
+    const earlier = files.filter((x) => x.keys && x.keys.year < k.year && x.keys.keys.some((key) => k.keys.includes(key)));
+    const prev = earlier.find((x) => x.keys!.year === k.year - 1) ?? earlier.sort((a, b) => b.keys!.year - a.keys!.year)[0];
     if (prev) out.set(p, prev.path);
   }
   return out;

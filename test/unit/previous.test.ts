@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { checkReport } from '../../server/src/engine';
 import { pairWithPrevious } from '../../server/src/previous';
 
 const corpus = join(__dirname, '..', 'fixtures', 'corpus');
@@ -31,4 +32,18 @@ test('titles with the year in Chinese numerals pair too', () => {
   const a = { path: '/x/a.md', text: '# 某县人民政府二〇二三年政府信息公开工作年度报告\n' };
   const b = { path: '/y/b.md', text: '# 某县人民政府二〇二四年政府信息公开工作年度报告\n' };
   assert.equal(pairWithPrevious([a, b]).get('/y/b.md')?.path, '/x/a.md');
+});
+
+test('a series missing a year pairs with the nearest earlier report; the year-on-year rules leave it alone', () => {
+  const dir = join(__dirname, '..', 'fixtures', 'corpus');
+  const files = ['pingtan-zhqsyq-2014.txt', 'pingtan-zhqsyq-2016.txt', 'pingtan-zhqsyq-2017.txt'].map((f) => ({
+    path: f,
+    text: readFileSync(join(dir, f), 'utf8'),
+  }));
+  const pairs = pairWithPrevious(files);
+  assert.equal(pairs.get('pingtan-zhqsyq-2016.txt')?.path, 'pingtan-zhqsyq-2014.txt');
+  assert.equal(pairs.get('pingtan-zhqsyq-2017.txt')?.path, 'pingtan-zhqsyq-2016.txt', 'last year first, when there is one');
+  const found = checkReport(files[1].text, { previous: files[0].text }).findings;
+  assert.ok(found.some((f) => f.rule === 'cross-year' && /比 2014 年报告还少/.test(f.message.zh)));
+  assert.ok(!found.some((f) => f.rule === 'growth-rate' || f.rule === 'repeated-text' || f.rule === 'unchanged-paragraph'));
 });

@@ -1,7 +1,7 @@
 import type { BoundReport } from '../bind';
 import { localized, type RuleFinding, type Rule } from '../finding';
 import { repeatedInModels } from '../repeated';
-import { proseLines } from './reportText';
+import { proseLines, lastYearsReport } from './reportText';
 
 /** A paragraph shorter than this (counted without digits and spaces) is a heading or a formula, not prose to rewrite. */
 const MIN_CHARS = 20;
@@ -41,8 +41,9 @@ export const unchangedParagraph: Rule = {
     'A paragraph is still word for word last year’s (needs last year’s report)',
   ),
   check(report) {
-    if (!report.previous) return [];
-    const { passages } = repeatedInModels(report.model, report.previous.model);
+    const previous = lastYearsReport(report);
+    if (!previous) return [];
+    const { passages } = repeatedInModels(report.model, previous.model);
     if (!passages.length) return [];
     const out: RuleFinding[] = [];
     const text = report.model.text;
