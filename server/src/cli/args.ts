@@ -144,35 +144,40 @@ function langOption(given: string | undefined): Lang {
   return (given as Lang | undefined) ?? defaultLang();
 }
 
+type Options = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
+
+/** parseArgs, its complaint a usage error that shows the help. */
+function parsed<O extends Options>(argv: string[], options: O, who: string) {
+  try {
+    return parseArgs({ args: argv, allowPositionals: true, options });
+  } catch (e) {
+    throw new UsageError(`${who}: ${(e as Error).message}`, true);
+  }
+}
+
 /** The arguments after `nianbao`; throws UsageError. */
 export function parseCommandLine(argv: string[]): Args {
   const command = argv.find((a) => !a.startsWith('-'));
   if (command === 'convert' || command === 'new') return parseWriting(argv, command);
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', default: 'text' },
-        schema: { type: 'string' },
-        deadline: { type: 'string' },
-        lang: { type: 'string' },
-        jobs: { type: 'string' },
-        quiet: { type: 'boolean', short: 'q' },
-        previous: { type: 'string', multiple: true },
-        'no-config': { type: 'boolean' },
-        fix: { type: 'boolean' },
-        'fix-dry-run': { type: 'boolean' },
-        summary: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
-    });
-  } catch (e) {
-    throw new UsageError(`nianbao: ${(e as Error).message}`, true);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parsed(
+    argv,
+    {
+      format: { type: 'string', default: 'text' },
+      schema: { type: 'string' },
+      deadline: { type: 'string' },
+      lang: { type: 'string' },
+      jobs: { type: 'string' },
+      quiet: { type: 'boolean', short: 'q' },
+      previous: { type: 'string', multiple: true },
+      'no-config': { type: 'boolean' },
+      fix: { type: 'boolean' },
+      'fix-dry-run': { type: 'boolean' },
+      summary: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+    },
+    'nianbao',
+  );
   const lang = langOption(values.lang);
   if (values.version) return { command: 'version', lang };
   const [, ...paths] = positionals;
@@ -243,23 +248,17 @@ export function parseCommandLine(argv: string[]): Args {
 
 /** convert and new: commands that write files. */
 function parseWriting(argv: string[], command: 'convert' | 'new'): ConvertArgs | NewArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        out: { type: 'string', short: 'o' },
-        'out-dir': { type: 'string' },
-        from: { type: 'string' },
-        force: { type: 'boolean', short: 'f' },
-        lang: { type: 'string' },
-      },
-    });
-  } catch (e) {
-    throw new UsageError(`nianbao ${command}: ${(e as Error).message}`, true);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parsed(
+    argv,
+    {
+      out: { type: 'string', short: 'o' },
+      'out-dir': { type: 'string' },
+      from: { type: 'string' },
+      force: { type: 'boolean', short: 'f' },
+      lang: { type: 'string' },
+    },
+    `nianbao ${command}`,
+  );
   const lang = langOption(values.lang);
   const inputs = positionals.slice(1);
   if (command === 'new') {

@@ -48,16 +48,7 @@ export const proseSum: Rule = {
           start: p.figure.start,
           end: p.figure.end,
         })),
-        arithmetic: {
-          operands: b.parts.map((p) => ({
-            label: localized(p.figure.clauseBefore, p.figure.clauseBefore),
-            value: p.figure.value,
-            start: p.figure.start,
-            end: p.figure.end,
-          })),
-          expected: sum,
-          actual: total.value,
-        },
+        arithmetic: listArithmetic(b.parts, sum, total.value),
       });
     }
     return out;
@@ -98,16 +89,21 @@ function againstTotalElsewhere(b: Breakdown, total: ProseFigure): RuleFinding[] 
           end: total.end,
         },
       ],
-      arithmetic: {
-        operands: b.parts.map((p) => ({
-          label: localized(p.figure.clauseBefore, p.figure.clauseBefore),
-          value: p.figure.value,
-          start: p.figure.start,
-          end: p.figure.end,
-        })),
-        expected: sum,
-        actual: total.value,
-      },
+      arithmetic: listArithmetic(b.parts, sum, total.value),
     },
   ];
+}
+
+/** The parts listed, what they add up to and the total they were set against, for hovers and JSON. */
+function listArithmetic(parts: readonly { figure: ProseFigure }[], sum: number, total: number) {
+  return {
+    operands: parts.map((p) => ({
+      label: localized(p.figure.clauseBefore, p.figure.clauseBefore),
+      value: p.figure.value,
+      start: p.figure.start,
+      end: p.figure.end,
+    })),
+    expected: sum,
+    actual: total,
+  };
 }
