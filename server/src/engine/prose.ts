@@ -53,7 +53,16 @@ function isTableLine(text: string): boolean {
   return text.includes('|') || text.includes('\t');
 }
 
+const paragraphCache = new WeakMap<ReportModel, Paragraph[]>();
+
+/** The paragraphs of the prose, once per model: several rules read them; what is returned is shared and must not be changed. */
 export function paragraphsOf(model: ReportModel): Paragraph[] {
+  let paragraphs = paragraphCache.get(model);
+  if (!paragraphs) paragraphCache.set(model, (paragraphs = findParagraphs(model)));
+  return paragraphs;
+}
+
+function findParagraphs(model: ReportModel): Paragraph[] {
   const rowLines = new Set(model.rows.map((r) => r.line));
   const out: Paragraph[] = [];
   let start = -1;

@@ -48,7 +48,22 @@ const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
 /** Full-width ASCII (Ａ-Ｚ, ０-９, punctuation) to half-width, same length, so offsets survive. */
 export function toHalfWidth(s: string): string {
   if (!FULL_WIDTH.test(s)) return s; // most cells and many lines have none: no copy made
-  return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+  // code units into an array, not a replace callback per character: Chinese prose has full-width punctuation in every clause
+  const out = new Uint16Array(s.length);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    out[i] = c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c === 0x3000 ? 32 : c;
+  }
+  return fromCodes(out, out.length);
+}
+
+/** The string of the first n code units; in chunks, since a function takes only so many arguments. */
+export function fromCodes(codes: Uint16Array, n: number): string {
+  if (n <= 4096) return String.fromCharCode.apply(null, codes.subarray(0, n) as unknown as number[]);
+  const parts: string[] = [];
+  for (let i = 0; i < n; i += 4096)
+    parts.push(String.fromCharCode.apply(null, codes.subarray(i, Math.min(n, i + 4096)) as unknown as number[]));
+  return parts.join('');
 }
 
 const CJK_OR_ALPHA = /[\u3400-\u9fff\uf900-\ufaffA-Za-z]/;

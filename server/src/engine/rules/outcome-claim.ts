@@ -22,6 +22,8 @@ export const outcomeClaim: Rule = {
     if (!table) return [];
     const out: RuleFinding[] = [];
     for (const p of paragraphsOf(report.model)) {
+      // every claim names one of these words (Chinese, the same in half-width text): most paragraphs have none
+      if (!CLAIM_WORDS.some((w) => p.text.includes(w))) continue;
       const text = toHalfWidth(p.text);
       for (const sentence of sentences(text)) {
         const claim = CLAIMS.map((c) => ({ c, m: c.pattern.exec(sentence.text) })).find((x) => x.m);
@@ -86,12 +88,17 @@ const CLAIMS: Claim[] = [
   },
 ];
 
+/** what each pattern of CLAIMS cannot match without */
+const CLAIM_WORDS = ['维持', '胜诉', '败诉', '纠错', '纠正'];
+
+const SENTENCE_ENDS = '。！？!?；;';
+
 /** Sentences of a paragraph, with their offsets: between 。！？； */
 function sentences(text: string): { text: string; start: number }[] {
   const out: { text: string; start: number }[] = [];
   let start = 0;
   for (let i = 0; i <= text.length; i++)
-    if (i === text.length || /[。！？!?；;]/.test(text[i])) {
+    if (i === text.length || SENTENCE_ENDS.includes(text[i])) {
       if (i > start) out.push({ text: text.slice(start, i), start });
       start = i + 1;
     }

@@ -76,8 +76,11 @@ const JOINED_END = /(?:概述|情况|统计表|事项|措施)$/;
 function namedParts(report: BoundReport, m: RegExpExecArray, stated: number): { count: number; finding: RuleFinding } | undefined {
   const sentence = m[0];
   const at = m.index;
-  const text = toHalfWidth(report.model.text);
-  const after = text.slice(at + sentence.length).match(/^[^。\n]*/)![0];
+  // only the rest of the sentence's line is read: that much is made half-width, not the whole report
+  const text = report.model.text;
+  const from = at + sentence.length;
+  const lineEnd = text.indexOf('\n', from);
+  const after = toHalfWidth(text.slice(from, lineEnd < 0 ? text.length : lineEnd)).match(/^[^。\n]*/)![0];
   // the names stand between 由/包括 and 共N, or after 共分N个部分：
   const list = /^[：:]/.test(after)
     ? after.slice(1)
