@@ -131,7 +131,11 @@ const RANGE_BEFORE = /(?:[-~～]|[\d零〇一二两三四五六七八九十百�
 
 /** Every figure between start and end of text; offsets index text itself. */
 export function extractFigures(text: string, start = 0, end = text.length): Figure[] {
-  const src = toHalfWidth(text.slice(start, end));
+  return figuresInHalfWidth(toHalfWidth(text.slice(start, end)), start);
+}
+
+/** extractFigures of a stretch already made half-width (src), which starts at offset start of the text. */
+export function figuresInHalfWidth(src: string, start: number): Figure[] {
   const out: Figure[] = [];
   FIGURE.lastIndex = 0;
   let m: RegExpExecArray | null;

@@ -1,6 +1,6 @@
 import type { ReportModel } from './model';
-import { extractFigures, type Figure } from './numbers';
-import { toHalfWidth } from './text';
+import { figuresInHalfWidth, type Figure } from './numbers';
+import { fromCodes, toHalfWidth } from './text';
 
 // Figures in the prose, each with the words around it: the clause it stands in (between commas),
 // the sentence (between full stops or semicolons) and its paragraph. PDF text breaks lines inside
@@ -105,8 +105,7 @@ function findParagraphs(model: ReportModel): Paragraph[] {
  * Context is compared as half-width text without white space (PDF text puts spaces anywhere). The
  * paragraph is squeezed once; `at[i]` is where offset i of the paragraph lands in the squeezed text.
  */
-function squeezeWithMap(s: string): { text: string; at: Int32Array } {
-  const half = toHalfWidth(s);
+function squeezeWithMap(s: string, half: string): { text: string; at: Int32Array } {
   const at = new Int32Array(s.length + 1);
   const kept = new Uint16Array(half.length); // code units, not one string per character: far less garbage
   let n = 0;
@@ -117,10 +116,7 @@ function squeezeWithMap(s: string): { text: string; at: Int32Array } {
     kept[n++] = ch;
   }
   at[half.length] = n;
-  let text = '';
-  // in chunks: a function takes only so many arguments
-  for (let i = 0; i < n; i += 4096) text += String.fromCharCode.apply(null, kept.subarray(i, Math.min(n, i + 4096)) as unknown as number[]);
-  return { text, at };
+  return { text: fromCodes(kept, n), at };
 }
 
 const cache = new WeakMap<ReportModel, ProseAnalysis>();
@@ -148,11 +144,13 @@ export function analyseProse(model: ReportModel): ProseAnalysis {
   paragraphs.forEach((p, pi) => {
     const own: ProseFigure[] = [];
     byParagraph.push(own);
-    const found = extractFigures(model.text, p.start, p.end);
+    // made half-width once, for the figures and for their context
+    const half = toHalfWidth(p.text);
+    const found = figuresInHalfWidth(half, p.start);
     if (!found.length) return;
     const clauseEnds = lastMatchIndex(p.text, isClauseEnd);
     const sentenceEnds = lastMatchIndex(p.text, isSentenceEnd);
-    const squeezed = squeezeWithMap(p.text);
+    const squeezed = squeezeWithMap(p.text, half);
     const squeeze = (from: number, to: number) => squeezed.text.slice(squeezed.at[from], squeezed.at[to]);
     let sentence = 0;
     let counted = 0; // sentence ends counted up to here

@@ -92,15 +92,24 @@ function rowParts(table: BoundTable, row: string, col: string): CellValue[] | un
   return cells.length ? cells : undefined;
 }
 
-const cache = new WeakMap<BoundReport, Restatement[]>();
+export interface StatementFigures {
+  /** the figures each statement describes, in the order of the text */
+  byStatement: Map<Statement, ProseFigure[]>;
+  /** by figure index: the first statement (in schema order) describing the figure */
+  first: (Statement | undefined)[];
+}
 
-/** Every prose figure that restates table cells, with the values those cells hold; once per report. */
-export function restatements(report: BoundReport): Restatement[] {
-  const hit = cache.get(report);
+const matchCache = new WeakMap<BoundReport, StatementFigures>();
+
+/**
+ * Which statements describe which prose figures, matched once per report: the rules on restated figures
+ * (against the tables, against each other) read the same matches. Only counts restate cells, and a statement
+ * names the units it counts in: each figure is matched against the statements of its unit only.
+ */
+export function statementFigures(report: BoundReport): StatementFigures {
+  const hit = matchCache.get(report);
   if (hit) return hit;
   const { figures } = analyseProse(report.model);
-  // Only counts restate cells, and a statement names the units it counts in: each figure is matched
-  // against the statements of its unit only (in schema order), and the cells of a statement are read once.
   const byUnit = new Map<string, Statement[]>();
   for (const st of report.schema.statements)
     for (const u of st.units) {
@@ -108,6 +117,32 @@ export function restatements(report: BoundReport): Restatement[] {
       if (!list.includes(st)) list.push(st);
       byUnit.set(u, list);
     }
+  const byStatement = new Map<Statement, ProseFigure[]>();
+  const first: (Statement | undefined)[] = new Array(figures.length).fill(undefined);
+  for (const f of figures) {
+    if (!isCount(f)) continue;
+    for (const st of byUnit.get(f.unit) ?? []) {
+      if (!statementMatches(st, f)) continue;
+      first[f.index] ??= st;
+      const list = byStatement.get(st);
+      if (list) list.push(f);
+      else byStatement.set(st, [f]);
+    }
+  }
+  const found = { byStatement, first };
+  matchCache.set(report, found);
+  return found;
+}
+
+const cache = new WeakMap<BoundReport, Restatement[]>();
+
+/** Every prose figure that restates table cells, with the values those cells hold; once per report. */
+export function restatements(report: BoundReport): Restatement[] {
+  const hit = cache.get(report);
+  if (hit) return hit;
+  const { figures } = analyseProse(report.model);
+  const { first } = statementFigures(report);
+  // the cells of a statement are read once
   const read = new Map<string[], Reading | undefined>();
   const readOnce = (refs: string[]) => {
     if (!read.has(refs)) read.set(refs, readCells(report, refs));
@@ -115,8 +150,7 @@ export function restatements(report: BoundReport): Restatement[] {
   };
   const out: Restatement[] = [];
   for (const f of figures) {
-    if (!isCount(f)) continue;
-    const st = byUnit.get(f.unit)?.find((s) => statementMatches(s, f));
+    const st = first[f.index];
     if (!st) continue;
     const readings = [st.cells, ...st.alternatives].map(readOnce).filter((r) => r !== undefined);
     if (readings.length) out.push({ figure: f, statement: st, readings });

@@ -1,6 +1,6 @@
 import { localized, type RuleFinding, type Rule } from '../finding';
-import { analyseProse, isCount, type ProseFigure } from '../prose';
-import { statementMatches } from '../statements';
+import type { ProseFigure } from '../prose';
+import { statementFigures } from '../statements';
 import { numberText } from './tableText';
 
 /**
@@ -13,10 +13,10 @@ export const proseConflict: Rule = {
   fixable: false,
   description: localized('正文前后说的同一个数一致', 'A figure stated twice in the text is the same both times'),
   check(report) {
-    const { figures } = analyseProse(report.model);
+    const { byStatement } = statementFigures(report);
     const out: RuleFinding[] = [];
     for (const st of report.schema.statements) {
-      const said = figures.filter((f) => isCount(f) && st.units.includes(f.unit) && statementMatches(st, f) && whole(f));
+      const said = (byStatement.get(st) ?? []).filter(whole);
       if (said.length < 2) continue;
       const values = new Set(said.map((f) => f.value));
       // two values, each said plainly: more would be a list of different things, not one thing said twice
