@@ -1,6 +1,6 @@
 import type { ReportModel } from './model';
 import { figuresInHalfWidth, type Figure } from './numbers';
-import { fromCodes, toHalfWidth } from './text';
+import { halfWidthText } from './text';
 
 // Figures in the prose, each with the words around it: the clause it stands in (between commas),
 // the sentence (between full stops or semicolons) and its paragraph. PDF text breaks lines inside
@@ -105,32 +105,26 @@ function findParagraphs(model: ReportModel): Paragraph[] {
  * Context is compared as half-width text without white space (PDF text puts spaces anywhere). The
  * paragraph is squeezed once; `at[i]` is where offset i of the paragraph lands in the squeezed text.
  */
-function squeezeWithMap(s: string, half: string): { text: string; at: Int32Array } {
-  const at = new Int32Array(s.length + 1);
-  const kept = new Uint16Array(half.length); // code units, not one string per character: far less garbage
+function squeezeWithMap(half: string): { text: string; at: Int32Array } {
+  const at = new Int32Array(half.length + 1);
+  // the runs between white space, joined: prose has few spaces, so a few slices rather than a string per character
+  const runs: string[] = [];
   let n = 0;
+  let from = 0;
   for (let i = 0; i < half.length; i++) {
     at[i] = n;
     const ch = half.charCodeAt(i);
-    if (ch === 32 || ch === 9 || ch === 10 || ch === 13 || ch === 0x3000 || ch === 0xa0) continue;
-    kept[n++] = ch;
+    if (ch === 32 || ch === 9 || ch === 10 || ch === 13 || ch === 0x3000 || ch === 0xa0) {
+      if (i > from) runs.push(half.slice(from, i));
+      from = i + 1;
+    } else n++;
   }
+  if (from < half.length) runs.push(half.slice(from));
   at[half.length] = n;
-  return { text: fromCodes(kept, n), at };
+  return { text: runs.join(''), at };
 }
 
 const cache = new WeakMap<ReportModel, ProseAnalysis>();
-
-/** For every position of s, the index of the last char matching re at or before it (-1 if none). */
-function lastMatchIndex(s: string, test: (code: number) => boolean): Int32Array {
-  const out = new Int32Array(s.length);
-  let last = -1;
-  for (let i = 0; i < s.length; i++) {
-    if (test(s.charCodeAt(i))) last = i;
-    out[i] = last;
-  }
-  return out;
-}
 
 const WINDOW = 500; // how far back a clause, a sentence or a paragraph's context is read
 
@@ -144,22 +138,28 @@ export function analyseProse(model: ReportModel): ProseAnalysis {
   paragraphs.forEach((p, pi) => {
     const own: ProseFigure[] = [];
     byParagraph.push(own);
-    // made half-width once, for the figures and for their context
-    const half = toHalfWidth(p.text);
+    // the report is made half-width once (the text rules read it too): the paragraph is a slice of it
+    const half = halfWidthText(model.text).slice(p.start, p.end);
     const found = figuresInHalfWidth(half, p.start);
     if (!found.length) return;
-    const clauseEnds = lastMatchIndex(p.text, isClauseEnd);
-    const sentenceEnds = lastMatchIndex(p.text, isSentenceEnd);
-    const squeezed = squeezeWithMap(p.text, half);
+    const squeezed = squeezeWithMap(half);
     const squeeze = (from: number, to: number) => squeezed.text.slice(squeezed.at[from], squeezed.at[to]);
+    // the figures come in order: one walk through the paragraph finds where each one's clause and sentence begin
     let sentence = 0;
-    let counted = 0; // sentence ends counted up to here
+    let sentenceStart = 0; // just after the last sentence end before the figure
+    let clauseStart = 0;
+    let walked = 0;
     for (const f of found) {
       const rel = f.start - p.start;
       const relEnd = f.end - p.start;
-      const sentenceStart = rel > 0 ? sentenceEnds[rel - 1] + 1 : 0;
-      for (; counted < sentenceStart; counted++) if (isSentenceEnd(p.text.charCodeAt(counted))) sentence++;
-      const clauseStart = rel > 0 ? clauseEnds[rel - 1] + 1 : 0;
+      for (; walked < rel; walked++) {
+        const c = p.text.charCodeAt(walked);
+        if (isClauseEnd(c)) clauseStart = walked + 1;
+        if (isSentenceEnd(c)) {
+          sentenceStart = walked + 1;
+          sentence++;
+        }
+      }
       let clauseEnd = relEnd;
       // only counts are ever read in their context (years, dates and shares are not): the rest get none
       const counts = isCount(f);

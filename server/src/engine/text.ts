@@ -66,6 +66,15 @@ export function fromCodes(codes: Uint16Array, n: number): string {
   return parts.join('');
 }
 
+// The half-width text of the last report asked for: same length, so its offsets are the source's.
+let halfOf: { text: string; half: string } | undefined;
+
+/** The report's text with full-width digits and punctuation made half-width, computed once per text. */
+export function halfWidthText(text: string): string {
+  if (halfOf?.text !== text) halfOf = { text, half: toHalfWidth(text) };
+  return halfOf.half;
+}
+
 const CJK_OR_ALPHA = /[\u3400-\u9fff\uf900-\ufaffA-Za-z]/;
 
 /** What a label says, without numbering, digits, punctuation or spacing: only words are compared. */

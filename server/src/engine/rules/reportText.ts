@@ -1,7 +1,7 @@
 import type { BoundReport } from '../bind';
 import type { ReportModel } from '../model';
 import { parseChineseNumeral } from '../numbers';
-import { toHalfWidth } from '../text';
+import { halfWidthText, toHalfWidth } from '../text';
 
 // What the rules on years, dates, numbering and leftovers share: where the prose is (not tables,
 // not front matter), which stretches cite other documents (whose years are theirs, not the
@@ -46,14 +46,8 @@ export function proseLines(model: ReportModel): ProseLine[] {
   return out;
 }
 
-// The half-width text of the last report asked for: same length, so its offsets are the source's.
-let halfOf: { text: string; half: string } | undefined;
-
-/** The report's text with full-width digits and punctuation made half-width, computed once per text. */
-export function halfWidthText(text: string): string {
-  if (halfOf?.text !== text) halfOf = { text, half: toHalfWidth(text) };
-  return halfOf.half;
-}
+/** re-exported where the text rules have always found it */
+export { halfWidthText };
 
 let citedOf: { text: string; spans: Span[] } | undefined;
 

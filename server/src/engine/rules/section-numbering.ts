@@ -61,6 +61,9 @@ interface Item {
 const NUMERAL = /[一二三四五六七八九十]+/;
 const MAX_FINDINGS = 20;
 const DASHES = '—－―─-';
+/** a dash written for 一 (—、 and （—）), made once rather than at every line */
+const DASH_MARK = new RegExp(`^([${DASHES}])\\s*[、，.．](?=\\s*[\\u4e00-\\u9fa5])`);
+const DASH_PAREN_MARK = new RegExp(`^[（(]\\s*([${DASHES}])\\s*[）)](?=\\s*[\\u4e00-\\u9fa5])`);
 
 function collect(report: BoundReport): Item[] {
   const { model } = report;
@@ -92,9 +95,9 @@ function collect(report: BoundReport): Item[] {
     const rest = l.text.slice(lead);
     const at = l.start + lead;
     let m: RegExpExecArray | null;
-    if ((m = new RegExp(`^([${DASHES}])\\s*[、，.．](?=\\s*[\\u4e00-\\u9fa5])`).exec(rest)))
+    if ((m = DASH_MARK.exec(rest)))
       items.push({ level: 'chinese', line: l.index, numStart: at, numEnd: at + 1, markStart: at, markEnd: at + m[0].length, typo: 'dash' });
-    else if ((m = new RegExp(`^[（(]\\s*([${DASHES}])\\s*[）)](?=\\s*[\\u4e00-\\u9fa5])`).exec(rest))) {
+    else if ((m = DASH_PAREN_MARK.exec(rest))) {
       const d = m[0].indexOf(m[1]);
       items.push({
         level: 'parenChinese',
@@ -140,6 +143,7 @@ function collect(report: BoundReport): Item[] {
  * without its numeral ("主动公开政府信息情况" between 一、 and 三、): the numeral it should have.
  */
 function unnumberedSectionHeading(report: BoundReport, line: string): number | undefined {
+  if (!mayBeTitle(line)) return undefined; // most lines are sentences: no section's title is scored against them
   for (const s of report.schema.sections) {
     if (s.content || report.sections.has(s.id)) continue;
     const m = /^([一二三四五六七八九十]+)、/.exec(s.title);
@@ -172,9 +176,13 @@ export function sectionsWithoutNumeral(report: BoundReport): Set<string> {
 
 /** A short line without punctuation that reads as the section's title (its numeral left out). */
 export function readsAsTitleOf(line: string, section: SectionSchema): boolean {
+  return mayBeTitle(line) && bestLabelScore(line.trim(), [section.title, ...section.aliases]) >= 0.8;
+}
+
+/** Short and without punctuation: what any title is. */
+function mayBeTitle(line: string): boolean {
   const t = line.trim();
-  if (!t || t.length > 30 || /[。，；,;：:]/.test(t)) return false;
-  return bestLabelScore(t, [section.title, ...section.aliases]) >= 0.8;
+  return !!t && t.length <= 30 && !/[。，；,;：:]/.test(t);
 }
 
 function numeralValue(s: string): number {
