@@ -39,6 +39,7 @@ const MARKER = /(?:^|[\s\u3000。；;：:，,、！？!?（(“"])([一二三四
 function markersIn(text: string, start: number, end: number): Marker[] {
   const src = text.slice(start, end);
   const out: Marker[] = [];
+  if (!src.includes('是')) return out; // every marker has it: most stretches of prose are no list
   MARKER.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = MARKER.exec(src))) {

@@ -144,19 +144,28 @@ const WORDS = new Set([
   '首条',
 ]);
 
+/** The units of the lists of counts: a count in the unit as an item, and the unit after a word (an item without its number). */
+const LIST_UNITS = ['条', '件'].map((unit) => ({
+  unit,
+  counted: new RegExp(`\\d\\s*${unit}[、，,]|[、，,][^、，,。]{0,20}\\d\\s*${unit}`),
+  bare: new RegExp(`([\\u4e00-\\u9fa5])${unit}(?=[、，,；;。])`, 'g'),
+}));
+
 /** In a list of counts (施工许可证76条、…), an item with its unit but no number: 公开核准企业资质条、 */
 function missingFigures(offset: number, t: string, raw: string): RuleFinding[] {
   const out: RuleFinding[] = [];
+  // what a sentence needs below, asked of the whole line first: most lines have no list of counts
+  if (!/\d/.test(t) || !LIST_UNITS.some((u) => t.includes(u.unit))) return out;
   let base = 0;
   for (const sentence of t.split(/(?<=[。；;！？!?])/)) {
     const from = base;
     base += sentence.length;
     if (!/\d/.test(sentence)) continue;
-    for (const unit of ['条', '件']) {
+    for (const { unit, counted, bare: re } of LIST_UNITS) {
       if (!sentence.includes(unit)) continue;
       // the list must count in this unit elsewhere
-      if (!new RegExp(`\\d\\s*${unit}[、，,]|[、，,][^、，,。]{0,20}\\d\\s*${unit}`).test(sentence)) continue;
-      const re = new RegExp(`([\\u4e00-\\u9fa5])${unit}(?=[、，,；;。])`, 'g');
+      if (!counted.test(sentence)) continue;
+      re.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = re.exec(sentence))) {
         if (/[一二三四五六七八九十百千万两几多余数每各该本此首整]/.test(m[1]) || WORDS.has(m[1] + unit)) continue;
