@@ -134,45 +134,74 @@ export function extractFigures(text: string, start = 0, end = text.length): Figu
   return figuresInHalfWidth(toHalfWidth(text.slice(start, end)), start);
 }
 
-/** extractFigures of a stretch already made half-width (src), which starts at offset start of the text. */
+/** The same pattern tried at one position only: figuresInHalfWidth finds where a figure can start itself. */
+const FIGURE_AT = new RegExp(FIGURE.source, 'y');
+
+/** what a figure starts with: a digit, or a Chinese numeral (百 also begins 百分之) */
+const FIGURE_FIRST = (() => {
+  const first = new Uint8Array(65536);
+  for (const c of '0123456789零〇一二两三四五六七八九十百千万亿') first[c.charCodeAt(0)] = 1;
+  return first;
+})();
+
+/**
+ * extractFigures of a stretch already made half-width (src), which starts at offset start of the text. The
+ * pattern is tried only where a figure can start, as a global search would find the same matches: most of the
+ * prose is words, and a table lookup skips them faster than the search does.
+ */
 export function figuresInHalfWidth(src: string, start: number): Figure[] {
   const out: Figure[] = [];
-  FIGURE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = FIGURE.exec(src))) {
-    if (m[0].length === 0) {
-      FIGURE.lastIndex++;
+  for (let at = 0; at < src.length;) {
+    if (!FIGURE_FIRST[src.charCodeAt(at)]) {
+      at++;
       continue;
     }
-    const [whole, pctWord, arabic, chinese, mult, approxMid, unitOrPct, approxAfter] = m;
-    const before = src.slice(Math.max(0, m.index - 6), m.index);
-    if (arabic && /[A-Za-z0-9_@.\-\/:]$/.test(before)) continue; // part of a code, phone number, address or URL
-    if (!unitOrPct && /^[\]〕】]/.test(src.slice(m.index + whole.length))) continue; // the year of a 文号: 〔2019〕
-    let value: number;
-    if (arabic) value = Number(arabic.replace(/[,，]/g, ''));
-    else {
-      // a Chinese numeral counts only as a quantity when a unit follows it, or after 百分之
-      if (!unitOrPct && !pctWord && !mult) continue;
-      const v = parseChineseNumeral(chinese + (mult ?? ''));
-      if (v === undefined) continue;
-      value = v;
+    FIGURE_AT.lastIndex = at;
+    const m = FIGURE_AT.exec(src);
+    if (!m) {
+      at++;
+      continue;
     }
-    if (arabic && mult) value *= mult === '万' ? 1e4 : 1e8;
-    if (value > Number.MAX_SAFE_INTEGER) continue; // a run of digits no count reaches: nothing exact to say about it
-    const percent = !!pctWord || unitOrPct === '%';
-    const trimmed = whole.replace(/\s+$/, '');
-    out.push({
-      start: start + m.index,
-      end: start + m.index + trimmed.length,
-      value,
-      unit: percent ? '%' : (unitOrPct ?? ''),
-      percent,
-      approximate: !!approxMid || !!approxAfter || APPROX_BEFORE.test(before) || RANGE_BEFORE.test(before.trim()),
-      ordinal: /第\s*$/.test(before),
-      chinese: !arabic,
-    });
+    at = m.index + m[0].length;
+    const figure = figureOf(src, start, m);
+    if (figure) out.push(figure);
   }
   return out;
+}
+
+/** The figure a match of FIGURE stands for, or undefined when it is none (a code, a 文号's year, a bare numeral). */
+function figureOf(src: string, start: number, m: RegExpExecArray): Figure | undefined {
+  const whole = m[0];
+  const pctWord = m[1];
+  const arabic = m[2];
+  const mult = m[4];
+  const unitOrPct = m[6];
+  // a Chinese numeral counts only as a quantity when a unit follows it, or after 百分之 (asked first: most are words, 统一)
+  if (!arabic && !unitOrPct && !pctWord && !mult) return undefined;
+  const before = src.slice(Math.max(0, m.index - 6), m.index);
+  if (arabic && /[A-Za-z0-9_@.\-\/:]$/.test(before)) return undefined; // part of a code, phone number, address or URL
+  const next = src.charCodeAt(m.index + whole.length);
+  if (!unitOrPct && (next === 0x5d || next === 0x3015 || next === 0x3011)) return undefined; // the year of a 文号: 〔2019〕
+  let value: number;
+  if (arabic) value = Number(arabic.replace(/[,，]/g, ''));
+  else {
+    const v = parseChineseNumeral(m[3] + (mult ?? ''));
+    if (v === undefined) return undefined;
+    value = v;
+  }
+  if (arabic && mult) value *= mult === '万' ? 1e4 : 1e8;
+  if (value > Number.MAX_SAFE_INTEGER) return undefined; // a run of digits no count reaches: nothing exact to say about it
+  const percent = !!pctWord || unitOrPct === '%';
+  return {
+    start: start + m.index,
+    end: start + m.index + whole.trimEnd().length, // trimEnd removes what \s+$ matches
+    value,
+    unit: percent ? '%' : (unitOrPct ?? ''),
+    percent,
+    approximate: !!m[5] || !!m[7] || APPROX_BEFORE.test(before) || RANGE_BEFORE.test(before.trim()),
+    ordinal: /第\s*$/.test(before),
+    chinese: !arabic,
+  };
 }
 
 /** A figure as a message writes it: whole numbers as they are, others without float noise (0.1+0.2 → 0.3). */

@@ -33,17 +33,36 @@ function lastTopic(text: string, words: readonly string[]): number {
 
 /** Does the statement describe this figure? Only the words of its own clause and sentence count. */
 export function statementMatches(st: Statement, f: ProseFigure): boolean {
-  if (!isCount(f) || !st.units.includes(f.unit)) return false;
-  const clause = f.clauseBefore + f.clauseAfter; // already half-width
-  if (!st.words.every((group) => has(clause, group))) return false;
-  if (has(f.clauseBefore + f.clauseAfter, st.not)) return false;
+  return isCount(f) && describes(st, f, contextOf(f));
+}
+
+/** The words around a figure that statements are matched against, joined once for all the statements tried. */
+interface FigureContext {
+  /** the clause (already half-width) */
+  clause: string;
+  sentence: string;
+  paragraph: string;
+}
+
+function contextOf(f: ProseFigure): FigureContext {
+  return {
+    clause: f.clauseBefore + f.clauseAfter,
+    sentence: f.sentenceBefore + f.clauseAfter,
+    paragraph: f.paragraphBefore + f.clauseAfter,
+  };
+}
+
+/** statementMatches of a count, with its context */
+function describes(st: Statement, f: ProseFigure, c: FigureContext): boolean {
+  if (!st.units.includes(f.unit)) return false;
+  if (!st.words.every((group) => has(c.clause, group))) return false;
+  if (has(c.clause, st.not)) return false;
   // what is being talked about (申请) is said in the sentence, or once before a list of categories
-  const around = (st.contextScope === 'paragraph' ? f.paragraphBefore : f.sentenceBefore) + f.clauseAfter;
+  const around = st.contextScope === 'paragraph' ? c.paragraph : c.sentence;
   if (!st.context.every((group) => has(around, group))) return false;
   if (st.topic) {
-    const s = f.sentenceBefore + f.clauseAfter;
-    const mine = lastTopic(s, st.topic.words);
-    if (mine < 0 || lastTopic(s, st.topic.rivals) > mine) return false;
+    const mine = lastTopic(c.sentence, st.topic.words);
+    if (mine < 0 || lastTopic(c.sentence, st.topic.rivals) > mine) return false;
   }
   return true;
 }
@@ -120,9 +139,11 @@ export function statementFigures(report: BoundReport): StatementFigures {
   const byStatement = new Map<Statement, ProseFigure[]>();
   const first: (Statement | undefined)[] = new Array(figures.length).fill(undefined);
   for (const f of figures) {
-    if (!isCount(f)) continue;
-    for (const st of byUnit.get(f.unit) ?? []) {
-      if (!statementMatches(st, f)) continue;
+    const candidates = isCount(f) && byUnit.get(f.unit);
+    if (!candidates) continue;
+    const context = contextOf(f);
+    for (const st of candidates) {
+      if (!describes(st, f, context)) continue;
       first[f.index] ??= st;
       const list = byStatement.get(st);
       if (list) list.push(f);
