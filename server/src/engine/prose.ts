@@ -101,12 +101,16 @@ function findParagraphs(model: ReportModel): Paragraph[] {
   return out;
 }
 
+let squeezeMap = new Int32Array(1024);
+
 /**
  * Context is compared as half-width text without white space (PDF text puts spaces anywhere). The
  * paragraph is squeezed once; `at[i]` is where offset i of the paragraph lands in the squeezed text.
  */
 function squeezeWithMap(half: string): { text: string; at: Int32Array } {
-  const at = new Int32Array(half.length + 1);
+  // the map is read only while its paragraph is analysed: one array, grown as needed, serves them all
+  if (squeezeMap.length < half.length + 1) squeezeMap = new Int32Array(Math.max(half.length + 1, squeezeMap.length * 2));
+  const at = squeezeMap;
   // the runs between white space, joined: prose has few spaces, so a few slices rather than a string per character
   const runs: string[] = [];
   let n = 0;
@@ -142,8 +146,12 @@ export function analyseProse(model: ReportModel): ProseAnalysis {
     const half = halfWidthText(model.text).slice(p.start, p.end);
     const found = figuresInHalfWidth(half, p.start);
     if (!found.length) return;
-    const squeezed = squeezeWithMap(half);
-    const squeeze = (from: number, to: number) => squeezed.text.slice(squeezed.at[from], squeezed.at[to]);
+    // squeezed when a count asks for its context first: a paragraph of dates and shares is not
+    let squeezed: { text: string; at: Int32Array } | undefined;
+    const squeeze = (from: number, to: number) => {
+      squeezed ??= squeezeWithMap(half);
+      return squeezed.text.slice(squeezed.at[from], squeezed.at[to]);
+    };
     // the figures come in order: one walk through the paragraph finds where each one's clause and sentence begin
     let sentence = 0;
     let sentenceStart = 0; // just after the last sentence end before the figure

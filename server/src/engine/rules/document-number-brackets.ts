@@ -13,6 +13,8 @@ export const documentNumberBrackets: Rule = {
   check(report) {
     const out: RuleFinding[] = [];
     for (const l of proseLines(report.model)) {
+      // a document number ends in 号: the pattern, which looks behind at every position, is not tried on other lines
+      if (!l.text.includes('号')) continue;
       DOC_NUMBER.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = DOC_NUMBER.exec(l.text))) {

@@ -113,15 +113,20 @@ function levelWords(report: BoundReport, ownName: string, level: PlaceLevel): Ru
   for (const l of proseLines(report.model)) {
     const t = l.text;
     let m: RegExpExecArray | null;
-    strong.lastIndex = 0;
-    while ((m = strong.exec(t))) {
-      const word = m[0];
-      out.push(finding(l.start + m.index, word, 'warning', ownName));
+    // each pattern is tried only on lines with the character it cannot match without (我市, 本市, 市本级; 全市)
+    if (t.includes('我') || t.includes('本')) {
+      strong.lastIndex = 0;
+      while ((m = strong.exec(t))) {
+        const word = m[0];
+        out.push(finding(l.start + m.index, word, 'warning', ownName));
+      }
     }
-    weak.lastIndex = 0;
-    while ((m = weak.exec(t))) {
-      const at = m.index + m[0].length - m[1].length;
-      out.push(finding(l.start + at, m[1], 'information', ownName));
+    if (t.includes('全')) {
+      weak.lastIndex = 0;
+      while ((m = weak.exec(t))) {
+        const at = m.index + m[0].length - m[1].length;
+        out.push(finding(l.start + at, m[1], 'information', ownName));
+      }
     }
   }
   return out;

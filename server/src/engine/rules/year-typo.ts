@@ -15,6 +15,7 @@ export const yearTypo: Rule = {
     const text = halfWidthText(model.text);
     const out: RuleFinding[] = [];
     for (const l of proseLines(model)) {
+      if (!l.text.includes('年')) continue; // every year YEAR_LIKE reads stands before 年
       const line = text.slice(l.start, l.end);
       YEAR_LIKE.lastIndex = 0;
       let m: RegExpExecArray | null;
