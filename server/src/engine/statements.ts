@@ -25,7 +25,16 @@ export interface Restatement {
   readings: Reading[];
 }
 
-const has = (text: string, words: readonly string[]) => words.some((w) => text.includes(w));
+// plain loops, not some/every with a function made at each call: they run for every count and statement
+function has(text: string, words: readonly string[]): boolean {
+  for (const w of words) if (text.includes(w)) return true;
+  return false;
+}
+
+function hasEach(text: string, groups: readonly (readonly string[])[]): boolean {
+  for (const group of groups) if (!has(text, group)) return false;
+  return true;
+}
 
 function lastTopic(text: string, words: readonly string[]): number {
   return Math.max(...words.map((w) => text.lastIndexOf(w)));
@@ -55,11 +64,11 @@ function contextOf(f: ProseFigure): FigureContext {
 /** statementMatches of a count, with its context */
 function describes(st: Statement, f: ProseFigure, c: FigureContext): boolean {
   if (!st.units.includes(f.unit)) return false;
-  if (!st.words.every((group) => has(c.clause, group))) return false;
+  if (!hasEach(c.clause, st.words)) return false;
   if (has(c.clause, st.not)) return false;
   // what is being talked about (申请) is said in the sentence, or once before a list of categories
   const around = st.contextScope === 'paragraph' ? c.paragraph : c.sentence;
-  if (!st.context.every((group) => has(around, group))) return false;
+  if (!hasEach(around, st.context)) return false;
   if (st.topic) {
     const mine = lastTopic(c.sentence, st.topic.words);
     if (mine < 0 || lastTopic(c.sentence, st.topic.rivals) > mine) return false;

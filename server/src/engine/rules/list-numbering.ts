@@ -33,21 +33,29 @@ export const listNumbering: Rule = {
   },
 };
 
-// 一是 after the start of a line or a punctuation mark: not 之一是, 统一是, 第一是; 是否 is no marker
-const MARKER = /(?:^|[\s\u3000。；;：:，,、！？!?（(“"])([一二三四五六七八九十]{1,2})\s*是(?!否|非)/dg;
+// 一是 after the start of a line or a punctuation mark: not 之一是, 统一是, 第一是; 是否 is no marker. As the
+// pattern /(?:^|[\s\u3000。；;：:，,、！？!?（(“"])([一二三四五六七八九十]{1,2})\s*是(?!否|非)/g would find them, but read
+// back from each 是: a pattern tried at every character of the prose costs far more than looking for 是.
+const NUMERALS = '一二三四五六七八九十';
+const BEFORE_MARKER = /[\s\u3000。；;：:，,、！？!?（(“"]/;
+const SPACE = /\s/;
 
 function markersIn(text: string, start: number, end: number): Marker[] {
   const src = text.slice(start, end);
   const out: Marker[] = [];
-  if (!src.includes('是')) return out; // every marker has it: most stretches of prose are no list
-  MARKER.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = MARKER.exec(src))) {
-    const value = parseChineseNumeral(m[1]);
+  for (let shi = src.indexOf('是'); shi >= 0; shi = src.indexOf('是', shi + 1)) {
+    const next = src[shi + 1];
+    if (next === '否' || next === '非') continue;
+    // the 是 may stand on the next line, after the break: white space between it and the numeral
+    let to = shi;
+    while (to > 0 && SPACE.test(src[to - 1])) to--;
+    let from = to;
+    while (from > 0 && to - from < 3 && NUMERALS.includes(src[from - 1])) from--;
+    // one or two numerals, at the start or after a mark: a third numeral before them makes it no marker
+    if (to - from < 1 || to - from > 2 || (from > 0 && !BEFORE_MARKER.test(src[from - 1]))) continue;
+    const value = parseChineseNumeral(src.slice(from, to));
     if (value === undefined) continue;
-    const [from, to] = m.indices![1];
-    // the 是 may stand on the next line, after the break
-    out.push({ value, start: start + from, end: start + to, shiEnd: start + m.index + m[0].length });
+    out.push({ value, start: start + from, end: start + to, shiEnd: start + shi + 1 });
   }
   return out;
 }
