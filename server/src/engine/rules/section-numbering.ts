@@ -95,7 +95,11 @@ function collect(report: BoundReport): Item[] {
     const rest = l.text.slice(lead);
     const at = l.start + lead;
     let m: RegExpExecArray | null;
-    if ((m = DASH_MARK.exec(rest)))
+    // each mark below starts with a dash, a bracket or 、: a line starting otherwise can only be an unnumbered heading
+    if (!MARK_FIRST.includes(rest[0])) {
+      const f = unnumberedSectionHeading(report, rest);
+      if (f !== undefined) items.push(unnumbered(l.index, at, f));
+    } else if ((m = DASH_MARK.exec(rest)))
       items.push({ level: 'chinese', line: l.index, numStart: at, numEnd: at + 1, markStart: at, markEnd: at + m[0].length, typo: 'dash' });
     else if ((m = DASH_PAREN_MARK.exec(rest))) {
       const d = m[0].indexOf(m[1]);
@@ -122,20 +126,18 @@ function collect(report: BoundReport): Item[] {
       });
     else {
       const f = unnumberedSectionHeading(report, rest);
-      if (f !== undefined)
-        items.push({
-          level: 'chinese',
-          line: l.index,
-          numStart: at,
-          numEnd: at,
-          markStart: at,
-          markEnd: at,
-          typo: 'missing',
-          formatValue: f,
-        });
+      if (f !== undefined) items.push(unnumbered(l.index, at, f));
     }
   }
   return items.sort((a, b) => a.numStart - b.numStart);
+}
+
+/** what the marks collect() looks for start with: a dash (—、, （—）), a bracket (（）) or 、 */
+const MARK_FIRST = DASHES + '（(、';
+
+/** A line that reads as the title of the format's section formatValue, without its numeral. */
+function unnumbered(line: number, at: number, formatValue: number): Item {
+  return { level: 'chinese', line, numStart: at, numEnd: at, markStart: at, markEnd: at, typo: 'missing', formatValue };
 }
 
 /**

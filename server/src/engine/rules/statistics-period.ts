@@ -20,35 +20,40 @@ export const statisticsPeriod: Rule = {
     const out: RuleFinding[] = [];
     const cited = citedSpans(text);
     for (const l of proseLines(model)) {
-      // the period may run over a PDF line break: look at this line and the next
-      const src = halfWidthText(text).slice(l.start, Math.min(text.length, l.end + 80));
-      PERIOD.lastIndex = 0;
+      // the period may run over a PDF line break: look at this line and the next. It begins with 统计 (on this
+      // line) and a cut-off with 截: lines with neither are not searched
       let m: RegExpExecArray | null;
-      while ((m = PERIOD.exec(src))) {
-        if (m.index >= l.end - l.start) break;
-        const f = checkPeriod(text, m, l.start, year);
-        if (f) out.push(f);
+      if (l.text.includes('统计')) {
+        const src = halfWidthText(text).slice(l.start, Math.min(text.length, l.end + 80));
+        PERIOD.lastIndex = 0;
+        while ((m = PERIOD.exec(src))) {
+          if (m.index >= l.end - l.start) break;
+          const f = checkPeriod(text, m, l.start, year);
+          if (f) out.push(f);
+        }
       }
-      CUTOFF.lastIndex = 0;
-      const own = halfWidthText(text).slice(l.start, l.end);
-      while ((m = CUTOFF.exec(own))) {
-        const start = l.start + m.index;
-        const end = start + m[0].length;
-        if (inside(cited, start, end)) continue;
-        const y = m[1] ? Number(m[1]) : undefined;
-        const month = Number(m[2]);
-        const day = Number(m[3]);
-        if (year === undefined || (y !== undefined && y !== year) || !realDate(y, month, day) || (month === 12 && day === 31)) continue;
-        out.push({
-          severity: 'information',
-          message: localized(
-            `这里的数据截至${month}月${day}日，早于统计期限的终止日${year}年12月31日：是否漏了此后的数字？`,
-            `These figures stop at ${month}/${day}, before the end of the statistics period on 31 December ${year}: are later ones missing?`,
-          ),
-          start,
-          end,
-          related: [],
-        });
+      if (l.text.includes('截')) {
+        CUTOFF.lastIndex = 0;
+        const own = halfWidthText(text).slice(l.start, l.end);
+        while ((m = CUTOFF.exec(own))) {
+          const start = l.start + m.index;
+          const end = start + m[0].length;
+          if (inside(cited, start, end)) continue;
+          const y = m[1] ? Number(m[1]) : undefined;
+          const month = Number(m[2]);
+          const day = Number(m[3]);
+          if (year === undefined || (y !== undefined && y !== year) || !realDate(y, month, day) || (month === 12 && day === 31)) continue;
+          out.push({
+            severity: 'information',
+            message: localized(
+              `这里的数据截至${month}月${day}日，早于统计期限的终止日${year}年12月31日：是否漏了此后的数字？`,
+              `These figures stop at ${month}/${day}, before the end of the statistics period on 31 December ${year}: are later ones missing?`,
+            ),
+            start,
+            end,
+            related: [],
+          });
+        }
       }
     }
     return out;
