@@ -95,12 +95,13 @@ function parseHeading(line: Line): Heading | undefined {
   let text = line.text;
   let offset = 0;
   let mdLevel = 0;
-  const md = /^ {0,3}(#{1,6})[ \t]+/.exec(text);
+  // most lines have no #: the pattern is not tried on them
+  const md = text.includes('#') ? /^ {0,3}(#{1,6})[ \t]+/.exec(text) : null;
   if (md) {
     mdLevel = md[1].length;
     offset = md[0].length;
   } else {
-    offset = /^[\s\u3000]*/.exec(text)![0].length;
+    offset = text.length - text.trimStart().length; // what /^[\s\u3000]*/ matches: trimStart removes the same characters
     // most lines are prose: one that cannot start a numbered heading is none, and is not converted and matched
     const first = text[offset];
     if (first === undefined || !HEADING_FIRST.includes(first)) return undefined;

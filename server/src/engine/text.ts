@@ -48,13 +48,29 @@ const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
 /** Full-width ASCII (Ａ-Ｚ, ０-９, punctuation) to half-width, same length, so offsets survive. */
 export function toHalfWidth(s: string): string {
   if (!FULL_WIDTH.test(s)) return s; // most cells and many lines have none: no copy made
-  // code units into an array, not a replace callback per character: Chinese prose has full-width punctuation in every clause
+  // a cell or a heading: the few full-width characters spliced in; a paragraph or a whole report: code units
+  // into an array, not a replace callback per character (Chinese prose has full-width punctuation in every clause)
+  if (s.length <= 256) return spliceHalfWidth(s);
   const out = new Uint16Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = halfWidthCode(s.charCodeAt(i));
+  return fromCodes(out, out.length);
+}
+
+function halfWidthCode(c: number): number {
+  return c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c === 0x3000 ? 32 : c;
+}
+
+function spliceHalfWidth(s: string): string {
+  let out = '';
+  let from = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    out[i] = c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c === 0x3000 ? 32 : c;
+    const half = halfWidthCode(c);
+    if (half === c) continue;
+    out += s.slice(from, i) + String.fromCharCode(half);
+    from = i + 1;
   }
-  return fromCodes(out, out.length);
+  return out + s.slice(from);
 }
 
 /** The string of the first n code units; in chunks, since a function takes only so many arguments. */
