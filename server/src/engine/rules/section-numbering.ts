@@ -91,7 +91,8 @@ function collect(report: BoundReport): Item[] {
   }
   for (const l of proseLines(model)) {
     if (headingLines.has(l.index) || inSpans(skip, l.start)) continue;
-    const lead = /^[\s\u3000]*(?:#{1,6}[ \t]+)?/.exec(l.text)![0].length;
+    // most lines start with a word: no white space or # to step over, and no pattern tried to find none
+    const lead = LEADS.test(l.text) ? /^[\s\u3000]*(?:#{1,6}[ \t]+)?/.exec(l.text)![0].length : 0;
     const rest = l.text.slice(lead);
     const at = l.start + lead;
     let m: RegExpExecArray | null;
@@ -211,8 +212,12 @@ function tableSpans(report: BoundReport): { start: number; end: number }[] {
 }
 
 function inSpans(spans: { start: number; end: number }[], at: number): boolean {
-  return spans.some((s) => at >= s.start && at <= s.end);
+  for (const s of spans) if (at >= s.start && at <= s.end) return true;
+  return false;
 }
+
+/** a line starting with white space or # (a Markdown heading) */
+const LEADS = /^[\s#]/;
 
 function written(report: BoundReport, it: Item): string {
   return report.model.text.slice(it.markStart, it.markEnd).trim() || '（无序号）';
