@@ -1,3 +1,4 @@
+import { lastStartingAtOrBefore } from '../engine/text';
 import { parseCell } from '../engine';
 import { NumberingCounter, parseNumbering } from './docxNumbering';
 import { openDocx } from './docxPackage';
@@ -383,14 +384,7 @@ function writeMarkdownTable(out: TextBuilder, rows: RowText[]): void {
 function locator(segments: readonly Segment[], textLength: number): (offset: number) => SourceLocation | undefined {
   return (offset) => {
     if (!segments.length || offset < 0 || offset > textLength) return undefined;
-    let lo = 0;
-    let hi = segments.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (segments[mid].start <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return segments[lo].where;
+    return segments[lastStartingAtOrBefore(segments.length, (i) => segments[i].start, offset)].where;
   };
 }
 

@@ -1,3 +1,4 @@
+import { lastStartingAtOrBefore } from '../engine/text';
 import { findArticle } from './htmlArticle';
 import { decodePage } from './htmlDecode';
 import { articleText, sourceLines, type HtmlLayout } from './htmlText';
@@ -52,14 +53,7 @@ function htmlDocument(layout: HtmlLayout): ReadDocument {
     text,
     locate(offset: number): SourceLocation | undefined {
       if (offset < 0 || offset > text.length || !marks.length) return undefined;
-      let lo = 0;
-      let hi = marks.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (marks[mid].at <= offset) lo = mid;
-        else hi = mid - 1;
-      }
-      return { kind: 'html', line: marks[lo].line };
+      return { kind: 'html', line: marks[lastStartingAtOrBefore(marks.length, (i) => marks[i].at, offset)].line };
     },
   };
 }

@@ -1,3 +1,4 @@
+import { lastStartingAtOrBefore } from '../engine/text';
 import { parseCell } from '../engine';
 import { isFurniture, isLinkList, isSkipped, type Article } from './htmlArticle';
 import { elementsOf, type HtmlElement, type HtmlNode } from './htmlTree';
@@ -75,16 +76,7 @@ export interface HtmlLayout {
 export function sourceLines(source: string): (offset: number) => number {
   const starts = [0];
   for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
+  return (offset) => lastStartingAtOrBefore(starts.length, (i) => starts[i], offset) + 1;
 }
 
 const WIDE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;

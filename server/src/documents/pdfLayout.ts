@@ -1,3 +1,4 @@
+import { lastStartingAtOrBefore } from '../engine/text';
 import type { ReadDocument, SourceLocation } from './types';
 
 // A PDF's text layer is a set of glyph runs placed on the page, with no lines, paragraphs or tables.
@@ -241,15 +242,8 @@ export function layoutPages(pages: readonly PdfPageText[]): PdfLayout {
 
 /** the line holding this offset (the blank line between pages counts as the end of the page before) */
 function placedAt(lines: readonly PlacedLine[], offset: number): PlacedLine | undefined {
-  let lo = 0;
-  let hi = lines.length - 1;
-  if (hi < 0 || offset < 0) return undefined;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lines[mid].start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lines[lo];
+  if (!lines.length || offset < 0) return undefined;
+  return lines[lastStartingAtOrBefore(lines.length, (i) => lines[i].start, offset)];
 }
 
 export function pdfDocument(layout: PdfLayout): ReadDocument {

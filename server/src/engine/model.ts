@@ -1,5 +1,5 @@
 import { parseCell, parseChineseNumeral, type CellValue } from './numbers';
-import { toHalfWidth } from './text';
+import { lastStartingAtOrBefore, toHalfWidth } from './text';
 
 /** One line of the source; start/end exclude the line break. */
 export interface Line {
@@ -321,14 +321,7 @@ export function hiddenLines(options: { comments: boolean }): (text: string) => b
 
 /** The index of the line that holds an offset. */
 export function lineIndexAt(lines: readonly Line[], offset: number): number {
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lines[mid].start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return lastStartingAtOrBefore(lines.length, (i) => lines[i].start, offset);
 }
 
 export function parseReport(text: string): ReportModel {

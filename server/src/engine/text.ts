@@ -23,15 +23,24 @@ export function lineStarts(text: string): number[] {
   return starts;
 }
 
-export function positionAt(starts: number[], offset: number): Position {
+/**
+ * The last of `count` items, in order of where they start, that starts at or before an offset (0 when
+ * none does): the line, segment or mark that holds the offset, by binary search.
+ */
+export function lastStartingAtOrBefore(count: number, startOf: (index: number) => number, offset: number): number {
   let lo = 0;
-  let hi = starts.length - 1;
+  let hi = count - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
+    if (startOf(mid) <= offset) lo = mid;
     else hi = mid - 1;
   }
-  return { line: lo, character: offset - starts[lo] };
+  return lo;
+}
+
+export function positionAt(starts: number[], offset: number): Position {
+  const line = lastStartingAtOrBefore(starts.length, (i) => starts[i], offset);
+  return { line, character: offset - starts[line] };
 }
 
 export function offsetAt(starts: number[], pos: Position, textLength: number): number {
