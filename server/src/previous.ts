@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { isReportFileName } from './documents';
 import { parseReport } from './engine';
 
 // Which of the reports given is last year's report of the same office, for the checks across years.
@@ -8,7 +9,8 @@ export interface Named {
   text: string;
 }
 
-const YEAR = /(?:19|20)\d{2}\s*年?度?|[〇零一二三四五六七八九]{4}\s*年度?/;
+/** A year as a title or a file name writes it: 2024年, 2024年度, 二〇二四年 */
+export const YEAR = /(?:19|20)\d{2}\s*年?度?|[〇零一二三四五六七八九]{4}\s*年度?/;
 
 /**
  * An office's reports share a title but for the year, or a file name but for the year; a report
@@ -90,8 +92,7 @@ export function lastYearsReport(
   const dir = path.dirname(me.path);
   for (const name of readDir(dir)) {
     const file = path.join(dir, name);
-    if (!/\.(md|markdown|txt|docx|pdf|html?)$/i.test(name) || !name.includes(String(year - 1)) || candidates.some((c) => c.path === file))
-      continue;
+    if (!isReportFileName(name) || !name.includes(String(year - 1)) || candidates.some((c) => c.path === file)) continue;
     const text = readFile(file);
     if (text !== undefined) candidates.push({ path: file, text });
   }

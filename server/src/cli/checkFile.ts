@@ -1,10 +1,10 @@
 import { readFileSync } from 'fs';
-import { parse as parseYaml } from 'yaml';
-import { builtinSchema, checkReport, validateSchema, type Schema } from '../engine';
+import { builtinSchema, checkReport, type Schema } from '../engine';
 import type { Config, Lang } from '../config';
 import { looksLikeReport, readReport, type Problem } from './files';
 import { FIXABLE_FILE, fixedText, unifiedDiff, writeAtomically } from './fix';
 import { fileResult, type FileResult } from './results';
+import { schemaFromText } from './schemaFile';
 
 // One report checked: read it (and last year's, when paired), check it, make its FileResult. The same
 // in the main thread and in a worker thread, where the job arrives as plain data.
@@ -50,7 +50,7 @@ function schemaOf(id: string): Schema | Problem | undefined {
 function loadSchemaFile(file: string): Schema | Problem {
   try {
     const text = readFileSync(file, 'utf8');
-    const { schema, problems } = validateSchema(/\.ya?ml$/i.test(file) ? parseYaml(text) : JSON.parse(text));
+    const { schema, problems } = schemaFromText(file, text);
     if (schema) return schema;
     const first = problems[0];
     const where = `${first.path.join('.') || '(root)'}: ${first.message}`;

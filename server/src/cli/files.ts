@@ -1,7 +1,8 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { glob } from 'tinyglobby';
-import { readDocument, readerFor, type DocumentReader, type SourceLocation } from '../documents';
+import { DocumentProblem, isReportFileName, readDocument, readerFor, type DocumentReader, type SourceLocation } from '../documents';
+import { draftOf } from '../documents/draft';
 
 // Which files a command line names, and their text. Reading is the CLI's job; the engine sees text only.
 
@@ -27,7 +28,6 @@ export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 /** Word files and PDFs carry pictures and fonts: a report in one may be larger than its text, not this large. */
 export const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
 
-const REPORT_EXT = /\.(md|markdown|txt|docx|pdf|html?)$/i;
 const GLOB_CHARS = /[*?[\]{}]/;
 
 /** Why a path cannot be used, from the error of stat or readdir. */
@@ -97,7 +97,7 @@ async function walk(
     const target = e.isSymbolicLink() ? await fs.stat(p).catch(() => undefined) : e;
     if (!target) continue;
     if (target.isDirectory()) await walk(p, problems, depth + 1, out, visited);
-    else if (target.isFile() && REPORT_EXT.test(e.name)) out.push(p);
+    else if (target.isFile() && isReportFileName(e.name)) out.push(p);
   }
   return out;
 }
@@ -267,3 +267,18 @@ async function readDocumentFile(file: string, reader: DocumentReader): Promise<R
 
 /** A Word file, a PDF or a web page: its beginning is not text, and it is read whole when it is checked. */
 export const isDocument = (file: string) => readerFor(file) !== undefined;
+
+/** The text of a report to start from: a Markdown draft of a document, or a text report as it is. */
+export async function readStartingText(file: string): Promise<{ text: string } | { problem: Problem }> {
+  if (readerFor(file)) {
+    try {
+      return { text: await draftOf(file, new Uint8Array(await fs.readFile(file))) };
+    } catch (e) {
+      if (e instanceof DocumentProblem) return { problem: e.problem };
+      const why = (e as Error).message;
+      return { problem: { zh: `无法读取：${why}`, en: `cannot be read: ${why}` } };
+    }
+  }
+  const read = await readReport(file);
+  return 'problem' in read ? { problem: read.problem } : { text: read.text };
+}

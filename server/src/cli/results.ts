@@ -3,6 +3,7 @@ import type { BoundReport } from '../engine/bind';
 import { placeAt } from '../engine/editor/cells';
 import type { Lang } from '../config';
 import type { SourceLocation } from '../documents/types';
+import { YEAR } from '../previous';
 
 // FileResult: what checking one file gave, in the form every output format reads (text, JSON, SARIF,
 // the summaries). Messages are in one language; positions are LSP's (0-based, UTF-16).
@@ -52,7 +53,6 @@ export interface FileResult {
   tables?: ResultTable[];
 }
 
-const YEAR = /(?:19|20)\d{2}\s*年?度?|[〇零一二三四五六七八九]{4}\s*年度?/;
 
 /** "平潭综合实验区2022年政府信息公开工作年度报告" → "平潭综合实验区" */
 export function officeOf(title: string | undefined): string | undefined {

@@ -14,13 +14,18 @@ export async function loadSchemaArg(arg: string): Promise<{ schema?: Schema; err
       error: `--schema ${arg}: 既不是内置格式（gov-2021、gov-2019），也不是可读的文件 / neither a built-in schema (gov-2021, gov-2019) nor a readable file`,
     };
   }
-  let data: unknown;
+  let checked: ReturnType<typeof validateSchema>;
   try {
-    data = /\.ya?ml$/i.test(arg) ? parseYaml(text) : JSON.parse(text);
+    checked = schemaFromText(arg, text);
   } catch (e) {
     return { error: `${arg}: 无法解析 / cannot be parsed: ${(e as Error).message}` };
   }
-  const { schema, problems } = validateSchema(data);
+  const { schema, problems } = checked;
   if (schema) return { schema };
   return { error: problems.map((p) => `${arg}: ${p.path.join('.') || '(root)'}: ${p.message}`).join('\n') };
+}
+
+/** A schema file's text read as YAML or JSON, by the file's name, and validated; throws when it cannot be parsed. */
+export function schemaFromText(file: string, text: string): ReturnType<typeof validateSchema> {
+  return validateSchema(/\.ya?ml$/i.test(file) ? parseYaml(text) : JSON.parse(text));
 }

@@ -1,11 +1,10 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import type { Lang } from '../config';
-import { DocumentProblem, readerFor } from '../documents';
-import { draftOf } from '../documents/draft';
+import { readerFor } from '../documents';
 import { nextYearDraft } from '../engine/nextYear';
 import type { ConvertArgs, NewArgs } from './args';
-import { readReport, type Problem } from './files';
+import { readStartingText, type Problem } from './files';
 
 // nianbao convert and nianbao new: the commands that write files. A file that is there already is
 // not overwritten without --force; each input is told done or failed, and the others go on.
@@ -13,21 +12,6 @@ import { readReport, type Problem } from './files';
 type Out = (s: string) => void;
 
 const say = (lang: Lang, p: Problem) => p[lang];
-
-/** The text of a report to start from: a Markdown draft of a document, or a text report as it is. */
-async function sourceText(file: string): Promise<{ text: string } | { problem: Problem }> {
-  if (readerFor(file)) {
-    try {
-      return { text: await draftOf(file, new Uint8Array(await fs.readFile(file))) };
-    } catch (e) {
-      if (e instanceof DocumentProblem) return { problem: e.problem };
-      const why = (e as Error).message;
-      return { problem: { zh: `无法读取：${why}`, en: `cannot be read: ${why}` } };
-    }
-  }
-  const read = await readReport(file);
-  return 'problem' in read ? { problem: read.problem } : { text: read.text };
-}
 
 async function write(file: string, data: string | Uint8Array, force: boolean): Promise<Problem | undefined> {
   try {
@@ -56,7 +40,7 @@ export async function convert(args: ConvertArgs, out: Out, err: Out): Promise<nu
     }
     const ext = toWord ? '.docx' : '.md';
     const target = args.out ?? path.join(args.outDir ?? path.dirname(input), path.basename(input).replace(/\.[^.]+$/, '') + ext);
-    const source = await sourceText(input);
+    const source = await readStartingText(input);
     const problem =
       'problem' in source
         ? source.problem
@@ -72,7 +56,7 @@ export async function convert(args: ConvertArgs, out: Out, err: Out): Promise<nu
 /** This year's draft from last year's report, beside it unless -o says where. */
 export async function newFromLastYear(args: NewArgs, out: Out, err: Out): Promise<number> {
   const colon = args.lang === 'zh' ? '：' : ': ';
-  const source = await sourceText(args.from);
+  const source = await readStartingText(args.from);
   if ('problem' in source) {
     err(`nianbao: ${args.from}${colon}${say(args.lang, source.problem)}`);
     return 2;

@@ -15,7 +15,8 @@ export function readerFor(file: string): DocumentReader | undefined {
   return readers.find((r) => r.extensions.includes(ext));
 }
 
-export const DOCUMENT_EXTENSIONS: readonly string[] = readers.flatMap((r) => r.extensions);
+/** A report's file, by its name: a text report (.md, .txt) or one of the forms a reader takes. */
+export const isReportFileName = (name: string) => /\.(md|markdown|txt)$/i.test(name) || readerFor(name) !== undefined;
 
 /** A document's text and map, or the problem that stops it being read (anything else it throws is a fault, said as one). */
 export async function readDocument(

@@ -1,9 +1,8 @@
 import { promises as fs } from 'fs';
 import { fileURLToPath } from 'url';
 import { describeSource, readDocument, readerFor, type ReadDocument } from '../documents';
-import { draftOf } from '../documents/draft';
 import { nextYearDraft } from '../engine/nextYear';
-import { readReport } from '../cli/files';
+import { readReport, readStartingText } from '../cli/files';
 import {
   DraftRequestMethod,
   ExportWordRequestMethod,
@@ -65,22 +64,14 @@ export const documentFiles: Feature = (context) => {
   context.documents.onDidClose((e) => opened.delete(e.document.uri));
 
   connection.onRequest(DraftRequestMethod, async (params: DocumentParams): Promise<TextResult> => {
-    try {
-      return { text: await draftOf(fileURLToPath(params.uri), new Uint8Array(await fs.readFile(fileURLToPath(params.uri)))) };
-    } catch (e) {
-      return problemOf(e, context);
-    }
+    const r = await readStartingText(fileURLToPath(params.uri));
+    return 'text' in r ? r : { problem: r.problem[context.lang()] };
   });
 
   connection.onRequest(NextYearRequestMethod, async (params: DocumentParams): Promise<TextResult> => {
-    const file = fileURLToPath(params.uri);
-    let text: string;
-    try {
-      text = readerFor(file) ? await draftOf(file, new Uint8Array(await fs.readFile(file))) : await plainText(context, params.uri);
-    } catch (e) {
-      return problemOf(e, context);
-    }
-    const draft = nextYearDraft(text);
+    const r = await readStartingText(fileURLToPath(params.uri));
+    if ('problem' in r) return { problem: r.problem[context.lang()] };
+    const draft = nextYearDraft(r.text);
     if ('problem' in draft) return { problem: draft.problem[context.lang()] };
     return { text: draft.text, year: draft.year };
   });
@@ -94,9 +85,3 @@ export const documentFiles: Feature = (context) => {
     }
   });
 };
-
-async function plainText(context: ServerContext, uri: string): Promise<string> {
-  const r = await fileText(context, uri);
-  if ('problem' in r) throw new Error(r.problem);
-  return r.read.text;
-}
