@@ -2,6 +2,7 @@ import type { BoundReport } from '../bind';
 import { localized, type RuleFinding, type Rule } from '../finding';
 import type { Chain } from '../schema';
 import { readCells, type Reading } from '../statements';
+import { previousIfLastYear } from './reportText';
 import { numberText, shortLabel } from './tableText';
 
 /**
@@ -18,9 +19,7 @@ export const crossYear: Rule = {
     if (!previous) return [];
     // the report given as the previous one may be older than last year's (a year missing from the series):
     // then only figures that never shrink can be checked, and only as “at least”
-    // (a year that cannot be read, or is not before this one, leaves the caller's word that it is last year's)
-    const gap = report.model.year && previous.model.year ? report.model.year - previous.model.year : 1;
-    const older = gap > 1;
+    const older = !previousIfLastYear(report);
     return report.schema.chains
       .filter((chain) => !older || chain.olderReport === 'atLeast')
       .flatMap((chain) =>

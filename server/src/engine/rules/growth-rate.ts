@@ -1,4 +1,4 @@
-import { lastYearsReport } from './reportText';
+import { previousIfLastYear } from './reportText';
 import { localized, type RuleFinding, type Rule } from '../finding';
 import { analyseProse, isCount, type ProseFigure } from '../prose';
 import { readCells, restatements } from '../statements';
@@ -13,7 +13,7 @@ export const growthRate: Rule = {
   description: localized('同比增减的百分比与两年的数字相符', 'A year-on-year percentage matches the two years’ figures'),
   check(report) {
     const out: RuleFinding[] = [];
-    const previous = lastYearsReport(report);
+    const previous = previousIfLastYear(report);
     if (!previous) return out;
     const { figures } = analyseProse(report.model);
     for (let i = 1; i < figures.length; i++) {

@@ -1,4 +1,4 @@
-import { lastYearsReport } from './reportText';
+import { previousIfLastYear } from './reportText';
 import { localized, type RuleFinding, type Rule } from '../finding';
 import { repeatedInModels } from '../repeated';
 
@@ -19,7 +19,7 @@ export const repeatedText: Rule = {
   fixable: false,
   description: localized('正文与上年报告逐字相同的比例', 'How much of the prose repeats last year’s report word for word'),
   check(report) {
-    const previous = lastYearsReport(report);
+    const previous = previousIfLastYear(report);
     if (!previous) return [];
     const r = repeatedInModels(report.model, previous.model);
     if (r.share < INFORM_FROM || r.proseLength === 0) return [];

@@ -193,7 +193,7 @@ export function chineseNumeral(n: number): string {
  * The report given as the previous one when it is last year's (or its year cannot be told): an older one,
  * given where the series lacks a year, says nothing of this year's growth or of what was copied.
  */
-export function lastYearsReport(report: BoundReport): BoundReport | undefined {
+export function previousIfLastYear(report: BoundReport): BoundReport | undefined {
   const previous = report.previous;
   if (!previous) return undefined;
   const gap = report.model.year && previous.model.year ? report.model.year - previous.model.year : 1;

@@ -1,7 +1,7 @@
 import type { BoundReport } from '../bind';
 import { localized, type RuleFinding, type Rule } from '../finding';
 import { repeatedInModels } from '../repeated';
-import { proseLines, lastYearsReport } from './reportText';
+import { proseLines, previousIfLastYear } from './reportText';
 
 /** A paragraph shorter than this (counted without digits and spaces) is a heading or a formula, not prose to rewrite. */
 const MIN_CHARS = 20;
@@ -41,7 +41,7 @@ export const unchangedParagraph: Rule = {
     'A paragraph is still word for word last year’s (needs last year’s report)',
   ),
   check(report) {
-    const previous = lastYearsReport(report);
+    const previous = previousIfLastYear(report);
     if (!previous) return [];
     const { passages } = repeatedInModels(report.model, previous.model);
     if (!passages.length) return [];
