@@ -21,6 +21,16 @@ export const isConfigFile = (uri: string) => (CONFIG_FILE_NAMES as readonly stri
 
 export function configFiles(open: (uri: string) => TextDocument | undefined, disk: FileSystem) {
   const read = (file: string) => open(pathToFileURL(file).href)?.getText() ?? disk.readFile(file);
+  // asked at every request on a report (hover, completion, diagnostics): the file is parsed again only when it
+  // or the settings under it changed
+  const parsedFiles = new Map<string, { text: string; settings: Config; parsed: ConfigFile }>();
+  const parse = (file: string, text: string, settings: Config): ConfigFile => {
+    const hit = parsedFiles.get(file);
+    if (hit && hit.text === text && hit.settings === settings) return hit.parsed;
+    const parsed = parseConfigFile(file, text, settings);
+    parsedFiles.set(file, { text, settings, parsed });
+    return parsed;
+  };
   return {
     /** the configuration a report is checked with */
     forReport(doc: TextDocument, settings: Config): ReportConfig {
@@ -28,7 +38,7 @@ export function configFiles(open: (uri: string) => TextDocument | undefined, dis
       const file = fileURLToPath(doc.uri);
       const found = findConfigFile(path.dirname(file), { readFile: read });
       if (!found) return { config: settings, ignored: false };
-      const parsed = parseConfigFile(found.path, found.text, settings);
+      const parsed = parse(found.path, found.text, settings);
       return { config: parsed.config, office: parsed.office, ignored: isIgnored(file, parsed), file: parsed };
     },
     /** an open configuration file's own problems, at their places */
