@@ -30,7 +30,7 @@ const util = require('util');
 const { chromium } = require(path.join(__dirname, 'tools/node_modules/playwright-core'));
 
 const CODE_SERVER = process.env.CODE_SERVER_BIN || path.join(__dirname, 'tools/node_modules/.bin/code-server');
-const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
+const { CHROMIUM, QUIET_ARGS } = require('./chromium.js');
 const TIMEOUT_MS = Number(process.env.VSCODE_TEST_TIMEOUT_MS || 480000);
 const VERBOSE = !!process.env.VSCODE_TEST_VERBOSE;
 const UNTRUSTED = process.env.NIANBAO_E2E_TRUST === 'untrusted';
@@ -222,16 +222,7 @@ async function stopCodeServer(cs) {
       executablePath: CHROMIUM,
       headless: true,
       env: { ...process.env, HOME: scratch, XDG_CONFIG_HOME: path.join(scratch, 'xdg-config') }, // crashpad writes under ~/.config
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--lang=en-US',
-      ],
+      args: [...QUIET_ARGS, '--lang=en-US'],
     });
     const page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
     let done;

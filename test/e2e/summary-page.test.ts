@@ -14,17 +14,8 @@ import { corpusResults } from '../unit/summary-corpus';
 //
 //   node --import tsx --test test/e2e/summary-page.test.ts
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { CHROMIUM, QUIET_ARGS } = require('./chromium.js') as { CHROMIUM: string; QUIET_ARGS: string[] };
 
 describe('summary page in chromium', () => {
   const work = mkdtempSync(join(tmpdir(), 'nianbao-summary-'));
@@ -40,7 +31,11 @@ describe('summary page in chromium', () => {
     // a missing browser fails the test: a skipped check would pass for a working one
     assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium (test/e2e/setup.sh does)`);
     writeFileSync(file, summaryHtml(results, { lang: 'zh', docsBase: pathToFileURL(join(__dirname, '..', '..')).href + '/' }));
-    context = await chromium.launchPersistentContext(join(work, 'user-data'), { executablePath: CHROMIUM, args: ARGS, headless: true });
+    context = await chromium.launchPersistentContext(join(work, 'user-data'), {
+      executablePath: CHROMIUM,
+      args: QUIET_ARGS,
+      headless: true,
+    });
     page = await context.newPage();
     page.on('request', (r) => requests.push(r.url()));
     page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));

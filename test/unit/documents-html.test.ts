@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { boundCells, findingsOf } from './reports';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -7,7 +8,7 @@ import { htmlReader, MAX_HTML_BYTES, readHtml } from '../../server/src/documents
 import { decodePage } from '../../server/src/documents/htmlDecode';
 import { pipeRow } from '../../server/src/documents/htmlText';
 import { DocumentProblem } from '../../server/src/documents/types';
-import { checkReport, type CheckResult } from '../../server/src/engine';
+import { checkReport } from '../../server/src/engine';
 
 // Reports of the corpus put into web pages in the shape of a government site (header, navigation,
 // breadcrumbs, an info bar with print and font-size buttons, share buttons, related links, a footer
@@ -15,15 +16,6 @@ import { checkReport, type CheckResult } from '../../server/src/engine';
 // in GBK: reading the page gives the same findings as the corpus text.
 
 const corpus = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'corpus', name), 'utf8');
-const findingsOf = (r: CheckResult) => r.findings.map((f) => `${f.rule} ${f.severity} ${f.message.zh}`);
-
-/** every cell of every official table as bound: the same figures in the same rows and columns */
-function boundCells(r: CheckResult): string[] {
-  const out: string[] = [];
-  for (const [table, bound] of r.bound?.tables ?? [])
-    for (const [row, value] of bound.rows) out.push(`${table}/${row}: ${value.cells.map((c) => c.raw).join(' ')}`);
-  return out;
-}
 
 // ---------- a government site's page around a report ----------
 

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { boundCells, findingsOf } from './reports';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -7,7 +8,7 @@ import { TextDecoder } from 'node:util';
 import { readPdf, pdfReader } from '../../server/src/documents/pdf';
 import { layoutPages, withoutRadicals, type PdfPageText, type PdfTextRun } from '../../server/src/documents/pdfLayout';
 import { DocumentProblem } from '../../server/src/documents/types';
-import { checkReport, type CheckResult } from '../../server/src/engine';
+import { checkReport } from '../../server/src/engine';
 
 // The published PDFs of 洪泽区 (2023, 2024) and 淮安市 (2024) against their text in the corpus; PDFs that cannot be
 // read (a scan, an encrypted file, a broken one); and the layout rules on glyph runs made by hand.
@@ -15,16 +16,6 @@ import { checkReport, type CheckResult } from '../../server/src/engine';
 const fixtures = join(__dirname, '..', 'fixtures');
 const pdfBytes = (name: string) => new Uint8Array(readFileSync(join(fixtures, 'pdf', name)));
 const corpusText = (name: string) => readFileSync(join(fixtures, 'corpus', name), 'utf8');
-
-const findingsOf = (r: CheckResult) => r.findings.map((f) => `${f.rule} ${f.severity} ${f.message.zh}`);
-
-/** every cell of every official table as bound: the same figures in the same rows and columns */
-function boundCells(r: CheckResult): string[] {
-  const out: string[] = [];
-  for (const [table, bound] of r.bound?.tables ?? [])
-    for (const [row, value] of bound.rows) out.push(`${table}/${row}: ${value.cells.map((c) => c.raw).join(' ')}`);
-  return out;
-}
 
 async function problemOf(promise: Promise<unknown>): Promise<DocumentProblem> {
   try {

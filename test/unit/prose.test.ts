@@ -1,27 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { checkReport, type Finding } from '../../server/src/engine';
-import { report2021, withCell } from './reports';
+import { PROSE_RULES, report2021, withCell } from './reports';
 
 // Figures in sentences against the tables and against each other. The synthetic report's tables say:
 // 本年新收 13 (自然人 10, 商业企业 2, 法律服务机构 1), 上年结转 1, 予以公开 7, 部分公开 2, 不予公开 1,
 // 无法提供 3, （七）总计 13, 结转下年度 1; 行政复议 2 (维持 1, 尚未审结 1), 行政诉讼 1 (纠正 1);
 // 行政规范性文件 制发 3, 废止 1, 现行有效 20.
 
-const PROSE = new Set([
-  'prose-table',
-  'prose-sum',
-  'completion-rate',
-  'percent-of-total',
-  'percent-sum',
-  'growth-rate',
-  'cross-year',
-  'parts-count',
-]);
-
 function prose(overview: string, options: { previous?: string } = {}): { text: string; findings: Finding[] } {
   const text = report2021({ overview });
-  return { text, findings: checkReport(text, options).findings.filter((f) => PROSE.has(f.rule)) };
+  return { text, findings: checkReport(text, options).findings.filter((f) => PROSE_RULES.has(f.rule)) };
 }
 const at = (text: string, f: { start: number; end: number }) => text.slice(f.start, f.end);
 const applyFix = (text: string, f: Finding) => f.fix!.edits.reduceRight((t, e) => t.slice(0, e.start) + e.newText + t.slice(e.end), text);

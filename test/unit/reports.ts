@@ -1,3 +1,5 @@
+import type { CheckResult } from '../../server/src/engine';
+
 // Small reports written the way drafters and PDF extraction write them, for the unit tests.
 
 export const applicationRows: [string, number[]][] = [
@@ -118,4 +120,27 @@ export function report2021(p: ReportParts = {}): string {
 /** A copy of the application rows with one cell changed. */
 export function withCell(label: string, column: number, value: number): [string, number[]][] {
   return applicationRows.map(([l, c]) => [l, l === label ? c.map((v, i) => (i === column ? value : v)) : c]);
+}
+
+/** The rules that read figures in the prose against the tables, against each other or against last year's. */
+export const PROSE_RULES: ReadonlySet<string> = new Set([
+  'prose-table',
+  'prose-sum',
+  'completion-rate',
+  'percent-of-total',
+  'percent-sum',
+  'growth-rate',
+  'cross-year',
+  'parts-count',
+]);
+
+/** A check's findings as lines to compare: rule, severity and message. */
+export const findingsOf = (r: CheckResult) => r.findings.map((f) => `${f.rule} ${f.severity} ${f.message.zh}`);
+
+/** Every cell of every official table as bound: the same figures in the same rows and columns. */
+export function boundCells(r: CheckResult): string[] {
+  const out: string[] = [];
+  for (const [table, bound] of r.bound?.tables ?? [])
+    for (const [row, value] of bound.rows) out.push(`${table}/${row}: ${value.cells.map((c) => c.raw).join(' ')}`);
+  return out;
 }
