@@ -106,7 +106,7 @@ function parseHeading(line: Line): Heading | undefined {
     const first = text[offset];
     if (first === undefined || !HEADING_FIRST.includes(first)) return undefined;
   }
-  text = text.slice(offset).replace(/[\s#]+$/, '');
+  text = trimEndWith(text.slice(offset), '#');
   const half = toHalfWidth(text);
   for (const { kind, re } of HEADING_PATTERNS) {
     const m = re.exec(half);
@@ -124,6 +124,15 @@ function parseHeading(line: Line): Heading | undefined {
   }
   if (mdLevel) return { line: line.index, start: line.start + offset, end: line.start + offset + text.length, mdLevel, title: text.trim() };
   return undefined;
+}
+
+const WHITE_SPACE = /\s/;
+
+/** what .replace(/[\s#]+$/, '') does, without trying the pattern at every position of the line */
+function trimEndWith(text: string, also: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === also || WHITE_SPACE.test(text[end - 1]))) end--;
+  return end === text.length ? text : text.slice(0, end);
 }
 
 // ---------- value rows ----------
@@ -306,12 +315,13 @@ export function hiddenLines(options: { comments: boolean }): (text: string) => b
       if (t.trim().startsWith(fence)) fence = undefined;
       return true;
     }
-    const f = FENCE.exec(t);
+    // a fence starts with ` or ~: most lines have neither and are not matched
+    const f = (t.includes('`') || t.includes('~')) && FENCE.exec(t);
     if (f) {
       fence = f[1];
       return true;
     }
-    if (options.comments && (comment || /^\s*<!--/.test(t))) {
+    if (options.comments && (comment || (t.includes('<!--') && /^\s*<!--/.test(t)))) {
       comment = !t.includes('-->');
       return true;
     }

@@ -1,4 +1,4 @@
-import { toHalfWidth } from './text';
+import { codeTable, toHalfWidth, WHITE_SPACE_CHARS } from './text';
 
 // ---------- table cells ----------
 
@@ -14,6 +14,8 @@ const UNFILLED = /^(?:[xX×]{2,}|[(（]请填写[)）])$/;
 const PLACEHOLDER = /^(?:[-—–－―~～\/／\\×xX*＊]+|无|空|暂无|\/)$/;
 
 export function parseCell(raw: string): CellValue {
+  // most cells are a plain count (0, 12, 386): read without the patterns below
+  if (raw.length > 0 && raw.length <= 15 && isAsciiDigits(raw)) return { kind: 'number', value: Number(raw), unit: '' };
   const s = toHalfWidth(raw).trim();
   if (s === '') return { kind: 'blank' };
   const m = CELL_NUMBER.exec(s);
@@ -26,6 +28,14 @@ export function parseCell(raw: string): CellValue {
   if (UNFILLED.test(s)) return { kind: 'unfilled' };
   if (PLACEHOLDER.test(s)) return { kind: 'placeholder' };
   return { kind: 'text' };
+}
+
+function isAsciiDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 // ---------- Chinese numerals ----------
@@ -144,6 +154,12 @@ const FIGURE_FIRST = (() => {
   return first;
 })();
 
+const DIGIT_CODE = codeTable('0123456789');
+const CHINESE_NUMERAL_CODE = codeTable('零〇一二两三四五六七八九十百千万亿');
+const WHITE_SPACE_CODE = codeTable(WHITE_SPACE_CHARS);
+/** what must follow a Chinese numeral (after white space) for FIGURE to find a figure in it: 万亿, 余多, % or a unit's first character */
+const AFTER_CHINESE_NUMERAL_CODE = codeTable('万亿余多%' + UNITS.map((u) => u[0]).join(''));
+
 /**
  * extractFigures of a stretch already made half-width (src), which starts at offset start of the text. The
  * pattern is tried only where a figure can start, as a global search would find the same matches: most of the
@@ -155,6 +171,17 @@ export function figuresInHalfWidth(src: string, start: number): Figure[] {
     if (!FIGURE_FIRST[src.charCodeAt(at)]) {
       at++;
       continue;
+    }
+    // a Chinese numeral is a figure only with a unit, a multiplier or 百分之: most are words (统一, 进一步), passed over whole
+    if (!DIGIT_CODE[src.charCodeAt(at)] && !src.startsWith('百分之', at)) {
+      let end = at + 1;
+      while (CHINESE_NUMERAL_CODE[src.charCodeAt(end)]) end++;
+      let next = end;
+      while (WHITE_SPACE_CODE[src.charCodeAt(next)]) next++;
+      if (!AFTER_CHINESE_NUMERAL_CODE[src.charCodeAt(next)]) {
+        at = end;
+        continue;
+      }
     }
     FIGURE_AT.lastIndex = at;
     const m = FIGURE_AT.exec(src);

@@ -1,6 +1,6 @@
 import type { ReportModel } from './model';
 import { figuresInHalfWidth, type Figure } from './numbers';
-import { halfWidthText } from './text';
+import { codeTable, halfWidthText, WHITE_SPACE_CHARS } from './text';
 
 // Figures in the prose, each with the words around it: the clause it stands in (between commas),
 // the sentence (between full stops or semicolons) and its paragraph. PDF text breaks lines inside
@@ -35,19 +35,13 @@ export interface ProseAnalysis {
   byParagraph: ProseFigure[][];
 }
 
-const CLAUSE_END = /[，,；;。！？!?：:、（）()【】\[\]]/;
-const SENTENCE_END = /[。！？!?；;]/;
+export const CLAUSE_END = /[，,；;。！？!?：:、（）()【】\[\]]/;
+export const SENTENCE_END = /[。！？!?；;]/;
 
-/**
- * re.test(character) for one UTF-16 code unit, remembered per code: the prose is scanned character by
- * character, and an array read costs a fraction of a regular-expression call.
- */
-function charTest(re: RegExp): (code: number) => boolean {
-  const known = new Uint8Array(65536); // 0 not yet known, 1 no, 2 yes
-  return (c) => (known[c] ||= re.test(String.fromCharCode(c)) ? 2 : 1) === 2;
-}
-const isClauseEnd = charTest(CLAUSE_END);
-const isSentenceEnd = charTest(SENTENCE_END);
+// which code units end a clause or a sentence: the prose is scanned character by character, and an array read
+// costs a fraction of a regular-expression call (the characters of CLAUSE_END and SENTENCE_END)
+export const CLAUSE_END_CODE = codeTable('，,；;。！？!?：:、（）()【】[]');
+export const SENTENCE_END_CODE = codeTable('。！？!?；;');
 
 function isTableLine(text: string): boolean {
   return text.includes('|') || text.includes('\t');
@@ -132,6 +126,79 @@ const cache = new WeakMap<ReportModel, ProseAnalysis>();
 
 const WINDOW = 500; // how far back a clause, a sentence or a paragraph's context is read
 
+/** The figures of one paragraph with their clause, sentence and paragraph before them, appended to `figures` and `own`. */
+function figuresOfParagraph(text: string, p: Paragraph, pi: number, half: string, found: Figure[], figures: ProseFigure[], own: ProseFigure[]): void {
+  // squeezed when a count asks for its context first: a paragraph of dates and shares is not
+  let squeezed: { text: string; at: Int32Array } | undefined;
+  const squeeze = (from: number, to: number) => {
+    squeezed ??= squeezeWithMap(half);
+    return squeezed.text.slice(squeezed.at[from], squeezed.at[to]);
+  };
+  // the figures come in order: one walk through the paragraph finds where each one's clause and sentence begin
+  let sentence = 0;
+  let sentenceStart = p.start; // just after the last sentence end before the figure
+  let clauseStart = p.start;
+  let walked = p.start;
+  for (const f of found) {
+    for (; walked < f.start; walked++) {
+      const c = text.charCodeAt(walked);
+      if (CLAUSE_END_CODE[c]) clauseStart = walked + 1;
+      if (SENTENCE_END_CODE[c]) {
+        sentenceStart = walked + 1;
+        sentence++;
+      }
+    }
+    const rel = f.start - p.start;
+    const relEnd = f.end - p.start;
+    // only counts are ever read in their context (years, dates and shares are not): the rest get none
+    const counts = isCount(f);
+    let clauseEnd = f.end;
+    if (counts) while (clauseEnd < p.end && clauseEnd - f.end < WINDOW && !CLAUSE_END_CODE[text.charCodeAt(clauseEnd)]) clauseEnd++;
+    // the figure's fields written out rather than spread (...f): several times faster on long reports
+    const figure: ProseFigure = {
+      start: f.start,
+      end: f.end,
+      value: f.value,
+      unit: f.unit,
+      percent: f.percent,
+      approximate: f.approximate,
+      ordinal: f.ordinal,
+      chinese: f.chinese,
+      index: figures.length,
+      paragraph: pi,
+      clauseBefore: counts ? squeeze(Math.max(clauseStart - p.start, rel - WINDOW), rel) : '',
+      clauseAfter: counts ? squeeze(relEnd, clauseEnd - p.start) : '',
+      sentenceBefore: counts ? squeeze(Math.max(sentenceStart - p.start, rel - WINDOW), rel) : '',
+      paragraphBefore: counts ? squeeze(Math.max(0, rel - 300), rel) : '',
+      sentence,
+      numberEnd: numberEnd(text, f.start, f.end),
+    };
+    figures.push(figure);
+    own.push(figure);
+  }
+}
+
+// what /[百分之\s]/ and /[\d０-９,，.．零〇一二两三四五六七八九十百千万亿]/ match
+export const NUMBER_PREFIX_CODE = codeTable('百分之' + WHITE_SPACE_CHARS);
+export const NUMBER_CHAR_CODE = codeTable('0123456789０１２３４５６７８９,，.．零〇一二两三四五六七八九十百千万亿');
+
+/**
+ * Where the number of a figure ends (before its unit): what /^[百分之\s]*[\d０-９,，.．零…亿]+/ matches of the
+ * figure's text, found without a match object per figure. The prefix gives back characters as the pattern
+ * backtracks: 百 is also a numeral.
+ */
+function numberEnd(text: string, start: number, end: number): number {
+  let prefix = start;
+  while (prefix < end && NUMBER_PREFIX_CODE[text.charCodeAt(prefix)]) prefix++;
+  for (let from = prefix; from >= start; from--) {
+    if (from === end || !NUMBER_CHAR_CODE[text.charCodeAt(from)]) continue;
+    let to = from + 1;
+    while (to < end && NUMBER_CHAR_CODE[text.charCodeAt(to)]) to++;
+    return to;
+  }
+  return end;
+}
+
 /** Computed once per report model; the prose rules share it. Linear in the text's length. */
 export function analyseProse(model: ReportModel): ProseAnalysis {
   const hit = cache.get(model);
@@ -139,65 +206,17 @@ export function analyseProse(model: ReportModel): ProseAnalysis {
   const paragraphs = paragraphsOf(model);
   const figures: ProseFigure[] = [];
   const byParagraph: ProseFigure[][] = [];
-  paragraphs.forEach((p, pi) => {
+  const text = model.text;
+  // the report is made half-width once (the text rules read it too): a paragraph is a slice of it
+  const halfText = halfWidthText(text);
+  for (let pi = 0; pi < paragraphs.length; pi++) {
+    const p = paragraphs[pi];
     const own: ProseFigure[] = [];
     byParagraph.push(own);
-    // the report is made half-width once (the text rules read it too): the paragraph is a slice of it
-    const half = halfWidthText(model.text).slice(p.start, p.end);
+    const half = halfText.slice(p.start, p.end);
     const found = figuresInHalfWidth(half, p.start);
-    if (!found.length) return;
-    // squeezed when a count asks for its context first: a paragraph of dates and shares is not
-    let squeezed: { text: string; at: Int32Array } | undefined;
-    const squeeze = (from: number, to: number) => {
-      squeezed ??= squeezeWithMap(half);
-      return squeezed.text.slice(squeezed.at[from], squeezed.at[to]);
-    };
-    // the figures come in order: one walk through the paragraph finds where each one's clause and sentence begin
-    let sentence = 0;
-    let sentenceStart = 0; // just after the last sentence end before the figure
-    let clauseStart = 0;
-    let walked = 0;
-    for (const f of found) {
-      const rel = f.start - p.start;
-      const relEnd = f.end - p.start;
-      for (; walked < rel; walked++) {
-        const c = p.text.charCodeAt(walked);
-        if (isClauseEnd(c)) clauseStart = walked + 1;
-        if (isSentenceEnd(c)) {
-          sentenceStart = walked + 1;
-          sentence++;
-        }
-      }
-      let clauseEnd = relEnd;
-      // only counts are ever read in their context (years, dates and shares are not): the rest get none
-      const counts = isCount(f);
-      if (counts)
-        while (clauseEnd < p.text.length && clauseEnd - relEnd < WINDOW && !isClauseEnd(p.text.charCodeAt(clauseEnd))) clauseEnd++;
-      const raw = model.text.slice(f.start, f.end);
-      const digits = /^[百分之\s]*[\d０-９,，.．零〇一二两三四五六七八九十百千万亿]+/.exec(raw);
-      // the figure's fields written out rather than spread (...f): several times faster on long reports
-      const figure: ProseFigure = {
-        start: f.start,
-        end: f.end,
-        value: f.value,
-        unit: f.unit,
-        percent: f.percent,
-        approximate: f.approximate,
-        ordinal: f.ordinal,
-        chinese: f.chinese,
-        index: figures.length,
-        paragraph: pi,
-        clauseBefore: counts ? squeeze(Math.max(clauseStart, rel - WINDOW), rel) : '',
-        clauseAfter: counts ? squeeze(relEnd, clauseEnd) : '',
-        sentenceBefore: counts ? squeeze(Math.max(sentenceStart, rel - WINDOW), rel) : '',
-        paragraphBefore: counts ? squeeze(Math.max(0, rel - 300), rel) : '',
-        sentence,
-        numberEnd: f.start + (digits ? digits[0].replace(/\s+$/, '').length : raw.length),
-      };
-      figures.push(figure);
-      own.push(figure);
-    }
-  });
+    if (found.length) figuresOfParagraph(text, p, pi, half, found, figures, own);
+  }
   const analysis = { paragraphs, figures, byParagraph };
   cache.set(model, analysis);
   return analysis;

@@ -52,6 +52,16 @@ export function rangeOf(starts: number[], start: number, end: number): Range {
   return { start: positionAt(starts, start), end: positionAt(starts, end) };
 }
 
+/** A table of code units: 1 for each of `chars`, 0 for the rest; read where a pattern per character would cost too much. */
+export function codeTable(chars: string): Uint8Array {
+  const table = new Uint8Array(65536);
+  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
+  return table;
+}
+
+/** the characters /\s/ matches */
+export const WHITE_SPACE_CHARS = '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+
 const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
 
 /** Full-width ASCII (Ａ-Ｚ, ０-９, punctuation) to half-width, same length, so offsets survive. */
