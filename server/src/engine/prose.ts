@@ -187,7 +187,7 @@ export const NUMBER_CHAR_CODE = codeTable('0123456789０１２３４５６７８
  * figure's text, found without a match object per figure. The prefix gives back characters as the pattern
  * backtracks: 百 is also a numeral.
  */
-function numberEnd(text: string, start: number, end: number): number {
+export function numberEnd(text: string, start: number, end: number): number {
   let prefix = start;
   while (prefix < end && NUMBER_PREFIX_CODE[text.charCodeAt(prefix)]) prefix++;
   for (let from = prefix; from >= start; from--) {

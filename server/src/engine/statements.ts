@@ -45,20 +45,28 @@ export function statementMatches(st: Statement, f: ProseFigure): boolean {
   return isCount(f) && describes(st, f, contextOf(f));
 }
 
-/** The words around a figure that statements are matched against, joined once for all the statements tried. */
-interface FigureContext {
+/**
+ * The words around a figure that statements are matched against, joined once for all the statements tried,
+ * and the sentence and paragraph only when a statement's own words are in the clause (most are not).
+ */
+class FigureContext {
   /** the clause (already half-width) */
-  clause: string;
-  sentence: string;
-  paragraph: string;
+  readonly clause: string;
+  private sentenceText?: string;
+  private paragraphText?: string;
+  constructor(private readonly f: ProseFigure) {
+    this.clause = f.clauseBefore + f.clauseAfter;
+  }
+  get sentence(): string {
+    return (this.sentenceText ??= this.f.sentenceBefore + this.f.clauseAfter);
+  }
+  get paragraph(): string {
+    return (this.paragraphText ??= this.f.paragraphBefore + this.f.clauseAfter);
+  }
 }
 
 function contextOf(f: ProseFigure): FigureContext {
-  return {
-    clause: f.clauseBefore + f.clauseAfter,
-    sentence: f.sentenceBefore + f.clauseAfter,
-    paragraph: f.paragraphBefore + f.clauseAfter,
-  };
+  return new FigureContext(f);
 }
 
 /** statementMatches of a count, with its context */

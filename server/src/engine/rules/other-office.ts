@@ -64,12 +64,16 @@ function samePlace(a: string, b: string): boolean {
   return a === b || a.endsWith(b) || b.endsWith(a);
 }
 
+const SIGNATURE_LAST = '府室厅局会';
+
 /** The office signing at the end, on the line before the date. */
 function signature(report: BoundReport, ownName: string, ownPlace: string): RuleFinding[] {
   const lines = proseLines(report.model).filter((l) => l.text.trim());
   const out: RuleFinding[] = [];
   lines.forEach((l, k) => {
     const t = l.text.trim();
+    // what an office's name ends with (人民政府, 办公室, 办公厅, 局, 委员会, 管委会), asked first: most lines end otherwise
+    if (!SIGNATURE_LAST.includes(t[t.length - 1])) return;
     const next = lines[k + 1]?.text.trim() ?? '';
     if (!/^[\u4e00-\u9fa5]{3,30}$/.test(t) || !/(?:人民政府|政府|办公室|办公厅|局|委员会|管委会)$/.test(t)) return;
     if (!/^(?:(?:19|20)\d{2}\s*年|[〇○零一二三四五六七八九]{4}年)/.test(toHalfWidth(next))) return;

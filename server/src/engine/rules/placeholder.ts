@@ -1,6 +1,8 @@
 import type { BoundReport } from '../bind';
 import { localized, type RuleFinding, type Rule } from '../finding';
 import type { ValueRow } from '../model';
+import { SENTENCE_END_CODE } from '../prose';
+import { codeTable } from '../text';
 import { halfWidthText, proseLines } from './reportText';
 
 /**
@@ -19,9 +21,9 @@ export const placeholder: Rule = {
     const out: RuleFinding[] = [];
     for (const l of proseLines(report.model)) {
       // a Markdown rule (___ or ***) is no blank to fill
-      if (/^\s*(?:[-_*]\s*){3,}$/.test(l.text)) continue;
+      if (RULE_FIRST.includes(l.text.trimStart()[0]) && /^\s*(?:[-_*]\s*){3,}$/.test(l.text)) continue;
       const t = halfWidthText(report.model.text).slice(l.start, l.end);
-      for (const { re, what, chars } of ANY_PLACEHOLDER.test(t) ? PATTERNS : []) {
+      for (const { re, what, chars } of anyPlaceholder(t) ? PATTERNS : []) {
         if (!chars.test(t)) continue;
         re.lastIndex = 0;
         let m: RegExpExecArray | null;
@@ -96,8 +98,15 @@ const PATTERNS: { re: RegExp; what: { zh: string; en: string }; chars: RegExp }[
   { re: /_{3,}|＿{2,}/g, what: localized('是没有填写的空白', 'is a blank left unfilled'), chars: /[_＿]/ },
 ];
 
-/** every character PATTERNS' chars ask for, in one test: most lines have none, and need not be tested five times */
-const ANY_PLACEHOLDER = /[Xx×)）〕】》\]_＿]|填写/;
+/** what a Markdown rule (---, ***, ___) starts with */
+const RULE_FIRST = '-_*';
+
+/** every character PATTERNS' chars ask for ([Xx×)）〕】》\]_＿] or 填写), in one pass: most lines have none, and need not be tested five times */
+const PLACEHOLDER_CODE = codeTable('Xx×)）〕】》]_＿');
+function anyPlaceholder(t: string): boolean {
+  for (let i = 0; i < t.length; i++) if (PLACEHOLDER_CODE[t.charCodeAt(i)]) return true;
+  return t.includes('填写');
+}
 
 // measure words whose two-character words are common nouns: 文件, 案件, 事项, 法条 …
 const WORDS = new Set([
@@ -159,10 +168,13 @@ function missingFigures(offset: number, t: string, raw: string): RuleFinding[] {
   const out: RuleFinding[] = [];
   // what a sentence needs below, asked of the whole line first: most lines have no list of counts
   if (!/\d/.test(t) || !LIST_UNITS.some((u) => t.includes(u.unit))) return out;
-  let base = 0;
-  for (const sentence of t.split(/(?<=[。；;！？!?])/)) {
-    const from = base;
-    base += sentence.length;
+  for (let from = 0; from < t.length; ) {
+    // the sentence ends with its 。；;！？!? (what t.split(/(?<=[。；;！？!?])/) gives)
+    let to = from;
+    while (to < t.length && !SENTENCE_END_CODE[t.charCodeAt(to)]) to++;
+    const sentence = t.slice(from, Math.min(to + 1, t.length));
+    const at = from;
+    from = to + 1;
     if (!/\d/.test(sentence)) continue;
     for (const { unit, counted, bare: re } of LIST_UNITS) {
       if (!sentence.includes(unit)) continue;
@@ -182,14 +194,14 @@ function missingFigures(offset: number, t: string, raw: string): RuleFinding[] {
           ) + 1;
         const item = sentence.slice(itemStart, m.index + 2);
         if (/\d/.test(item) || item.length < 3) continue;
-        const start = offset + from + itemStart;
+        const start = offset + at + itemStart;
         out.push({
           message: localized(
-            `「${raw.slice(from + itemStart, from + m.index + 2)}」缺少数字：同一列举中的其他各项都写了数量`,
-            `“${raw.slice(from + itemStart, from + m.index + 2)}” has no number, while the other items of the list have one`,
+            `「${raw.slice(at + itemStart, at + m.index + 2)}」缺少数字：同一列举中的其他各项都写了数量`,
+            `“${raw.slice(at + itemStart, at + m.index + 2)}” has no number, while the other items of the list have one`,
           ),
           start,
-          end: offset + from + m.index + 2,
+          end: offset + at + m.index + 2,
           related: [],
         });
       }

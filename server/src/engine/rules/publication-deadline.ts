@@ -113,6 +113,8 @@ function reportDates(report: BoundReport): ReportDate[] {
     const half = halfWidthText(model.text);
     const t = half.slice(l.start, l.end).trim();
     if (t.length > 40) return;
+    // a date is written with 月 or as 2024-01-31 (DATE): a line with neither has none
+    if (!t.includes('月') && !t.includes('-') && !t.includes('.') && !t.includes('/')) return;
     const labelled = /^(?:发布|成文|印发|公开)?(?:日期|时间)\s*[:：]/.test(t);
     const dates = datesIn(model.text, l.start, l.end);
     if (dates.length !== 1 || dates[0].year === undefined) return;

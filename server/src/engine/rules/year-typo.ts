@@ -1,4 +1,5 @@
 import { localized, type RuleFinding, type Rule } from '../finding';
+import { codeTable, WHITE_SPACE_CHARS } from '../text';
 import { halfWidthText, proseLines } from './reportText';
 
 /**
@@ -17,9 +18,7 @@ export const yearTypo: Rule = {
     for (const l of proseLines(model)) {
       if (!l.text.includes('年')) continue; // every year YEAR_LIKE reads stands before 年
       const line = text.slice(l.start, l.end);
-      YEAR_LIKE.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = YEAR_LIKE.exec(line))) {
+      for (const m of yearsLike(line)) {
         const written = m[1];
         const meant = intended(written, model.year);
         if (!meant) continue;
@@ -48,8 +47,34 @@ export const yearTypo: Rule = {
 // a year as typed, before 年: five digits starting 19 or 20, or four characters of digits and O, o, I, l
 // with at least one letter; not inside a longer run of letters or digits (a code, an address). Five digits
 // only in a date or a report year (20233年12月31日, 20233年度): 20000年 may be a count of years
-const YEAR_LIKE =
+export const YEAR_LIKE =
   /(?<![A-Za-z0-9])((?:19|20)\d{3}(?=\s*年\s*(?:\d{1,2}\s*月|度))|(?=[0-9OoIl]*[OoIl])[12][0-9OoIl]{3}(?=\s*年(?!龄|纪|级|薪|金|费)))/g;
+
+const YEAR_LIKE_AT = new RegExp(YEAR_LIKE.source, 'y');
+const WHITE_SPACE = codeTable(WHITE_SPACE_CHARS);
+
+/**
+ * The matches of YEAR_LIKE in a line, in order, each tried only where it can stand: four or five characters
+ * before a 年 (and the white space before it). A global search would try the pattern at every character.
+ */
+export function yearsLike(line: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let after = 0; // matches do not overlap: none starts before the end of the last
+  for (let year = line.indexOf('年'); year >= 0; year = line.indexOf('年', year + 1)) {
+    let end = year;
+    while (end > 0 && WHITE_SPACE[line.charCodeAt(end - 1)]) end--;
+    for (const start of [end - 5, end - 4]) {
+      if (start < after) continue;
+      YEAR_LIKE_AT.lastIndex = start;
+      const m = YEAR_LIKE_AT.exec(line);
+      if (!m) continue;
+      out.push(m);
+      after = start + m[0].length;
+      break;
+    }
+  }
+  return out;
+}
 
 /** The year meant by a mistyped one, when it can be told: the letters read as digits, or one doubled digit dropped. */
 function intended(written: string, reportYear: number | undefined): number | undefined {

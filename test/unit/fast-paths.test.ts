@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  CLAUSE_END,
+  CLAUSE_END_CODE,
+  NUMBER_CHAR_CODE,
+  NUMBER_PREFIX_CODE,
+  numberEnd,
+  SENTENCE_END,
+  SENTENCE_END_CODE,
+} from '../../server/src/engine/prose';
+import { YEAR_LIKE, yearsLike } from '../../server/src/engine/rules/year-typo';
+import { codeTable, WHITE_SPACE_CHARS } from '../../server/src/engine/text';
+
+// Where the engine reads text faster than by its patterns (tables of code units, patterns tried only where a
+// match can stand, loops instead of match objects), the result must be exactly the pattern's.
+
+const tables: [string, Uint8Array, RegExp][] = [
+  ['clause ends', CLAUSE_END_CODE, CLAUSE_END],
+  ['sentence ends', SENTENCE_END_CODE, SENTENCE_END],
+  ['white space', codeTable(WHITE_SPACE_CHARS), /\s/],
+  ['before a number (百分之, white space)', NUMBER_PREFIX_CODE, /[百分之\s]/],
+  ['characters of a number', NUMBER_CHAR_CODE, /[\d０-９,，.．零〇一二两三四五六七八九十百千万亿]/],
+];
+
+for (const [name, table, pattern] of tables)
+  test(`the table of ${name} holds exactly what ${pattern} matches`, () => {
+    const wrong: string[] = [];
+    for (let c = 0; c < 65536; c++) if ((table[c] === 1) !== pattern.test(String.fromCharCode(c))) wrong.push(c.toString(16));
+    assert.deepEqual(wrong, []);
+  });
+
+/** strings of `length` characters drawn from `alphabet`, the same ones at every run */
+function* randomStrings(alphabet: string[], count: number, length: number): Generator<string> {
+  let seed = 12345;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  for (let i = 0; i < count; i++) yield Array.from({ length: 1 + Math.floor(next() * length) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+}
+
+test('yearsLike finds what a global search with YEAR_LIKE finds', () => {
+  // characters, and pieces of the years the rule looks for (20233年12月, 2O23年), to meet them often
+  const alphabet = [...'2019 0O3lI年月度龄x5', '  ', '\u3000', '12', '2023', '20233', '2O23', '年1', '年度'];
+  for (const line of randomStrings(alphabet, 20000, 16)) {
+    const expected = [...line.matchAll(YEAR_LIKE)].map((m) => [m.index, m[0]]);
+    assert.deepEqual(
+      yearsLike(line).map((m) => [m.index, m[0]]),
+      expected,
+      line,
+    );
+  }
+});
+
+test('numberEnd ends the number where /^[百分之\\s]*[\\d…亿]+/ ends it', () => {
+  const alphabet = [...'百分之 1,.３万亿十一件条\u3000'];
+  const number = /^[百分之\s]*[\d０-９,，.．零〇一二两三四五六七八九十百千万亿]+/;
+  for (const text of randomStrings(alphabet, 20000, 10)) {
+    const m = number.exec(text);
+    const expected = m ? m[0].replace(/\s+$/, '').length : text.length;
+    assert.equal(numberEnd('前' + text + '后', 1, 1 + text.length) - 1, expected, text);
+  }
+});
