@@ -88,6 +88,9 @@ const HEADING_PATTERNS: { kind: NumberingKind; re: RegExp }[] = [
   { kind: 'arabic', re: /^(\d{1,2})\s*[、.．](?!\d)/ },
   { kind: 'parenArabic', re: /^[（(]\s*(\d{1,2})\s*[）)]/ },
 ];
+const PAREN_PATTERNS = HEADING_PATTERNS.filter((p) => p.kind === 'parenChinese' || p.kind === 'parenArabic');
+const ARABIC_PATTERNS = HEADING_PATTERNS.filter((p) => p.kind === 'arabic');
+const CHINESE_PATTERNS = HEADING_PATTERNS.filter((p) => p.kind === 'chinese');
 /** what a numbered heading can start with, before half-width conversion: the first characters HEADING_PATTERNS accept */
 const HEADING_FIRST = '一二三四五六七八九十（(0123456789０１２３４５６７８９';
 
@@ -108,7 +111,10 @@ function parseHeading(line: Line): Heading | undefined {
   }
   text = trimEndWith(text.slice(offset), '#');
   const half = toHalfWidth(text);
-  for (const { kind, re } of HEADING_PATTERNS) {
+  // the patterns start with different characters: only those that can match the first are tried
+  const first = half[0];
+  const patterns = first === '(' ? PAREN_PATTERNS : first >= '0' && first <= '9' ? ARABIC_PATTERNS : CHINESE_PATTERNS;
+  for (const { kind, re } of patterns) {
     const m = re.exec(half);
     if (!m) continue;
     const value = kind === 'chinese' || kind === 'parenChinese' ? parseChineseNumeral(m[1]) : Number(m[1]);
@@ -355,6 +361,7 @@ export function parseReport(text: string): ReportModel {
     const row = valueRow(line);
     if (row) {
       const above = pending
+        .map((p) => p.trim())
         .filter((p) => p.length <= 60)
         .slice(-3)
         .join('');
@@ -365,7 +372,7 @@ export function parseReport(text: string): ReportModel {
     }
     const h = parseHeading(line);
     if (h) headings.push(h);
-    pending.push(t.trim());
+    pending.push(t); // trimmed when a row takes it as its label: most lines are none's
     if (pending.length > 6) pending.shift();
   }
   const title = findTitle(lines, first);

@@ -43,8 +43,43 @@ export const SENTENCE_END = /[。！？!?；;]/;
 export const CLAUSE_END_CODE = codeTable('，,；;。！？!?：:、（）()【】[]');
 export const SENTENCE_END_CODE = codeTable('。！？!?；;');
 
-function isTableLine(text: string): boolean {
-  return text.includes('|') || text.includes('\t');
+export type ProseLine = { index: number; start: number; end: number; text: string };
+
+const proseCache = new WeakMap<ReportModel, ProseLine[]>();
+
+/** Lines of prose: not front matter, not table rows, not pipe or tab tables, not code fences or comments. */
+export function proseLines(model: ReportModel): ProseLine[] {
+  const cached = proseCache.get(model);
+  if (cached) return cached;
+  const rowLines = new Uint8Array(model.lines.length);
+  for (const r of model.rows) rowLines[r.line] = 1;
+  const fmEnd = model.frontMatter?.end ?? -1;
+  const out: ProseLine[] = [];
+  // a fence is closed by the same mark (``` by ```, ~~~ by ~~~), as parseReport and the directives read it:
+  // otherwise a ~~~ inside a ``` block would turn what follows into prose here and code there
+  let fence: string | undefined;
+  let comment = false;
+  for (const l of model.lines) {
+    if (l.start <= fmEnd) continue;
+    if (fence) {
+      if (l.text.trim().startsWith(fence)) fence = undefined;
+      continue;
+    }
+    // asked first: most lines hold no ` or ~, and no <!--
+    const f = (l.text.includes('`') || l.text.includes('~')) && /^ {0,3}(`{3,}|~{3,})/.exec(l.text);
+    if (f) {
+      fence = f[1];
+      continue;
+    }
+    if (comment || (l.text.includes('<!--') && /^\s*<!--/.test(l.text))) {
+      comment = !l.text.includes('-->');
+      continue;
+    }
+    if (rowLines[l.index] || l.text.includes('|') || l.text.includes('\t') || l.text.length > 5000) continue;
+    out.push(l);
+  }
+  proseCache.set(model, out);
+  return out;
 }
 
 const paragraphCache = new WeakMap<ReportModel, Paragraph[]>();
@@ -56,42 +91,27 @@ export function paragraphsOf(model: ReportModel): Paragraph[] {
   return paragraphs;
 }
 
+/**
+ * Paragraphs are runs of prose lines (proseLines) without a blank line between them: a table, a code block or a
+ * comment ends one as a blank line does.
+ */
 function findParagraphs(model: ReportModel): Paragraph[] {
-  const rowLines = new Set(model.rows.map((r) => r.line));
   const out: Paragraph[] = [];
   let start = -1;
   let end = -1;
-  const flush = () => {
-    if (start >= 0) out.push({ start, end, text: model.text.slice(start, end) });
-    start = -1;
-  };
-  const fmEnd = model.frontMatter?.end ?? -1;
-  // code blocks and HTML comments are read as parseReport and the directives read them: a fence is closed
-  // by its own mark (``` by ```, ~~~ by ~~~), a comment runs until -->
-  let fence: string | undefined;
-  let comment = false;
-  for (const line of model.lines) {
-    if (line.start <= fmEnd) continue;
-    const mark = fence ? undefined : /^ {0,3}(`{3,}|~{3,})/.exec(line.text);
-    if (fence || mark) {
-      if (mark) fence = mark[1];
-      else if (line.text.trim().startsWith(fence!)) fence = undefined;
-      flush();
-      continue;
+  let lastIndex = -2;
+  for (const line of proseLines(model)) {
+    const blank = !line.text.trim();
+    if (start >= 0 && (blank || line.index !== lastIndex + 1)) {
+      out.push({ start, end, text: model.text.slice(start, end) });
+      start = -1;
     }
-    if (comment || /^\s*<!--/.test(line.text)) {
-      comment = !line.text.includes('-->');
-      flush();
-      continue;
-    }
-    if (!line.text.trim() || rowLines.has(line.index) || isTableLine(line.text) || line.text.length > 5000) {
-      flush();
-      continue;
-    }
+    lastIndex = line.index;
+    if (blank) continue;
     if (start < 0) start = line.start;
     end = line.end;
   }
-  flush();
+  if (start >= 0) out.push({ start, end, text: model.text.slice(start, end) });
   return out;
 }
 

@@ -9,42 +9,7 @@ import { halfWidthText, toHalfWidth } from '../text';
 
 export type Span = { start: number; end: number };
 
-export type ProseLine = { index: number; start: number; end: number; text: string };
-
-const proseCache = new WeakMap<ReportModel, ProseLine[]>();
-
-/** Lines of prose: not front matter, not table rows, not pipe or tab tables, not code fences or comments. */
-export function proseLines(model: ReportModel): ProseLine[] {
-  const cached = proseCache.get(model);
-  if (cached) return cached;
-  const rows = new Set(model.rows.map((r) => r.line));
-  const fmEnd = model.frontMatter?.end ?? -1;
-  const out: ProseLine[] = [];
-  // a fence is closed by the same mark (``` by ```, ~~~ by ~~~), as parseReport and the directives read it:
-  // otherwise a ~~~ inside a ``` block would turn what follows into prose here and code there
-  let fence: string | undefined;
-  let comment = false;
-  for (const l of model.lines) {
-    if (l.start <= fmEnd) continue;
-    if (fence) {
-      if (l.text.trim().startsWith(fence)) fence = undefined;
-      continue;
-    }
-    const f = /^ {0,3}(`{3,}|~{3,})/.exec(l.text);
-    if (f) {
-      fence = f[1];
-      continue;
-    }
-    if (comment || /^\s*<!--/.test(l.text)) {
-      comment = !l.text.includes('-->');
-      continue;
-    }
-    if (rows.has(l.index) || l.text.includes('|') || l.text.includes('\t') || l.text.length > 5000) continue;
-    out.push(l);
-  }
-  proseCache.set(model, out);
-  return out;
-}
+export { proseLines, type ProseLine } from '../prose';
 
 /** re-exported where the text rules have always found it */
 export { halfWidthText };
