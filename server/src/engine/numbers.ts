@@ -13,21 +13,27 @@ const CELL_NUMBER = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(万元|元|件|
 const UNFILLED = /^(?:[xX×]{2,}|[(（]请填写[)）])$/;
 const PLACEHOLDER = /^(?:[-—–－―~～\/／\\×xX*＊]+|无|空|暂无|\/)$/;
 
+// the values of cells without a number, one object each for all cells (never changed): a table holds thousands
+const BLANK: CellValue = Object.freeze({ kind: 'blank' });
+const PLACEHOLDER_VALUE: CellValue = Object.freeze({ kind: 'placeholder' });
+const UNFILLED_VALUE: CellValue = Object.freeze({ kind: 'unfilled' });
+const TEXT: CellValue = Object.freeze({ kind: 'text' });
+
 export function parseCell(raw: string): CellValue {
   // most cells are a plain count (0, 12, 386): read without the patterns below
   if (raw.length > 0 && raw.length <= 15 && isAsciiDigits(raw)) return { kind: 'number', value: Number(raw), unit: '' };
   const s = toHalfWidth(raw).trim();
-  if (s === '') return { kind: 'blank' };
+  if (s === '') return BLANK;
   const m = CELL_NUMBER.exec(s);
   if (m) {
     const value = Number((m[1] === '-' ? '-' : '') + m[2].replace(/,/g, '') + (m[3] ?? ''));
     // beyond 2^53 sums are no longer exact (and would be written 1e+23): not a count to check
-    if (Math.abs(value) > Number.MAX_SAFE_INTEGER) return { kind: 'text' };
+    if (Math.abs(value) > Number.MAX_SAFE_INTEGER) return TEXT;
     return { kind: 'number', value, unit: m[4] ?? '' };
   }
-  if (UNFILLED.test(s)) return { kind: 'unfilled' };
-  if (PLACEHOLDER.test(s)) return { kind: 'placeholder' };
-  return { kind: 'text' };
+  if (UNFILLED.test(s)) return UNFILLED_VALUE;
+  if (PLACEHOLDER.test(s)) return PLACEHOLDER_VALUE;
+  return TEXT;
 }
 
 function isAsciiDigits(s: string): boolean {
