@@ -1,10 +1,12 @@
 import { readFileSync } from 'fs';
 import { builtinSchema, checkReport, type Schema } from '../engine';
 import type { Config, Lang } from '../config';
-import { looksLikeReport, readReport, type Problem } from './files';
-import { FIXABLE_FILE, fixedText, unifiedDiff, writeAtomically } from './fix';
+import { looksLikeReport, readReport, type Problem, type ReadResult } from './files';
 import { fileResult, type FileResult } from './results';
-import { schemaFromText } from './schemaFile';
+
+// --fix and schema files named in configuration files are loaded when a run asks for them
+const fixModule = () => require('./fix') as typeof import('./fix');
+const schemaFileModule = () => require('./schemaFile') as typeof import('./schemaFile');
 
 // One report checked: read it (and last year's, when paired), check it, make its FileResult. The same
 // in the main thread and in a worker thread, where the job arrives as plain data.
@@ -17,6 +19,10 @@ export interface CheckJob {
   previous?: string;
   /** the configuration for this report: its configuration file's, with the command line's flags over it */
   config: Pick<Config, 'schema' | 'rules' | 'deadline' | 'repeatedTextWarnAt'> & { office?: string };
+  /** the text of a text report, when it was read already (while planning the run): it is not read again */
+  text?: string;
+  /** the text of last year's report, likewise */
+  previousText?: string;
 }
 
 export interface JobOptions {
@@ -50,7 +56,7 @@ function schemaOf(id: string): Schema | Problem | undefined {
 function loadSchemaFile(file: string): Schema | Problem {
   try {
     const text = readFileSync(file, 'utf8');
-    const { schema, problems } = schemaFromText(file, text);
+    const { schema, problems } = schemaFileModule().schemaFromText(file, text);
     if (schema) return schema;
     const first = problems[0];
     const where = `${first.path.join('.') || '(root)'}: ${first.message}`;
@@ -70,12 +76,12 @@ function loadSchemaFile(file: string): Schema | Problem {
 export async function checkFile(job: CheckJob, options: JobOptions): Promise<JobOutcome> {
   const schema = options.schema ?? schemaOf(job.config.schema);
   if (schema && !('sections' in schema)) return { problem: schema };
-  const read = await readReport(job.path);
+  const read: ReadResult = job.text !== undefined ? { text: job.text, encoding: 'utf-8' } : await readReport(job.path);
   if ('problem' in read) return { problem: read.problem };
   // a document met in a folder is checked when what it says is a report's
   if (job.explicit === false && read.encoding === 'document' && !looksLikeReport(job.path, read.text)) return { skipped: true };
-  let previousText: string | undefined;
-  if (job.previous) {
+  let previousText = job.previousText;
+  if (job.previous && previousText === undefined) {
     const last = await readReport(job.previous);
     // last year's report unreadable: this year's is checked without the checks across years
     if ('text' in last) previousText = last.text;
@@ -96,7 +102,9 @@ export async function checkFile(job: CheckJob, options: JobOptions): Promise<Job
       locate: read.locate,
     };
     const checked = checkReport(read.text, checkOptions);
-    if (!options.fix || !FIXABLE_FILE.test(job.path)) return { result: fileResult(job.path, read.text, checked, resultOptions) };
+    if (!options.fix) return { result: fileResult(job.path, read.text, checked, resultOptions) };
+    const { FIXABLE_FILE, fixedText, unifiedDiff, writeAtomically } = fixModule();
+    if (!FIXABLE_FILE.test(job.path)) return { result: fileResult(job.path, read.text, checked, resultOptions) };
     // fixed: what is left is found by checking the fixed text again
     const after = fixedText(read.text, checked, (text) => checkReport(text, checkOptions));
     if (!after.fixed) return { result: fileResult(job.path, read.text, checked, resultOptions), fixed: 0 };

@@ -1,10 +1,22 @@
-import { promises as fs } from 'fs';
+import * as fsc from 'fs';
+import type { Stats } from 'fs';
 import * as path from 'path';
-import { glob } from 'tinyglobby';
+import { promisify } from 'util';
 import { DocumentProblem, isReportFileName, readDocument, readerFor, type DocumentReader, type SourceLocation } from '../documents';
-import { draftOf } from '../documents/draft';
 
 // Which files a command line names, and their text. Reading is the CLI's job; the engine sees text only.
+
+// fs's callback functions as promises: lighter for each of thousands of files than fs/promises, and they
+// spare a check of one report from loading fs/promises at all
+const fs = {
+  stat: promisify(fsc.stat),
+  realpath: promisify(fsc.realpath.native),
+  readdir: (dir: string) => promisify(fsc.readdir)(dir, { withFileTypes: true }),
+  readFile: promisify(fsc.readFile) as (file: string) => Promise<Buffer>,
+  open: promisify(fsc.open),
+  read: promisify(fsc.read),
+  close: promisify(fsc.close),
+};
 
 export interface Input {
   path: string;
@@ -58,6 +70,7 @@ export async function expandInputs(
     if (stat?.isDirectory()) for (const f of await walk(arg, problems)) add(f, false);
     else if (stat) add(arg, true);
     else if (GLOB_CHARS.test(arg)) {
+      const { glob } = require('tinyglobby') as typeof import('tinyglobby');
       const found = (await glob(arg, { dot: false, ignore: ['**/node_modules/**'] })).sort();
       if (!found.length) missing.push(arg);
       for (const f of found) add(f, true);
@@ -84,7 +97,7 @@ async function walk(
   visited.add(real);
   let entries;
   try {
-    entries = await fs.readdir(dir, { withFileTypes: true });
+    entries = await fs.readdir(dir);
   } catch (e) {
     problems.push({ path: dir, problem: pathProblem((e as NodeJS.ErrnoException).code) });
     return out;
@@ -153,31 +166,50 @@ export async function readReport(file: string): Promise<ReadResult> {
     };
   const reader = readerFor(file);
   if (reader) return readDocumentFile(file, reader);
+  let stat: Stats;
+  try {
+    stat = await fs.stat(file);
+  } catch (e) {
+    return cannotRead(e);
+  }
+  return readTextReport(file, stat);
+}
+
+const cannotRead = (e: unknown): { problem: Problem } => {
+  const code = (e as NodeJS.ErrnoException).code ?? String(e);
+  return { problem: { zh: `无法读取（${code}）`, en: `cannot be read (${code})` } };
+};
+
+/** A text report whose stat is known: read whole, if it is a plain file and not too large, and decoded. */
+async function readTextReport(file: string, stat: Stats): Promise<ReadResult> {
+  // a pipe or a device would block or never end: only plain files are read, and only up to a size
+  if (!stat.isFile())
+    return {
+      problem: {
+        zh: '不是普通文件（可能是管道、设备或套接字），未读取',
+        en: 'not a regular file (a pipe, a device or a socket), not read',
+      },
+    };
+  if (stat.size > MAX_FILE_BYTES) {
+    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+    return {
+      problem: {
+        zh: `文件太大（${mb(stat.size)} MB），超过 ${mb(MAX_FILE_BYTES)} MB 的文件不检查：年度报告通常不到 1 MB，请确认是否选错了文件`,
+        en: `too large (${mb(stat.size)} MB): files over ${mb(MAX_FILE_BYTES)} MB are not checked; a report is usually under 1 MB, is it the right file?`,
+      },
+    };
+  }
   let buf: Buffer;
   try {
-    // a pipe or a device would block or never end: only plain files are read, and only up to a size
-    const stat = await fs.stat(file);
-    if (!stat.isFile())
-      return {
-        problem: {
-          zh: '不是普通文件（可能是管道、设备或套接字），未读取',
-          en: 'not a regular file (a pipe, a device or a socket), not read',
-        },
-      };
-    if (stat.size > MAX_FILE_BYTES) {
-      const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-      return {
-        problem: {
-          zh: `文件太大（${mb(stat.size)} MB），超过 ${mb(MAX_FILE_BYTES)} MB 的文件不检查：年度报告通常不到 1 MB，请确认是否选错了文件`,
-          en: `too large (${mb(stat.size)} MB): files over ${mb(MAX_FILE_BYTES)} MB are not checked; a report is usually under 1 MB, is it the right file?`,
-        },
-      };
-    }
     buf = await fs.readFile(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? String(e);
-    return { problem: { zh: `无法读取（${code}）`, en: `cannot be read (${code})` } };
+    return cannotRead(e);
   }
+  return decodeReport(buf);
+}
+
+/** A text report's bytes as text: UTF-8, UTF-16 with its byte order mark, or GBK/GB18030; other files are told apart. */
+function decodeReport(buf: Buffer): ReadResult {
   // Windows Notepad's "Unicode": UTF-16 with its byte order mark
   if (startsWith(buf, [0xff, 0xfe])) return { text: new TextDecoder('utf-16le').decode(buf), encoding: 'utf-16le' };
   if (startsWith(buf, [0xfe, 0xff])) return { text: new TextDecoder('utf-16be').decode(buf), encoding: 'utf-16be' };
@@ -185,7 +217,7 @@ export async function readReport(file: string): Promise<ReadResult> {
   if (buf.subarray(0, 8192).includes(0))
     return { problem: { zh: '不是文本文件（含有二进制内容）', en: 'not a text file (it has binary content)' }, quiet: true };
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(buf), encoding: 'utf-8' };
+    return { text: utf8.decode(buf), encoding: 'utf-8' };
   } catch {
     // reports saved by older Chinese Windows tools are GBK/GB18030
     try {
@@ -202,40 +234,59 @@ export async function readReport(file: string): Promise<ReadResult> {
   }
 }
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
 /** How much of a file tells its office, year and kind: the title and the first paragraphs. */
 const HEAD_BYTES = 32 * 1024;
 
 /**
  * The beginning of a text report, for pairing it with last year's and for telling whether a file met in
- * a folder is a report, without reading it whole: a folder of a thousand reports is then read once.
+ * a folder is a report. A file no larger than `wholeUpTo` bytes (or than the beginning looked at) is read
+ * whole, and its text, when it can be read, is given as `whole`, to be kept for its check: a folder of a
+ * thousand reports is then read once. What is told from the beginning is the same either way.
  */
-export async function readHead(file: string): Promise<{ text: string; document?: boolean } | { problem: Problem; quiet?: boolean }> {
+export async function readHead(
+  file: string,
+  wholeUpTo = 0,
+): Promise<{ text: string; document?: boolean; whole?: string } | { problem: Problem; quiet?: boolean }> {
   if (isDocument(file)) return { text: '', document: true };
-  let handle: fs.FileHandle | undefined;
+  let fd: number | undefined;
   try {
     const stat = await fs.stat(file);
-    if (!stat.isFile() || stat.size > MAX_FILE_BYTES) return readReport(file); // the full reader says why
-    handle = await fs.open(file, 'r');
-    const buf = Buffer.alloc(Math.min(HEAD_BYTES, stat.size));
-    const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
-    const head = buf.subarray(0, bytesRead);
-    if (bytesRead === stat.size) return readReport(file); // small enough: the full reader, with all its checks
+    // not a plain file, too large, or no larger than the beginning: the full reader says why or reads it
+    if (!stat.isFile() || stat.size > MAX_FILE_BYTES || stat.size <= HEAD_BYTES) {
+      const read = await (/\.doc$/i.test(file) ? readReport(file) : readTextReport(file, stat));
+      return 'text' in read ? { text: read.text, whole: read.text } : read;
+    }
+    let head: Buffer;
+    let whole: Buffer | undefined;
+    if (stat.size <= wholeUpTo) {
+      whole = await fs.readFile(file);
+      head = whole.subarray(0, HEAD_BYTES);
+    } else {
+      fd = await fs.open(file, 'r');
+      const buf = Buffer.alloc(HEAD_BYTES);
+      const { bytesRead } = await fs.read(fd, buf, 0, buf.length, 0);
+      head = buf.subarray(0, bytesRead);
+    }
     if (startsWith(head, [0xff, 0xfe]) || startsWith(head, [0xfe, 0xff])) return readReport(file);
     for (const s of SIGNATURES) if (startsWith(head, s.bytes)) return { problem: s.what, quiet: true };
     if (head.subarray(0, 8192).includes(0))
       return { problem: { zh: '不是文本文件（含有二进制内容）', en: 'not a text file (it has binary content)' }, quiet: true };
     // the cut may fall inside a character: the last few bytes are left to the full read
     const body = head.subarray(0, Math.max(0, head.length - 4));
+    let text: string;
     try {
-      return { text: new TextDecoder('utf-8', { fatal: true }).decode(body) };
+      text = new TextDecoder('utf-8', { fatal: true }).decode(body);
     } catch {
-      return { text: new TextDecoder('gb18030').decode(body) };
+      text = new TextDecoder('gb18030').decode(body);
     }
+    const read = whole && decodeReport(whole);
+    return read && 'text' in read ? { text, whole: read.text } : { text };
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? String(e);
-    return { problem: { zh: `无法读取（${code}）`, en: `cannot be read (${code})` } };
+    return cannotRead(e);
   } finally {
-    await handle?.close();
+    if (fd !== undefined) await fs.close(fd);
   }
 }
 
@@ -272,6 +323,7 @@ export const isDocument = (file: string) => readerFor(file) !== undefined;
 export async function readStartingText(file: string): Promise<{ text: string } | { problem: Problem }> {
   if (readerFor(file)) {
     try {
+      const { draftOf } = require('../documents/draft') as typeof import('../documents/draft');
       return { text: await draftOf(file, new Uint8Array(await fs.readFile(file))) };
     } catch (e) {
       if (e instanceof DocumentProblem) return { problem: e.problem };

@@ -1,22 +1,27 @@
-import { promises as fs } from 'fs';
+import { fstatSync, promises as fs } from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { isMainThread, parentPort, workerData } from 'worker_threads';
 import type { Lang } from '../config';
 import type { Schema } from '../engine';
 import { HELP, parseCommandLine, UsageError, type CheckArgs } from './args';
 import type { JobOptions } from './checkFile';
 import { compactFile } from './formats/compact';
 import { jsonWriter } from './formats/json';
-import { sarif } from './formats/sarif';
 import { summary, summaryKind, summaryNeedsTables } from './formats/summary-kinds';
 import type { FileResult } from './results';
 import { textFile, textTotal, type TextCounts } from './formats/text';
-import { defaultThreads, runJobs, serveJobs } from './pool';
+import { defaultThreads, runJobs, serveJobs, WORKER_FLAG } from './pool';
 import { progressBar } from './progress';
+import { fdOutput } from './output';
 import { planRun } from './run';
-import { loadSchemaArg } from './schemaFile';
-import { convert, newFromLastYear } from './writeCommands';
+
+// What a plain check of text reports does not use is required where it is used (SARIF, the summaries,
+// convert and new, schema files), so that it costs nothing at start-up.
+const lazy = {
+  sarif: () => require('./formats/sarif') as typeof import('./formats/sarif'),
+  schemaFile: () => require('./schemaFile') as typeof import('./schemaFile'),
+  writeCommands: () => require('./writeCommands') as typeof import('./writeCommands'),
+};
 
 // nianbao check [--format text|json] [--schema ID|PATH] [--deadline department|government] [--lang zh|en] PATH...
 // Exit 0: no errors; 1: errors found; 2: bad usage or an input that could not be read.
@@ -37,8 +42,8 @@ export async function main(
     err(e.message ? (e.showHelp ? `${e.message}\n${e.message.endsWith('\n') ? '' : '\n'}${help}` : e.message) : help);
     return 2;
   }
-  if (args.command === 'convert') return convert(args, out, err);
-  if (args.command === 'new') return newFromLastYear(args, out, err);
+  if (args.command === 'convert') return lazy.writeCommands().convert(args, out, err);
+  if (args.command === 'new') return lazy.writeCommands().newFromLastYear(args, out, err);
   if (args.command !== 'check') {
     out(args.command === 'version' ? VERSION : HELP[args.lang]);
     return 0;
@@ -60,7 +65,7 @@ async function check(args: CheckArgs, out: Out, err: Out): Promise<number> {
   const colon = lang === 'zh' ? '：' : ': ';
   let schema: Schema | undefined;
   if (args.schema) {
-    const loaded = await loadSchemaArg(args.schema);
+    const loaded = await lazy.schemaFile().loadSchemaArg(args.schema);
     if (loaded.error) {
       err(`nianbao: ${loaded.error}`);
       return 2;
@@ -77,12 +82,14 @@ async function check(args: CheckArgs, out: Out, err: Out): Promise<number> {
   const kept: FileResult[] = [];
   let fixedCount = 0;
   let fixedFiles = 0;
-  const progress = progressBar(plan.jobs.length, process.stderr, lang, args.quiet);
+  // process.stderr (a stream object, with the modules it needs) is made only where a bar may be drawn: on a terminal
+  const maybeTerminal = !args.quiet && plan.jobs.length > 1 && isCharacterDevice(2);
+  const progress = progressBar(plan.jobs.length, maybeTerminal ? process.stderr : { isTTY: false, write: () => true }, lang, args.quiet);
   const counts: TextCounts = { files: 0, errors: 0, warnings: 0, others: 0 };
   let errors = false;
   const json = jsonWriter(out);
   const threads = args.jobs ?? defaultThreads(plan.jobs.length);
-  await runJobs(plan.jobs, options, { threads, workerScript: workerScript() }, (index, outcome) => {
+  await runJobs(plan.jobs, options, { threads, workerScript: workerScript(), texts: plan.texts }, (index, outcome) => {
     progress.tick();
     if ('skipped' in outcome) return;
     if ('problem' in outcome) {
@@ -120,7 +127,7 @@ async function check(args: CheckArgs, out: Out, err: Out): Promise<number> {
   if (args.fix === 'dry-run') return failed ? 2 : 0;
   if (args.format === 'json') json.end();
   else if (args.format === 'sarif')
-    out(sarif(kept, { lang, version: VERSION, docsBase: packageRoot(), root: pathToFileURL(process.cwd() + path.sep).href }));
+    out(lazy.sarif().sarif(kept, { lang, version: VERSION, docsBase: packageRoot(), root: pathToFileURL(process.cwd() + path.sep).href }));
   else if (args.format === 'text') out(textTotal(counts, lang));
   if (kind && args.summary) {
     try {
@@ -136,14 +143,25 @@ async function check(args: CheckArgs, out: Out, err: Out): Promise<number> {
   return errors ? 1 : 0;
 }
 
+function isCharacterDevice(fd: number): boolean {
+  try {
+    return fstatSync(fd).isCharacterDevice();
+  } catch {
+    return false;
+  }
+}
+
 /** The folder the package is installed in (dist/ is one level below), where docs/rules/ is, as a file URI. */
 function packageRoot(): string {
   return pathToFileURL(path.join(__dirname, '..') + path.sep).href;
 }
 
-/** The bundle itself runs the worker threads; from the TypeScript sources (tests), everything runs in one thread. */
+/**
+ * The bundle itself runs the worker threads, loaded as bin/nianbao.js loads it (with its code cache); from
+ * the TypeScript sources (tests), everything runs in one thread.
+ */
 function workerScript(): string | undefined {
-  return __filename.endsWith('.js') ? __filename : undefined;
+  return __filename.endsWith('.js') ? path.join(__dirname, '..', 'bin', 'nianbao.js') : undefined;
 }
 
 declare const NIANBAO_VERSION: string;
@@ -152,19 +170,22 @@ const VERSION = typeof NIANBAO_VERSION === 'string' ? NIANBAO_VERSION : 'dev';
 /** Entry point of bin/nianbao.js. */
 export function run(): void {
   // output piped into a program that stops reading (| head): stop quietly, as other tools do
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EPIPE') throw e;
-    process.exit(process.exitCode ?? 0);
-  });
-  main(process.argv.slice(2)).then(
+  const output = fdOutput(() => process.exit(process.exitCode ?? 0));
+  process.on('exit', () => output.flush());
+  main(process.argv.slice(2), output.out, output.err).then(
     (code) => {
+      output.flush();
       process.exitCode = code;
     },
     (e) => {
-      process.stderr.write(`nianbao: ${(e as Error).stack ?? e}\n`);
+      output.err(`nianbao: ${(e as Error).stack ?? e}`);
       process.exitCode = 2;
     },
   );
 }
 
-if (!isMainThread && workerData?.nianbaoWorker && parentPort) serveJobs(parentPort, workerData.options as JobOptions);
+// a worker thread of a run (pool.ts) is started with this flag; worker_threads is loaded only there
+if (process.argv.includes(WORKER_FLAG)) {
+  const { isMainThread, parentPort, workerData } = require('worker_threads') as typeof import('worker_threads');
+  if (!isMainThread && workerData?.nianbaoWorker && parentPort) serveJobs(parentPort, workerData.options as JobOptions);
+}

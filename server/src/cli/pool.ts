@@ -1,16 +1,20 @@
 import * as os from 'os';
-import { Worker } from 'worker_threads';
 import { checkFile, type CheckJob, type JobOptions, type JobOutcome } from './checkFile';
 
 // The jobs of a run, on the machine's cores: worker threads for many files, this thread for a few.
 // Jobs go out in input order and outcomes are handed on in input order, whatever finishes first; no
 // more than a few outcomes wait for a slow one, so memory stays that of a few reports.
 
+/** The argument a worker thread is started with: the bundle serves jobs instead of running a command. */
+export const WORKER_FLAG = '--nianbao-worker-thread';
+
 export interface PoolOptions {
   /** how many threads; 1: this thread only */
   threads: number;
-  /** the bundle a worker thread runs (dist/cli.js); without it everything runs in this thread */
+  /** the script a worker thread runs (bin/nianbao.js, which loads the bundle); without it everything runs in this thread */
   workerScript?: string;
+  /** texts read already (while planning), handed to each job's check with it */
+  texts?: { take(file: string | undefined): string | undefined };
 }
 
 /**
@@ -31,17 +35,25 @@ export async function runJobs(
 ): Promise<void> {
   const threads = pool.workerScript ? Math.min(pool.threads, jobs.length) : 1;
   const deliver = inOrder(onOutcome);
+  const texts = pool.texts;
+  const withTexts = (job: CheckJob): CheckJob => {
+    if (!texts) return job;
+    const text = texts.take(job.path);
+    const previousText = texts.take(job.previous);
+    return text === undefined && previousText === undefined ? job : { ...job, text, previousText };
+  };
   if (threads <= 1) {
     // read-ahead: the next files are read while this one is checked
     const ahead = 4;
     const pending: Promise<JobOutcome>[] = [];
     for (let i = 0; i < jobs.length; i++) {
-      while (pending.length < ahead && i + pending.length < jobs.length) pending.push(checkFile(jobs[i + pending.length], options));
+      while (pending.length < ahead && i + pending.length < jobs.length)
+        pending.push(checkFile(withTexts(jobs[i + pending.length]), options));
       deliver(i, await pending.shift()!);
     }
     return;
   }
-  await inWorkers(jobs, options, pool.workerScript!, threads, deliver);
+  await inWorkers(jobs, withTexts, options, pool.workerScript!, threads, deliver);
 }
 
 /** Hands outcomes on in index order, holding those that arrive early. */
@@ -60,6 +72,7 @@ function inOrder(onOutcome: (index: number, outcome: JobOutcome) => void) {
 
 function inWorkers(
   jobs: readonly CheckJob[],
+  prepare: (job: CheckJob) => CheckJob,
   options: JobOptions,
   script: string,
   threads: number,
@@ -68,20 +81,21 @@ function inWorkers(
   return new Promise((resolve, reject) => {
     let dispatched = 0;
     let done = 0;
-    const workers: Worker[] = [];
+    const { Worker } = require('worker_threads') as typeof import('worker_threads');
+    const workers: InstanceType<typeof Worker>[] = [];
     const finish = (error?: Error) => {
       for (const w of workers) void w.terminate();
       if (error) reject(error);
       else resolve();
     };
-    const give = (w: Worker) => {
+    const give = (w: InstanceType<typeof Worker>) => {
       if (dispatched < jobs.length) {
-        w.postMessage({ index: dispatched, job: jobs[dispatched] });
+        w.postMessage({ index: dispatched, job: prepare(jobs[dispatched]) });
         dispatched++;
       }
     };
     for (let t = 0; t < threads; t++) {
-      const w = new Worker(script, { workerData: { nianbaoWorker: true, options } });
+      const w = new Worker(script, { argv: [WORKER_FLAG], workerData: { nianbaoWorker: true, options } });
       workers.push(w);
       w.on('message', (m: { index: number; outcome: JobOutcome }) => {
         deliver(m.index, m.outcome);

@@ -1,5 +1,4 @@
 import { promises as fs } from 'fs';
-import { parse as parseYaml } from 'yaml';
 import { builtinSchema, validateSchema, type Schema } from '../engine';
 
 /** --schema takes a built-in id or a path to a JSON or YAML schema file. */
@@ -27,5 +26,6 @@ export async function loadSchemaArg(arg: string): Promise<{ schema?: Schema; err
 
 /** A schema file's text read as YAML or JSON, by the file's name, and validated; throws when it cannot be parsed. */
 export function schemaFromText(file: string, text: string): ReturnType<typeof validateSchema> {
-  return validateSchema(/\.ya?ml$/i.test(file) ? parseYaml(text) : JSON.parse(text));
+  // yaml is loaded for a YAML file only
+  return validateSchema(/\.ya?ml$/i.test(file) ? (require('yaml') as typeof import('yaml')).parse(text) : JSON.parse(text));
 }

@@ -1,13 +1,22 @@
 import * as path from 'path';
-import { docxReader } from './docx';
-import { htmlReader } from './html';
 import { pdfReader } from './pdf';
 import { DocumentProblem, type DocumentReader, type ReadDocument } from './types';
 
 // The readers of the forms a report travels in, passed to the command line and the language server
 // alike. The engine never learns of them: it gets the text, and a finding's place is mapped back.
+// The Word and web-page readers (with their XML, zip and HTML parsers) are loaded the first time a file
+// of theirs is read, so that checking text reports does not pay for them; pdf.ts loads pdf.js itself.
 
-export const readers: readonly DocumentReader[] = [docxReader, pdfReader, htmlReader];
+/** A reader loaded on first use; `extensions` are its own (a test compares them). */
+function onFirstRead(extensions: readonly string[], load: () => DocumentReader): DocumentReader {
+  return { extensions, read: (bytes) => load().read(bytes) };
+}
+
+export const readers: readonly DocumentReader[] = [
+  onFirstRead(['.docx'], () => (require('./docx') as typeof import('./docx')).docxReader),
+  pdfReader,
+  onFirstRead(['.html', '.htm'], () => (require('./html') as typeof import('./html')).htmlReader),
+];
 
 /** The reader for a file name, by its extension; undefined for a text report (.md, .txt). */
 export function readerFor(file: string): DocumentReader | undefined {

@@ -1,10 +1,8 @@
 import type { FileResult } from '../results';
-import { summaryCsv } from './summary-csv';
-import { summaryHtml } from './summary-html';
 import type { SummaryOptions } from './summary-words';
-import { summaryXlsx } from './summary-xlsx';
 
-// --summary FILE: the file's extension picks the kind.
+// --summary FILE: the file's extension picks the kind. The writers are loaded when a summary is written:
+// a run without one does not pay for them at start-up.
 
 export type SummaryKind = 'xlsx' | 'csv' | 'html';
 
@@ -19,6 +17,7 @@ export const summaryNeedsTables = (kind: SummaryKind) => kind === 'html';
 
 /** The summary's contents: text (UTF-8, the CSV's byte-order mark included) or the workbook's bytes. */
 export async function summary(kind: SummaryKind, results: readonly FileResult[], options: SummaryOptions): Promise<string | Uint8Array> {
-  if (kind === 'xlsx') return summaryXlsx(results, options);
-  return kind === 'csv' ? summaryCsv(results, options) : summaryHtml(results, options);
+  if (kind === 'xlsx') return (require('./summary-xlsx') as typeof import('./summary-xlsx')).summaryXlsx(results, options);
+  if (kind === 'csv') return (require('./summary-csv') as typeof import('./summary-csv')).summaryCsv(results, options);
+  return (require('./summary-html') as typeof import('./summary-html')).summaryHtml(results, options);
 }
