@@ -34,7 +34,8 @@ for (const [name, table, pattern] of tables)
 function* randomStrings(alphabet: string[], count: number, length: number): Generator<string> {
   let seed = 12345;
   const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-  for (let i = 0; i < count; i++) yield Array.from({ length: 1 + Math.floor(next() * length) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+  for (let i = 0; i < count; i++)
+    yield Array.from({ length: 1 + Math.floor(next() * length) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
 }
 
 test('yearsLike finds what a global search with YEAR_LIKE finds', () => {

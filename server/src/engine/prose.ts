@@ -82,6 +82,22 @@ export function proseLines(model: ReportModel): ProseLine[] {
   return out;
 }
 
+const halfLineCache = new WeakMap<ReportModel, string[]>();
+
+/**
+ * The half-width text of every line, by line index, made once per model: the text rules read each prose line
+ * half-width, and would otherwise each slice it again.
+ */
+export function halfLinesOf(model: ReportModel): string[] {
+  let lines = halfLineCache.get(model);
+  if (!lines) {
+    const half = halfWidthText(model.text);
+    lines = model.lines.map((l) => half.slice(l.start, l.end));
+    halfLineCache.set(model, lines);
+  }
+  return lines;
+}
+
 const paragraphCache = new WeakMap<ReportModel, Paragraph[]>();
 
 /** The paragraphs of the prose, once per model: several rules read them; what is returned is shared and must not be changed. */
@@ -147,7 +163,15 @@ const cache = new WeakMap<ReportModel, ProseAnalysis>();
 const WINDOW = 500; // how far back a clause, a sentence or a paragraph's context is read
 
 /** The figures of one paragraph with their clause, sentence and paragraph before them, appended to `figures` and `own`. */
-function figuresOfParagraph(text: string, p: Paragraph, pi: number, half: string, found: Figure[], figures: ProseFigure[], own: ProseFigure[]): void {
+function figuresOfParagraph(
+  text: string,
+  p: Paragraph,
+  pi: number,
+  half: string,
+  found: Figure[],
+  figures: ProseFigure[],
+  own: ProseFigure[],
+): void {
   // squeezed when a count asks for its context first: a paragraph of dates and shares is not
   let squeezed: { text: string; at: Int32Array } | undefined;
   const squeeze = (from: number, to: number) => {

@@ -60,7 +60,8 @@ export function codeTable(chars: string): Uint8Array {
 }
 
 /** the characters /\s/ matches */
-export const WHITE_SPACE_CHARS = '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+export const WHITE_SPACE_CHARS =
+  '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
 
 const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
 

@@ -1,5 +1,6 @@
+import { halfLinesOf } from '../prose';
 import { localized, type RuleFinding, type Rule } from '../finding';
-import { citedSpans, halfWidthText, inside, proseLines } from './reportText';
+import { citedSpans, inside, proseLines } from './reportText';
 
 /**
  * 一个数既精确又带“多”“余”：“755多条”。“多”“余”跟在整十、整百的数后面表示约数（750多条、5500余条），
@@ -14,7 +15,7 @@ export const approximateExact: Rule = {
     const out: RuleFinding[] = [];
     const cited = citedSpans(report.model.text);
     for (const l of proseLines(report.model)) {
-      const t = halfWidthText(report.model.text).slice(l.start, l.end);
+      const t = halfLinesOf(report.model)[l.index];
       if (!t.includes('多') && !t.includes('余')) continue;
       const re =
         /(?<![\d.,，])(\d+)\s*(多|余)\s*(?=[万亿]?(?:件|条|个|项|次|人次|人|家|份|篇|期|场|名|户|元|万元|亿元|册|本|所|处|起|宗|批|天|小时|平方米|亩|公里|吨))/g;

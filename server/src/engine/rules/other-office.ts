@@ -1,7 +1,8 @@
+import { halfLinesOf } from '../prose';
 import type { BoundReport } from '../bind';
 import { localized, type RuleFinding, type Rule } from '../finding';
 import { toHalfWidth } from '../text';
-import { halfWidthText, levelOf, ownOffice, placeOf, proseLines, type PlaceLevel } from './reportText';
+import { levelOf, ownOffice, placeOf, proseLines, type PlaceLevel } from './reportText';
 
 /**
  * 别的单位的名称：报告在称呼自己的地方（“现公布……年度报告”、附表标题、落款）写的是另一个地方的单位，
@@ -33,7 +34,7 @@ function selfNaming(report: BoundReport, ownName: string, ownPlace: string): Rul
   const title = report.model.title;
   for (const l of proseLines(report.model)) {
     if (title && l.start <= title.end && l.end >= title.start) continue;
-    const t = halfWidthText(report.model.text).slice(l.start, l.end);
+    const t = halfLinesOf(report.model)[l.index];
     if (!t.includes('信息公开')) continue;
     SELF.lastIndex = 0;
     let m: RegExpExecArray | null;

@@ -1,3 +1,4 @@
+import { halfLinesOf } from '../prose';
 import type { BoundReport } from '../bind';
 import { localized, type RuleFinding, type Rule } from '../finding';
 import { citedSpans, halfWidthText, inside, proseLines, type Span } from './reportText';
@@ -36,7 +37,7 @@ function plans(report: BoundReport, year: number): RuleFinding[] {
   const yearText = String(year);
   for (const l of proseLines(model)) {
     if (!l.text.includes(yearText)) continue;
-    const t = halfWidthText(model.text).slice(l.start, l.end);
+    const t = halfLinesOf(model)[l.index];
     // the report's year opening a sentence or what follows a colon
     const re = /(?:^|[。；;！？!?：:])[\s\u3000]*((?:19|20)\d{2})\s*年度?/g;
     let y: RegExpExecArray | null;
@@ -121,7 +122,7 @@ function lastYearTopics(report: BoundReport, year: number): RuleFinding[] {
   const lastYear = String(year - 1);
   for (const l of proseLines(report.model)) {
     if (!l.text.includes(lastYear)) continue;
-    const t = halfWidthText(report.model.text).slice(l.start, l.end);
+    const t = halfLinesOf(report.model)[l.index];
     const re = /(?:^|[。；;！？!?])[\s\u3000]*((?:19|20)\d{2})\s*年度?\s*[，,]?/g;
     let m: RegExpExecArray | null;
     while ((m = re.exec(t))) {

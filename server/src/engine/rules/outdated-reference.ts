@@ -1,5 +1,6 @@
+import { halfLinesOf } from '../prose';
 import { localized, type RuleFinding, type Rule } from '../finding';
-import { halfWidthText, proseLines } from './reportText';
+import { proseLines } from './reportText';
 
 /**
  * 按 2021 年格式编写的报告（2021 年度起）引用的是已被替代的 2019 年格式文件国办公开办函〔2019〕60号，
@@ -23,7 +24,7 @@ export const outdatedReference: Rule = {
       return [];
     const out: RuleFinding[] = [];
     for (const l of proseLines(report.model)) {
-      const t = halfWidthText(report.model.text).slice(l.start, l.end);
+      const t = halfLinesOf(report.model)[l.index];
       if (!t.includes('60')) continue;
       const re = /国办公开办函\s*[〔\[［(（【]\s*2019\s*[〕\]］)）】]\s*60\s*号/g;
       let m: RegExpExecArray | null;

@@ -1,9 +1,9 @@
 import type { BoundReport } from '../bind';
 import { localized, type RuleFinding, type Rule } from '../finding';
 import type { ValueRow } from '../model';
-import { SENTENCE_END_CODE } from '../prose';
+import { SENTENCE_END_CODE, halfLinesOf } from '../prose';
 import { codeTable } from '../text';
-import { halfWidthText, proseLines } from './reportText';
+import { proseLines } from './reportText';
 
 /**
  * 模板里没有填的占位符：XX件、××局、X年X月、空括号（ ）〔 〕、下划线____，以及列举中漏了数字的一项
@@ -22,7 +22,7 @@ export const placeholder: Rule = {
     for (const l of proseLines(report.model)) {
       // a Markdown rule (___ or ***) is no blank to fill
       if (RULE_FIRST.includes(l.text.trimStart()[0]) && /^\s*(?:[-_*]\s*){3,}$/.test(l.text)) continue;
-      const t = halfWidthText(report.model.text).slice(l.start, l.end);
+      const t = halfLinesOf(report.model)[l.index];
       for (const { re, what, chars } of anyPlaceholder(t) ? PATTERNS : []) {
         if (!chars.test(t)) continue;
         re.lastIndex = 0;
@@ -168,7 +168,7 @@ function missingFigures(offset: number, t: string, raw: string): RuleFinding[] {
   const out: RuleFinding[] = [];
   // what a sentence needs below, asked of the whole line first: most lines have no list of counts
   if (!/\d/.test(t) || !LIST_UNITS.some((u) => t.includes(u.unit))) return out;
-  for (let from = 0; from < t.length; ) {
+  for (let from = 0; from < t.length;) {
     // the sentence ends with its 。；;！？!? (what t.split(/(?<=[。；;！？!?])/) gives)
     let to = from;
     while (to < t.length && !SENTENCE_END_CODE[t.charCodeAt(to)]) to++;

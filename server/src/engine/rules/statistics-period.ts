@@ -1,3 +1,4 @@
+import { halfLinesOf } from '../prose';
 import { localized, type RuleFinding, type Rule } from '../finding';
 import { citedSpans, dateText, datesIn, halfWidthText, inside, proseLines, realDate } from './reportText';
 
@@ -34,7 +35,7 @@ export const statisticsPeriod: Rule = {
       }
       if (l.text.includes('截')) {
         CUTOFF.lastIndex = 0;
-        const own = halfWidthText(text).slice(l.start, l.end);
+        const own = halfLinesOf(model)[l.index];
         while ((m = CUTOFF.exec(own))) {
           const start = l.start + m.index;
           const end = start + m[0].length;
