@@ -45,6 +45,10 @@ export function statementMatches(st: Statement, f: ProseFigure): boolean {
   return isCount(f) && describes(st, f, contextOf(f));
 }
 
+// by code unit, the stamp of the last context whose clause holds it: a context's marks hold until the next is made
+const CLAUSE_CHARS = new Uint32Array(65536);
+let generation = 0;
+
 /**
  * The words around a figure that statements are matched against, joined once for all the statements tried,
  * and the sentence and paragraph only when a statement's own words are in the clause (most are not).
@@ -54,8 +58,26 @@ class FigureContext {
   readonly clause: string;
   private sentenceText?: string;
   private paragraphText?: string;
+  /** this context's stamp in CLAUSE_CHARS */
+  readonly mark: number;
   constructor(private readonly f: ProseFigure) {
     this.clause = f.clauseBefore + f.clauseAfter;
+    // the clause's characters marked: a word whose first character is not in the clause is not searched for
+    if (generation === 0xffffffff) {
+      CLAUSE_CHARS.fill(0);
+      generation = 0;
+    }
+    this.mark = ++generation;
+    for (let i = 0; i < this.clause.length; i++) CLAUSE_CHARS[this.clause.charCodeAt(i)] = this.mark;
+  }
+  /** has(clause, words), asked of the clause of the context made last */
+  clauseHas(words: readonly string[]): boolean {
+    for (const w of words) if (w.length === 0 || (CLAUSE_CHARS[w.charCodeAt(0)] === this.mark && this.clause.includes(w))) return true;
+    return false;
+  }
+  clauseHasEach(groups: readonly (readonly string[])[]): boolean {
+    for (const group of groups) if (!this.clauseHas(group)) return false;
+    return true;
   }
   get sentence(): string {
     return (this.sentenceText ??= this.f.sentenceBefore + this.f.clauseAfter);
@@ -72,8 +94,8 @@ function contextOf(f: ProseFigure): FigureContext {
 /** statementMatches of a count, with its context */
 function describes(st: Statement, f: ProseFigure, c: FigureContext): boolean {
   if (!st.units.includes(f.unit)) return false;
-  if (!hasEach(c.clause, st.words)) return false;
-  if (has(c.clause, st.not)) return false;
+  if (!c.clauseHasEach(st.words)) return false;
+  if (c.clauseHas(st.not)) return false;
   // what is being talked about (申请) is said in the sentence, or once before a list of categories
   const around = st.contextScope === 'paragraph' ? c.paragraph : c.sentence;
   if (!hasEach(around, st.context)) return false;
