@@ -10,6 +10,7 @@ import {
   SENTENCE_END_CODE,
 } from '../../server/src/engine/prose';
 import { YEAR_LIKE, yearsLike } from '../../server/src/engine/rules/year-typo';
+import { trailingNumbers } from '../../server/src/engine/model';
 import { codeTable, WHITE_SPACE_CHARS } from '../../server/src/engine/text';
 
 // Where the engine reads text faster than by its patterns (tables of code units, patterns tried only where a
@@ -59,4 +60,23 @@ test('numberEnd ends the number where /^[百分之\\s]*[\\d…亿]+/ ends it', (
     const expected = m ? m[0].replace(/\s+$/, '').length : text.length;
     assert.equal(numberEnd('前' + text + '后', 1, 1 + text.length) - 1, expected, text);
   }
+});
+
+test('trailingNumbers finds the run of number tokens the token pattern finds at the end of a line', () => {
+  // the pattern the rows of PDF text were read with: a number standing alone between spaces
+  const token = /(?<=^|[\s\u3000])[+-]?(?:\d|[\uFF10-\uFF19])[\d\uFF10-\uFF19,.．]*(?:万元|元)?(?=[\s\u3000]*$|[\s\u3000]+)/g;
+  const byPattern = (t: string) => {
+    const tokens = [...t.matchAll(token)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+    const run: { start: number; end: number }[] = [];
+    let tail = t.trimEnd().length;
+    for (let i = tokens.length - 1; i >= 0; i--) {
+      if (tokens[i].end !== tail) break;
+      run.unshift(tokens[i]);
+      tail = t.slice(0, tokens[i].start).trimEnd().length;
+      if (tail === 0 || tokens[i - 1]?.end !== tail) break;
+    }
+    return run;
+  };
+  const alphabet = [...'12０,.．+-元万a件 ', '  ', '\u3000', '\t', '万元', '总计'];
+  for (const line of randomStrings(alphabet, 30000, 14)) assert.deepEqual(trailingNumbers(line), byPattern(line), JSON.stringify(line));
 });

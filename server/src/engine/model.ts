@@ -1,5 +1,5 @@
 import { parseCell, parseChineseNumeral, type CellValue } from './numbers';
-import { lastStartingAtOrBefore, toHalfWidth } from './text';
+import { codeTable, lastStartingAtOrBefore, toHalfWidth, WHITE_SPACE_CHARS } from './text';
 
 /** One line of the source; start/end exclude the line break. */
 export interface Line {
@@ -79,6 +79,9 @@ export function splitLines(text: string): Line[] {
   return lines;
 }
 
+/** the characters /\s/ matches (and trim() removes) */
+const SPACE = codeTable(WHITE_SPACE_CHARS);
+
 // ---------- headings ----------
 
 const CN_NUM = '[一二三四五六七八九十]{1,3}';
@@ -150,12 +153,15 @@ function cellsOfDelimited(line: Line, sep: '|' | '\t'): Cell[] {
   for (;;) {
     const at = t.indexOf(sep, from);
     const stop = at < 0 ? t.length : at;
-    const raw = t.slice(from, stop);
-    const lead = raw.length - raw.trimStart().length;
-    const trimmed = raw.trim();
+    // the cell's text without the white space around it, measured rather than trimmed twice
+    let first = from;
+    while (first < stop && SPACE[t.charCodeAt(first)]) first++;
+    let last = stop;
+    while (last > first && SPACE[t.charCodeAt(last - 1)]) last--;
+    const trimmed = t.slice(first, last);
     // a blank cell spans its white space but the first, so that writing into it keeps "| x |" spacing
-    const start = trimmed ? from + lead : from + Math.min(1, raw.length);
-    const end = trimmed ? start + trimmed.length : stop;
+    const start = trimmed ? first : from + Math.min(1, stop - from);
+    const end = trimmed ? last : stop;
     cells.push({ start: line.start + start, end: line.start + end, raw: trimmed, value: parseCell(trimmed) });
     if (at < 0) break;
     from = at + 1;
@@ -205,31 +211,35 @@ function delimitedRow(line: Line, sep: '|' | '\t'): ValueRow | undefined {
   };
 }
 
-// A number standing alone between spaces, as PDF text aligns table columns.
-const ALIGNED_TOKEN = /(?<=^|[\s\u3000])[+-]?(?:\d|[\uFF10-\uFF19])[\d\uFF10-\uFF19,.．]*(?:万元|元)?(?=[\s\u3000]*$|[\s\u3000]+)/g;
+// A number standing alone between spaces, as PDF text aligns table columns: a word (between white space)
+// that is all of [+-]?digits[digits,.．]*(万元|元)?
+const NUMBER_WORD = /^[+-]?(?:\d|[\uFF10-\uFF19])[\d\uFF10-\uFF19,.．]*(?:万元|元)?$/;
 
-/** what a number token (ALIGNED_TOKEN) can end with: a line ending otherwise is prose, not a row */
+/** what a number word can end with: a line ending otherwise is prose, not a row */
 const TOKEN_LAST = '0123456789０１２３４５６７８９,.．元';
+
+/** The run of number words that ends the line, with only white space between them (spans within the line). */
+export function trailingNumbers(t: string): { start: number; end: number }[] {
+  const run: { start: number; end: number }[] = [];
+  let end = t.length;
+  while (end > 0 && SPACE[t.charCodeAt(end - 1)]) end--;
+  while (end > 0) {
+    let start = end;
+    while (start > 0 && !SPACE[t.charCodeAt(start - 1)]) start--;
+    if (!NUMBER_WORD.test(t.slice(start, end))) break;
+    run.push({ start, end });
+    end = start;
+    while (end > 0 && SPACE[t.charCodeAt(end - 1)]) end--;
+  }
+  return run.reverse();
+}
 
 function alignedRow(line: Line): ValueRow | undefined {
   const t = line.text;
   // trimEnd() removes what /[\s\u3000]+$/ matches, without a regular expression tried at every position
   const trimmed = t.trimEnd();
   if (!trimmed || !TOKEN_LAST.includes(trimmed[trimmed.length - 1])) return undefined;
-  const tokens: { start: number; end: number }[] = [];
-  ALIGNED_TOKEN.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = ALIGNED_TOKEN.exec(t))) tokens.push({ start: m.index, end: m.index + m[0].length });
-  // keep the run of numbers that ends the line, with only white space between them
-  const run: { start: number; end: number }[] = [];
-  let tail = trimmed.length;
-  for (let i = tokens.length - 1; i >= 0; i--) {
-    const tok = tokens[i];
-    if (tok.end !== tail) break;
-    run.unshift(tok);
-    tail = t.slice(0, tok.start).trimEnd().length;
-    if (tail === 0 || tokens[i - 1]?.end !== tail) break;
-  }
+  const run = trailingNumbers(t);
   if (!run.length) return undefined;
   const ownLabel = t.slice(0, run[0].start).trim();
   // prose that happens to end in a number ("地址：洪泽湖大道 90") has no gap before it
