@@ -1,5 +1,6 @@
 import {
   DocumentDiagnosticReportKind,
+  type DiagnosticServerCancellationData,
   LSPErrorCodes,
   NotificationType,
   ResponseError,
@@ -8,11 +9,11 @@ import {
   type DocumentDiagnosticReport,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { builtinSchemas, rangeOf, type CheckResult } from '../engine';
-import { pick, reportStatus } from '../engine/editor';
+import { builtinSchemas } from '../engine';
+import { pick } from '../engine/editor';
 import { StatusNotificationMethod, type StatusParams } from '../protocol';
 import type { Feature, ServerContext } from './context';
-import { toDiagnostic } from './convert';
+import type { ReportSummary } from './diagnosed';
 import { SOURCE_SCHEME, sourcePlace } from './documents';
 import type { Lang } from '../config';
 import { isConfigFile } from './configFiles';
@@ -50,8 +51,8 @@ export const diagnostics: Feature = (context) => {
     toldTooLarge.delete(e.document.uri);
   });
 
-  const sendStatus = (doc: TextDocument, result: CheckResult | undefined, starts: number[]) => {
-    const params = statusParams(context, doc, result, starts);
+  const sendStatus = (doc: TextDocument, summary: ReportSummary | undefined) => {
+    const params = statusParams(context, doc, summary);
     const json = JSON.stringify(params);
     if (sentStatus.get(doc.uri) === json) return;
     sentStatus.set(doc.uri, json);
@@ -75,10 +76,12 @@ export const diagnostics: Feature = (context) => {
 
   connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
     const uri = params.textDocument.uri;
-    // While the user types, wait until the typing pauses, but only where a check is slow (a large
-    // report): a request still waiting is cancelled by the next keystroke, and VS Code's client then
-    // shows no diagnostics until the next answer, so a report checked in a few ms is answered at once.
-    const slow = checker.lastCheckMs(uri) >= FAST_CHECK_MS;
+    // While the user types, wait until the typing pauses, but only where a check is slow and would hold
+    // up the main loop: a request still waiting is cancelled by the next keystroke, so a report checked
+    // in a few ms is answered at once. A large report is checked in the background, newest text first,
+    // and is not waited for: its check holds nothing up, and waiting would only delay the underline.
+    const open = documents.get(uri);
+    const slow = !(open && checker.inBackground(open)) && checker.lastCheckMs(uri) >= FAST_CHECK_MS;
     const wait = slow ? (lastChange.get(uri) ?? 0) + context.config().debounceMs - Date.now() : 0;
     if (wait > 0 && !token.isCancellationRequested) await pause(wait, token);
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled: the document changed');
@@ -88,15 +91,22 @@ export const diagnostics: Feature = (context) => {
     if (context.schemaFiles.isSchemaFile(uri)) return context.schemaFiles.diagnostics(doc, context.lang());
     if (!reports.isReport(doc) || context.configOf(doc).ignored) {
       if (reports.tooLarge(doc) && reports.isReportKind(doc)) tellTooLarge(doc);
-      if (sentStatus.has(uri)) sendStatus(doc, undefined, []);
+      if (sentStatus.has(uri)) sendStatus(doc, undefined);
       return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     }
     const garbled = garbledReport(doc, context.lang());
     if (garbled) return garbled;
-    const { result, starts, previous } = checker.check(doc);
-    sendStatus(doc, result, starts);
     const lang = context.lang();
-    const items = result.findings.map((f) => withSourcePlace(toDiagnostic(f, uri, starts, lang, previous), uri, f.start, lang));
+    const found = await checker.diagnose(doc, lang, token);
+    if (!found) {
+      if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled: the document changed');
+      // closed (and maybe opened again) while it was checked: the client asks again for what is open now
+      throw new ResponseError<DiagnosticServerCancellationData>(LSPErrorCodes.ServerCancelled, 'the document was closed', {
+        retriggerRequest: true,
+      });
+    }
+    sendStatus(doc, found.summary);
+    const items = found.items.map((d, i) => withSourcePlace(d, uri, found.offsets[i], lang));
     return { kind: DocumentDiagnosticReportKind.Full, items };
   });
 };
@@ -108,20 +118,10 @@ function withSourcePlace(d: Diagnostic, uri: string, offset: number, lang: Lang)
 }
 
 /** What the status item shows: the schema in use, how it was chosen, the findings counted (like eslint/status). */
-function statusParams(context: ServerContext, doc: TextDocument, result: CheckResult | undefined, starts: number[]): StatusParams {
+function statusParams(context: ServerContext, doc: TextDocument, summary: ReportSummary | undefined): StatusParams {
   const lang = context.lang();
   const available = builtinSchemas().map((s) => ({ id: s.id, name: s.name[lang] }));
   const none = { error: 0, warning: 0, information: 0, hint: 0 };
-  if (!result) return { uri: doc.uri, report: false, schema: null, reason: 'none', counts: none, available };
-  const s = reportStatus(result);
-  const fm = s.frontMatterSchema;
-  return {
-    uri: doc.uri,
-    report: true,
-    schema: s.schema && { id: s.schema.id, name: s.schema.name[lang] },
-    reason: s.reason,
-    counts: s.counts,
-    ...(fm ? { frontMatterSchema: { line: fm.line, ...rangeOf(starts, fm.start, fm.end) } } : {}),
-    available,
-  };
+  if (!summary) return { uri: doc.uri, report: false, schema: null, reason: 'none', counts: none, available };
+  return { uri: doc.uri, report: true, ...summary, available };
 }

@@ -61,7 +61,7 @@ export function startServer(connection: Connection, disk?: FileSystem): ServerCo
       connection.sendNotification('window/showMessage', { type: 2, message: message[lang] }).catch((e) => log(`message not shown: ${e}`));
     },
   });
-  const checker = createChecker(configOf, reports.previous, schemas.schemaFor);
+  const checker = createChecker(configOf, reports.previous, schemas.schemaFor, { log });
   const context: ServerContext = {
     connection,
     documents,
