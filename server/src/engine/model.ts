@@ -97,6 +97,17 @@ const CHINESE_PATTERNS = HEADING_PATTERNS.filter((p) => p.kind === 'chinese');
 /** what a numbered heading can start with, before half-width conversion: the first characters HEADING_PATTERNS accept */
 const HEADING_FIRST = '一二三四五六七八九十（(0123456789０１２３４５６７８９';
 
+const NUMERAL_CODE = codeTable('一二三四五六七八九十0123456789０１２３４５６７８９');
+const MARK_CODE = codeTable('、，.．,');
+
+/** Do up to three numerals stand at `at`, followed (after white space) by a mark 、，.．? What HEADING_PATTERNS ask of a line without brackets, and more. */
+function markAfterNumeral(text: string, at: number): boolean {
+  let i = at;
+  while (i < text.length && i - at < 3 && NUMERAL_CODE[text.charCodeAt(i)]) i++;
+  while (i < text.length && SPACE[text.charCodeAt(i)]) i++;
+  return MARK_CODE[text.charCodeAt(i)] === 1;
+}
+
 function parseHeading(line: Line): Heading | undefined {
   let text = line.text;
   let offset = 0;
@@ -111,6 +122,8 @@ function parseHeading(line: Line): Heading | undefined {
     // most lines are prose: one that cannot start a numbered heading is none, and is not converted and matched
     const first = text[offset];
     if (first === undefined || !HEADING_FIRST.includes(first)) return undefined;
+    // 一、 2. ３．: a numeral then its mark, looked at before the line is converted and matched (prose often starts with a figure)
+    if (first !== '（' && first !== '(' && !markAfterNumeral(text, offset)) return undefined;
   }
   text = trimEndWith(text.slice(offset), '#');
   const half = toHalfWidth(text);
