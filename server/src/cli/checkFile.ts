@@ -2,6 +2,7 @@ import { readFileSync } from 'fs';
 import { builtinSchema, checkReport, type Schema } from '../engine';
 import type { Config, Lang } from '../config';
 import { looksLikeReport, readReport, type Problem, type ReadResult } from './files';
+import type { Printed, PrintedFormat } from './formats/printed';
 import { fileResult, type FileResult } from './results';
 
 // --fix and schema files named in configuration files are loaded when a run asks for them
@@ -33,10 +34,13 @@ export interface JobOptions {
   fix?: 'write' | 'dry-run';
   /** the report's tables in each result, for the summary page */
   withTables?: boolean;
+  /** a worker thread sends each file's output in this format instead of its result (no SARIF, no summary) */
+  print?: PrintedFormat;
 }
 
-export type JobOutcome =
-  { result: FileResult; fixed?: number; diff?: string; fixProblem?: Problem } | { problem: Problem } | { skipped: true };
+type Fixing = { fixed?: number; diff?: string; fixProblem?: Problem };
+
+export type JobOutcome = ({ result: FileResult } & Fixing) | ({ printed: Printed } & Fixing) | { problem: Problem } | { skipped: true };
 
 // a schema file named in a configuration file is read once per thread
 const schemaFiles = new Map<string, Schema | Problem>();

@@ -5,11 +5,11 @@ import type { Lang } from '../config';
 import type { Schema } from '../engine';
 import { HELP, parseCommandLine, UsageError, type CheckArgs } from './args';
 import type { JobOptions } from './checkFile';
-import { compactFile } from './formats/compact';
 import { jsonWriter } from './formats/json';
 import { summary, summaryKind, summaryNeedsTables } from './formats/summary-kinds';
 import type { FileResult } from './results';
-import { textFile, textTotal, type TextCounts } from './formats/text';
+import { printFile } from './formats/printed';
+import { textTotal, type TextCounts } from './formats/text';
 import { defaultThreads, runJobs, serveJobs, WORKER_FLAG } from './pool';
 import { progressBar } from './progress';
 import { fdOutput } from './output';
@@ -77,7 +77,9 @@ async function check(args: CheckArgs, out: Out, err: Out): Promise<number> {
   let failed = plan.problems.length > 0;
   for (const p of plan.problems) err(`nianbao: ${p.path}${colon}${p.problem[lang]}`);
   const kind = args.summary ? summaryKind(args.summary) : undefined;
-  const options: JobOptions = { schema, lang, fix: args.fix, withTables: kind ? summaryNeedsTables(kind) : false };
+  // a worker thread sends back a file's output, or its findings where the run keeps them for SARIF or a summary
+  const print = kind || args.format === 'sarif' ? undefined : args.format;
+  const options: JobOptions = { schema, lang, fix: args.fix, withTables: kind ? summaryNeedsTables(kind) : false, print };
   // SARIF and the summaries are written once the run is over: they keep each report's findings, not its text
   const kept: FileResult[] = [];
   let fixedCount = 0;
@@ -97,21 +99,25 @@ async function check(args: CheckArgs, out: Out, err: Out): Promise<number> {
       failed = true;
       return;
     }
-    const result = outcome.result;
     if (outcome.fixProblem) {
-      err(`nianbao: ${result.path}${colon}${outcome.fixProblem[lang]}`);
+      err(`nianbao: ${plan.jobs[index].path}${colon}${outcome.fixProblem[lang]}`);
       failed = true;
     }
     if (outcome.diff) out(outcome.diff.trimEnd());
     if (outcome.fixed) ((fixedCount += outcome.fixed), fixedFiles++);
-    errors ||= result.diagnostics.some((d) => d.severity === 'error');
+    const result = 'result' in outcome ? outcome.result : undefined;
+    const printed = 'printed' in outcome ? outcome.printed : args.format === 'sarif' ? undefined : printFile(result!, args.format, lang);
+    errors ||= printed ? printed.hasError : result!.diagnostics.some((d) => d.severity === 'error');
     // --fix-dry-run prints the diff alone, so that it can be saved and applied as a patch
     if (args.fix === 'dry-run') return;
-    if (args.format === 'sarif' || kind) kept.push(result);
-    if (args.format === 'json') json.add(result);
-    else if (args.format === 'sarif') return;
-    else if (args.format === 'compact') for (const line of compactFile(result)) out(line);
-    else for (const line of textFile(result, lang, counts)) out(line);
+    if (result && (args.format === 'sarif' || kind)) kept.push(result);
+    if (!printed) return;
+    if (args.format === 'json') json.addBlock(printed.lines[0]);
+    else for (const line of printed.lines) out(line);
+    counts.files += printed.counts.files;
+    counts.errors += printed.counts.errors;
+    counts.warnings += printed.counts.warnings;
+    counts.others += printed.counts.others;
   });
   progress.done();
   if (args.fix)

@@ -1,5 +1,6 @@
 import * as os from 'os';
 import { checkFile, type CheckJob, type JobOptions, type JobOutcome } from './checkFile';
+import { printFile } from './formats/printed';
 
 // The jobs of a run, on the machine's cores: worker threads for many files, this thread for a few.
 // Jobs go out in input order and outcomes are handed on in input order, whatever finishes first; no
@@ -117,6 +118,11 @@ export function serveJobs(
 ): void {
   let queue = Promise.resolve();
   port.on('message', ({ index, job }) => {
-    queue = queue.then(async () => port.postMessage({ index, outcome: await checkFile(job, options) }));
+    queue = queue.then(async () => {
+      const outcome = await checkFile(job, options);
+      if (!options.print || !('result' in outcome)) return port.postMessage({ index, outcome });
+      const { result, ...fixing } = outcome;
+      port.postMessage({ index, outcome: { ...fixing, printed: printFile(result, options.print, options.lang) } });
+    });
   });
 }

@@ -53,7 +53,6 @@ export interface FileResult {
   tables?: ResultTable[];
 }
 
-
 /** "平潭综合实验区2022年政府信息公开工作年度报告" → "平潭综合实验区" */
 export function officeOf(title: string | undefined): string | undefined {
   const office = title

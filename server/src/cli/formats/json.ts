@@ -19,20 +19,27 @@ export function jsonFile(f: FileResult): object {
   };
 }
 
+/** A file's entry of the document, indented as it stands in it. */
+export function jsonBlock(f: FileResult): string {
+  return '    ' + JSON.stringify(jsonFile(f), null, 2).replace(/\n/g, '\n    ');
+}
+
 /**
  * Writes the document entry by entry: one entry is held back until the next arrives, because its
  * comma comes before the line break that `out` adds.
  */
-export function jsonWriter(out: (s: string) => void): { add(f: FileResult): void; end(): void } {
+export function jsonWriter(out: (s: string) => void): { add(f: FileResult): void; addBlock(block: string): void; end(): void } {
   let held: string | undefined;
   let started = false;
+  const addBlock = (block: string) => {
+    if (!started) out('{\n  "version": 1,\n  "files": [');
+    started = true;
+    if (held !== undefined) out(held + ',');
+    held = block;
+  };
   return {
-    add(f) {
-      if (!started) out('{\n  "version": 1,\n  "files": [');
-      started = true;
-      if (held !== undefined) out(held + ',');
-      held = '    ' + JSON.stringify(jsonFile(f), null, 2).replace(/\n/g, '\n    ');
-    },
+    add: (f) => addBlock(jsonBlock(f)),
+    addBlock,
     end() {
       if (!started) return out('{\n  "version": 1,\n  "files": []\n}');
       if (held !== undefined) out(held);
