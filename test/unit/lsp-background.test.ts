@@ -118,6 +118,25 @@ describe('checking large reports in the background', () => {
     assert.equal((await again)?.summary.schema?.id, 'reopened');
   });
 
+  test('a pull waiting for the thread takes the check made here of the same text (for an outline or a hover) at once', async () => {
+    const { jobs, checks } = manualChecks();
+    const checker = createChecker(
+      () => report,
+      () => undefined,
+      undefined,
+      { background: checks, backgroundChars: 10 },
+    );
+    const text = readFileSync(join(corpus, 'suqian-city-2024.txt'), 'utf8');
+    const doc = TextDocument.create('file:///r/suqian-city-2024.txt', 'plaintext', 1, text);
+    const answer = checker.diagnose(doc, 'zh', CancellationToken.None);
+    await tick();
+    assert.equal(jobs.length, 1);
+    const here = checker.check(doc);
+    assert.deepEqual(await answer, diagnosed(here.result, here.starts, doc.uri, 'zh'));
+    jobs[0].settle({ kind: 'done', diagnosed: mark('late'), ms: 1 });
+    assert.notEqual((await checker.diagnose(doc, 'zh', CancellationToken.None))?.summary.schema?.id, 'late');
+  });
+
   test('a report of usual length is checked at once on the main thread; without a thread, a large one is too', async () => {
     const text = readFileSync(join(corpus, 'suqian-city-2024.txt'), 'utf8');
     const never: BackgroundChecks = {

@@ -97,6 +97,21 @@ export function createChecker(
   const checkMs = new Map<string, number>();
   /** counts each document's closings: a check of a document closed (and maybe opened again) since it was asked for is not kept */
   const closings = new Map<string, number>();
+  /** pulls waiting for the thread, woken when the same text is checked here first (for an outline, say) */
+  const waiting = new Map<string, Set<() => void>>();
+  const checkedHere = (uri: string) => {
+    let stop = () => {};
+    const promise = new Promise<{ kind: 'checked here' }>((resolve) => {
+      const wake = () => resolve({ kind: 'checked here' });
+      const set = waiting.get(uri) ?? waiting.set(uri, new Set()).get(uri)!;
+      set.add(wake);
+      stop = () => {
+        set.delete(wake);
+        if (!set.size) waiting.delete(uri);
+      };
+    });
+    return { promise, stop };
+  };
 
   /** what a check of the document depends on besides its text, and its options */
   const inputs = (doc: TextDocument) => {
@@ -123,6 +138,7 @@ export function createChecker(
       const lastPlace = last && { uri: pathToFileURL(last.path).href, starts: lineStarts(last.text) };
       const entry = { version: doc.version, key, result, starts: lineStarts(text), previous: lastPlace };
       cache.set(doc.uri, entry);
+      for (const wake of waiting.get(doc.uri) ?? []) wake();
       return entry;
     },
 
@@ -150,7 +166,9 @@ export function createChecker(
           lang,
           previousUri: last && pathToFileURL(last.path).href,
         };
-        const outcome = await unlessCancelled(background.check(job), token);
+        const meanwhile = checkedHere(uri);
+        const outcome = await unlessCancelled(Promise.race([background.check(job), meanwhile.promise]), token);
+        meanwhile.stop();
         if (!outcome || (closings.get(uri) ?? 0) !== closed) return undefined;
         if (outcome.kind === 'failed') {
           // no thread to check in: checked here, as a smaller report is
