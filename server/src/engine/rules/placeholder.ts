@@ -2,7 +2,6 @@ import type { BoundReport } from '../bind';
 import { localized, type RuleFinding, type Rule } from '../finding';
 import type { ValueRow } from '../model';
 import { SENTENCE_END_CODE, halfLinesOf } from '../prose';
-import { codeTable } from '../text';
 import { proseLines } from './reportText';
 
 /**
@@ -23,8 +22,9 @@ export const placeholder: Rule = {
       // a Markdown rule (___ or ***) is no blank to fill
       if (RULE_FIRST.includes(l.text.trimStart()[0]) && /^\s*(?:[-_*]\s*){3,}$/.test(l.text)) continue;
       const t = halfLinesOf(report.model)[l.index];
-      for (const { re, what, chars } of anyPlaceholder(t) ? PATTERNS : []) {
-        if (!chars.test(t)) continue;
+      const present = placeholderKinds(t);
+      for (const { re, what, kind } of present ? PATTERNS : []) {
+        if (!(present & kind)) continue;
         re.lastIndex = 0;
         let m: RegExpExecArray | null;
         while ((m = re.exec(t))) {
@@ -67,7 +67,13 @@ function unfilledCells(report: BoundReport): RuleFinding[] {
 }
 
 const UNIT = '(?:年|月|日|件|条|个|项|次|人次|人|家|份|篇|期|场|名|户|万元|元|%|号|局|市|县|区|镇|乡|街道|办|委|厅)';
-const PATTERNS: { re: RegExp; what: { zh: string; en: string }; chars: RegExp }[] = [
+// what each pattern cannot match without: one of its characters, or 填写
+const LETTERS = 1;
+const CLOSING = 2;
+const PROMPT = 4;
+const LINE = 8;
+
+const PATTERNS: { re: RegExp; what: { zh: string; en: string }; kind: number }[] = [
   // XX件, ××局, X年X月: letters standing for a figure or a name, not part of a word (pzxxgkb@163.com)
   {
     re: new RegExp(
@@ -75,37 +81,45 @@ const PATTERNS: { re: RegExp; what: { zh: string; en: string }; chars: RegExp }[
       'g',
     ),
     what: localized('是没有填写的占位符', 'is a placeholder left unfilled'),
-    chars: /[Xx×]/,
+    kind: LETTERS,
   },
   {
     re: new RegExp(`(?<![A-Za-z0-9@._-])(?:X{2,}|×{2,}|x{2,})(?![A-Za-z0-9@._-]|\\s*${UNIT})`, 'g'),
     what: localized('是没有填写的占位符', 'is a placeholder left unfilled'),
-    chars: /[Xx×]/,
+    kind: LETTERS,
   },
   // empty brackets: （ ）, 〔 〕, 【】, 《》
   {
-    re: /(?<![\]!])[(（〔【《\[]\s*[)）〕】》\]](?!\()/g,
+    // the opening bracket first, then what must not stand before it: the pattern is looked for from its first character
+    re: /[(（〔【《\[](?<![\]!].)\s*[)）〕】》\]](?!\()/g,
     what: localized('是空的，括号中的内容没有填写', 'is empty: what belongs in the brackets is missing'),
-    chars: /[)）〕】》\]]/,
+    kind: CLOSING,
   },
   // the prompts of the report template (新建年度报告, snippets): text still to be written
   {
     re: /[(（]请(?:在此)?填写[^()（）\n]{0,30}[)）]/g,
     what: localized('是模板中的提示，这部分还没有填写', 'is a prompt of the template: this part is not written yet'),
-    chars: /填写/,
+    kind: PROMPT,
   },
   // a blank line to write on
-  { re: /_{3,}|＿{2,}/g, what: localized('是没有填写的空白', 'is a blank left unfilled'), chars: /[_＿]/ },
+  { re: /_{3,}|＿{2,}/g, what: localized('是没有填写的空白', 'is a blank left unfilled'), kind: LINE },
 ];
 
 /** what a Markdown rule (---, ***, ___) starts with */
 const RULE_FIRST = '-_*';
 
-/** every character PATTERNS' chars ask for ([Xx×)）〕】》\]_＿] or 填写), in one pass: most lines have none, and need not be tested five times */
-const PLACEHOLDER_CODE = codeTable('Xx×)）〕】》]_＿');
-function anyPlaceholder(t: string): boolean {
-  for (let i = 0; i < t.length; i++) if (PLACEHOLDER_CODE[t.charCodeAt(i)]) return true;
-  return t.includes('填写');
+/** the kinds of PATTERNS a line may hold, from one pass over it: most lines have none, and need not be matched five times */
+const KIND_OF = (() => {
+  const kinds = new Uint8Array(65536);
+  for (const c of 'Xx×') kinds[c.charCodeAt(0)] = LETTERS;
+  for (const c of ')）〕】》]') kinds[c.charCodeAt(0)] = CLOSING;
+  for (const c of '_＿') kinds[c.charCodeAt(0)] = LINE;
+  return kinds;
+})();
+function placeholderKinds(t: string): number {
+  let kinds = 0;
+  for (let i = 0; i < t.length; i++) kinds |= KIND_OF[t.charCodeAt(i)];
+  return t.includes('填写') ? kinds | PROMPT : kinds;
 }
 
 // measure words whose two-character words are common nouns: 文件, 案件, 事项, 法条 …
