@@ -2,9 +2,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { reportUri, serverFlags, serverJs, startServer, type Server } from './lsp';
-import { corpus, KB, MB, report20k, root, synthetic, tableDigit, type Sample } from './reports';
-import { memoryOf, mib, ms, size, summarize, time, timeAsync, type Timing, type TimeOptions } from './timing';
+import { server } from './editor';
+import { corpus, KB, MB, report20k, root, synthetic, type Sample } from './reports';
+import { mib, ms, size, summarize, time, type Timing, type TimeOptions } from './timing';
 import { markdownlint, markdownlintVersion, nianbao, stages } from './tools';
 import { wholeProcess } from './wholeProcess';
 
@@ -165,188 +165,7 @@ function memory(): void {
   out('  (the base, ~100 MB, is Node with the TypeScript loader used to run the benchmark, plus the text)');
 }
 
-// ---------- 4. language server ----------
-
-async function server(samples: { corpus: Sample[]; r20k: Sample; r1mb: Sample }): Promise<{ initialize: number }> {
-  out();
-  out(
-    `4. Language server: node ${[...serverFlags, serverJs.replace(root + '/', '')].join(' ')} --stdio (the Node options the extension uses),`,
-  );
-  out('   a real LSP connection (vscode-jsonrpc), driven as VS Code drives it');
-  // initialize: fresh processes
-  const inits: number[] = [];
-  for (let i = 0; i < (quick ? 2 : 5); i++) {
-    const s = await startServer(0);
-    inits.push(s.initializeMs);
-    s.close();
-  }
-  const init = summarize(inits);
-  out(
-    `  spawn → initialize response (fresh process)                 ${pad(ms(init.median), 8)} ms   (median of ${init.n}, min ${ms(init.min)})`,
-  );
-
-  const s = await startServer(0);
-  try {
-    const doc = samples.r20k;
-    const uri = reportUri(doc.name);
-    const t = performance.now();
-    await s.open(uri, doc.text);
-    await s.diagnostics(uri);
-    out(`  didOpen → first diagnostics, 20 KB report (code still cold)  ${pad(ms(performance.now() - t), 8)} ms`);
-
-    // 19 more reports open, each checked once, as in a workspace with 20 reports open
-    const others = samples.corpus.slice(0, 19);
-    for (const o of others) {
-      await s.open(reportUri(o.name), o.text);
-      await s.diagnostics(reportUri(o.name));
-    }
-
-    // one-character edits of a table cell, back and forth, each followed by a pull, as VS Code does
-    const edits = new Editor(s, uri, doc.text);
-    const [withError, without] = [await edits.edit(), await edits.edit()];
-    const timed = await timeAsync(() => edits.edit(), { warmup: 100, warmupMs: 2000, minRuns: 200, budgetMs: budget(3000), maxRuns: 2000 });
-    out(
-      `  didChange (1 character, table cell) → diagnostics, 20 KB   ${pad(ms(timed.median), 8)} ms   (p95 ${ms(timed.p95)}, n ${timed.n}; debounceMs 0; ${withError} / ${without} diagnostics)`,
-    );
-    const same = await timeAsync(() => s.diagnostics(uri), { warmup: 50, minRuns: 200, budgetMs: budget(1000) });
-    out(`  diagnostics again, document unchanged (cached result)       ${pad(ms(same.median), 8)} ms   (p95 ${ms(same.p95)}, n ${same.n})`);
-    target('edit → diagnostics, 20 KB report, < 20 ms', `${ms(timed.median)} ms median, ${ms(timed.p95)} ms p95`, timed.median < 20);
-    const mem = memoryOf(s.proc.pid!);
-
-    // the default settings: the pull waits for a pause in typing (debounceMs 150) where checking is slow
-    await s.setDebounce(150);
-    const dflt = await timeAsync(() => edits.edit(), { warmup: 5, minRuns: quick ? 5 : 20, budgetMs: 0 });
-    out(`  same, default settings (debounceMs 150)                     ${pad(ms(dflt.median), 8)} ms   (p95 ${ms(dflt.p95)}, n ${dflt.n})`);
-    const typed = await typing(edits, 20, 60);
-    out(
-      `  typing 20 keys 60 ms apart, pulls as vscode-languageclient 9: ${typed.pulls} pulls, ${typed.cancelled} cancelled (shown as no diagnostics), last diagnostics ${ms(typed.afterLast)} ms after the last key`,
-    );
-
-    const big = samples.r1mb;
-    const bigUri = reportUri(big.name);
-    await s.open(bigUri, big.text);
-    await s.diagnostics(bigUri);
-    const bigEdits = new Editor(s, bigUri, big.text);
-    const bigDflt = await timeAsync(() => bigEdits.edit(), { warmup: 2, minRuns: quick ? 3 : 10, budgetMs: 0 });
-    out(
-      `  1 MB report, default settings: didChange → diagnostics      ${pad(ms(bigDflt.median), 8)} ms   (p95 ${ms(bigDflt.p95)}, n ${bigDflt.n}: waits 150 ms for a pause, then checks)`,
-    );
-    const bigTyped = await typing(bigEdits, 20, 60);
-    out(
-      `  typing 20 keys 60 ms apart into the 1 MB report: ${bigTyped.pulls} pulls, ${bigTyped.cancelled} cancelled, last diagnostics ${ms(bigTyped.afterLast)} ms after the last key`,
-    );
-    await s.conn.sendNotification('textDocument/didClose', { textDocument: { uri: bigUri } });
-
-    out(
-      `  server memory, 20 reports open (${size(doc.bytes + others.reduce((a, o) => a + o.bytes, 0))} of text), after the edits above: VmRSS ${mib(mem.rss)} MB, peak VmHWM ${mib(mem.peak)} MB`,
-    );
-    target('server resident memory, 20 reports open, < 100 MB', `${mib(mem.rss)} MB (peak ${mib(mem.peak)} MB)`, mem.peak < 100 * MB);
-    if (serverFlags.length) {
-      const plain = await withoutFlags(doc, others, timed.n + 100);
-      out(
-        `  the same without ${serverFlags.join(' ')}: VmRSS ${mib(plain.rss)} MB, peak ${mib(plain.peak)} MB; didChange → diagnostics ${ms(plain.edit.median)} ms (p95 ${ms(plain.edit.p95)})`,
-      );
-    }
-  } finally {
-    s.close();
-  }
-  return { initialize: init.median };
-}
-
-/** The memory and edit latency of a server started with Node's defaults, for comparison. */
-async function withoutFlags(doc: Sample, others: Sample[], edits: number) {
-  const s = await startServer(0, []);
-  try {
-    const uri = reportUri(doc.name);
-    for (const o of [doc, ...others]) {
-      await s.open(reportUri(o.name), o.text);
-      await s.diagnostics(reportUri(o.name));
-    }
-    const editor = new Editor(s, uri, doc.text);
-    const edit = await timeAsync(() => editor.edit(), { warmup: 0, minRuns: edits, maxRuns: edits, budgetMs: 0 });
-    return { ...memoryOf(s.proc.pid!), edit };
-  } finally {
-    s.close();
-  }
-}
-
-/** One-character edits of a table cell (上年结转 总计), back and forth, each followed by a pull. */
-class Editor {
-  private version = 1;
-  private readonly at: { line: number; character: number; digit: string };
-  private readonly other: string;
-  constructor(
-    readonly server: Server,
-    readonly uri: string,
-    text: string,
-  ) {
-    this.at = tableDigit(text);
-    this.other = this.at.digit === '9' ? '8' : String(Number(this.at.digit) + 1);
-  }
-  /** sends the next edit; the text is back as it was after every second one */
-  async change(): Promise<void> {
-    this.version++;
-    const { line, character } = this.at;
-    await this.server.change(
-      this.uri,
-      this.version,
-      { start: { line, character }, end: { line, character: character + 1 } },
-      this.version % 2 ? this.at.digit : this.other,
-    );
-  }
-  /** an edit and the diagnostics for it; resolves to their number */
-  async edit(): Promise<number> {
-    await this.change();
-    return (await this.server.diagnostics(this.uri)).length;
-  }
-}
-
-/**
- * Keystrokes `gap` ms apart, each followed by a pull made the way vscode-languageclient 9.0.1 makes
- * them: a pull still open is cancelled and, once answered, pulled again. The client shows a cancelled
- * pull as no diagnostics until the next answer (microsoft/vscode-languageserver-node#1471), so the
- * cancelled pulls are underlines that flicker while the drafter types.
- */
-async function typing(editor: Editor, keys: number, gap: number) {
-  const { CancellationTokenSource } = await import('vscode-jsonrpc/node');
-  let pulls = 0;
-  let cancelled = 0;
-  let lastAnswer = 0;
-  let open: { source: InstanceType<typeof CancellationTokenSource>; again: boolean; done: Promise<void> } | undefined;
-  const start = (): void => {
-    pulls++;
-    const source = new CancellationTokenSource();
-    const req = { source, again: false, done: Promise.resolve() };
-    req.done = editor.server.conn
-      .sendRequest('textDocument/diagnostic', { textDocument: { uri: editor.uri } }, source.token)
-      .then(
-        () => {
-          if (source.token.isCancellationRequested) cancelled++;
-          else lastAnswer = performance.now();
-        },
-        () => void cancelled++,
-      )
-      .then(() => {
-        open = undefined;
-        if (req.again) start();
-      });
-    open = req;
-  };
-  const pull = () => {
-    if (!open) return start();
-    open.source.cancel();
-    open.again = true;
-  };
-  let lastKey = 0;
-  for (let i = 0; i < keys; i++) {
-    await editor.change();
-    lastKey = performance.now();
-    pull();
-    await new Promise((r) => setTimeout(r, gap));
-  }
-  while (open) await open.done;
-  return { pulls, cancelled, afterLast: lastAnswer - lastKey };
-}
+// ---------- 4. language server: bench/editor.ts ----------
 
 // ---------- 5. activation and package ----------
 
@@ -461,7 +280,10 @@ async function main(): Promise<void> {
 
   stageCosts(big, [t20.mine, t1.mine, t10.mine]);
   memory();
-  const { initialize } = await server({ corpus: c.filter((s) => s.name !== 'suqian-city-2024'), r20k, r1mb: big[1] });
+  const { initialize } = await server(
+    { corpus: c.filter((s) => s.name !== 'suqian-city-2024'), r20k, r1mb: big[1] },
+    { out, target, quick },
+  );
   activation(initialize);
   commandLine(c, quick ? 5 : 46);
   out();
@@ -469,11 +291,12 @@ async function main(): Promise<void> {
 
   out();
   out(
-    `Targets (issue 7); load average after the run: ${loadavg()
+    `Targets (issue 7; the editor's from issue 12); load average after the run: ${loadavg()
       .map((l) => l.toFixed(2))
       .join(' ')}`,
   );
-  for (const t of targets) out(`  ${t.ok ? 'met   ' : 'MISSED'}  ${padEnd(t.target, 54)} ${t.measured}`);
+  const width = Math.max(...targets.map((t) => t.target.length));
+  for (const t of targets) out(`  ${t.ok ? 'met   ' : 'MISSED'}  ${padEnd(t.target, width)} ${t.measured}`);
 }
 
 main().catch((e) => {
