@@ -46,4 +46,10 @@ describe('nianbao check on documents', () => {
     const named = await run('check', join(dir, '说明.doc'));
     assert.match(named.err, /另存为 \.docx/);
   });
+
+  test('the PDFs of a folder are all read in one thread, where the next files are read while one is checked', async () => {
+    const r = await run('check', '--format', 'json', '--no-config', '--jobs', '1', pdfs);
+    assert.equal(r.err, '');
+    assert.equal((JSON.parse(r.out) as Json).files.length, 4);
+  });
 });
