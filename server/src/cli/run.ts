@@ -54,8 +54,8 @@ export class TextStore {
   }
 }
 
-/** What the texts kept between planning and checking may take (UTF-16, two bytes a character): some dozens of reports, never more. */
-const KEPT_BYTES = 64 * 1024 * 1024;
+/** What the texts kept between planning and checking may take (UTF-16, two bytes a character): a thousand reports of 10 KB fit. */
+const KEPT_BYTES = 32 * 1024 * 1024;
 
 export interface PlanOptions {
   /** what the command line's flags set, over every configuration file */
