@@ -20,7 +20,7 @@ import { checkOptions, createChecker } from '../../server/src/lsp/checker';
 import type { ServerContext } from '../../server/src/lsp/context';
 import { diagnosed, type Diagnosed } from '../../server/src/lsp/diagnosed';
 
-// Large reports are checked in a background thread while the drafter types: the diagnostics given are
+// Large reports are checked in a background process while the drafter types: the diagnostics given are
 // always those of the text as it is now, exactly as a direct checkReport finds them; a result for a
 // text typed over is never given; a report of usual length is checked at once, as before.
 
@@ -48,7 +48,7 @@ const mark = (name: string): Diagnosed => ({
   summary: { schema: { id: name, name }, reason: 'markers', counts: { error: 0, warning: 0, information: 0, hint: 0 } },
 });
 
-/** Background checks the test settles by hand, to order what a thread would do. */
+/** Background checks the test settles by hand, to order what a checking process would do. */
 function manualChecks() {
   const jobs: { job: CheckJob; settle(o: CheckOutcome): void }[] = [];
   const checks: BackgroundChecks = {
@@ -118,7 +118,7 @@ describe('checking large reports in the background', () => {
     assert.equal((await again)?.summary.schema?.id, 'reopened');
   });
 
-  test('a pull waiting for the thread takes the check made here of the same text (for an outline or a hover) at once', async () => {
+  test('a pull waiting for the checking process takes the check made in the server of the same text (for an outline or a hover) at once', async () => {
     const { jobs, checks } = manualChecks();
     const checker = createChecker(
       () => report,
@@ -137,10 +137,10 @@ describe('checking large reports in the background', () => {
     assert.notEqual((await checker.diagnose(doc, 'zh', CancellationToken.None))?.summary.schema?.id, 'late');
   });
 
-  test('a report of usual length is checked at once on the main thread; without a thread, a large one is too', async () => {
+  test('a report of usual length is checked at once in the server; without a checking process, a large one is too', async () => {
     const text = readFileSync(join(corpus, 'suqian-city-2024.txt'), 'utf8');
     const never: BackgroundChecks = {
-      check: () => assert.fail('a report of usual length is not sent to the thread'),
+      check: () => assert.fail('a report of usual length is not sent to the checking process'),
       forget: () => {},
       dispose: () => {},
     };
@@ -156,7 +156,11 @@ describe('checking large reports in the background', () => {
     assert.ok(expected.items.length > 0);
     assert.deepEqual(await small.diagnose(doc, 'zh', CancellationToken.None), expected);
 
-    const failing: BackgroundChecks = { check: async () => ({ kind: 'failed', reason: 'no thread' }), forget: () => {}, dispose: () => {} };
+    const failing: BackgroundChecks = {
+      check: async () => ({ kind: 'failed', reason: 'no checking process' }),
+      forget: () => {},
+      dispose: () => {},
+    };
     const large = createChecker(
       () => report,
       () => undefined,
@@ -167,7 +171,7 @@ describe('checking large reports in the background', () => {
     assert.deepEqual(await large.diagnose(doc, 'zh', CancellationToken.None), expected);
   });
 
-  test('the thread checks the newest text of each document: a text waiting behind a check is replaced by a newer one', async () => {
+  test('the checking process checks the newest text of each document: a text waiting behind a check is replaced by a newer one', async () => {
     const checks = backgroundChecks(() => {});
     try {
       const text = longReport(40_000);

@@ -1,17 +1,21 @@
-import { isMainThread, parentPort, Worker, workerData } from 'worker_threads';
+import { fork, type ChildProcess } from 'child_process';
 import { checkReport, lineStarts, type CheckOptions } from '../engine';
 import type { Lang } from '../config';
 import { diagnosed, type Diagnosed } from './diagnosed';
 
-// Large reports are checked in a thread of their own: a 1 MB report takes the engine about 100 ms,
+// Large reports are checked in a process of their own: a 1 MB report takes the engine about 100 ms,
 // and on the server's main loop that would hold up every keystroke's notification, the cancellation of
-// a pull that is out of date, hovers and completions. The thread runs the same server file
-// (dist/server.js, or this module from the sources) and does nothing but check. One check runs at a
-// time; of the texts waiting, only the newest of each document is kept.
+// a pull that is out of date, hovers and completions. It is a process, not a worker thread, because
+// the server runs with --optimize-for-size (it keeps 20 open reports under 100 MB), which is the whole
+// process's and makes the engine three times slower; the checking process runs without it. It runs the
+// same server file (dist/server.js, or this module from the sources), does nothing but check, and lives
+// while a large report is open. One check runs at a time; of the texts waiting, only the newest of each
+// document is kept.
 
-const WORKER_FLAG = 'nianbaoChecks';
+/** Set in the environment of the checking process: the server file started as one. */
+const CHECKS_ENV = 'NIANBAO_BACKGROUND_CHECKS';
 
-/** A text of a document to check, with what it is checked with (plain data: it is copied to the thread). */
+/** A text of a document to check, with what it is checked with (plain data: it is copied to the checking process). */
 export interface CheckJob {
   uri: string;
   /** what makes two jobs the same check: the document's version and the options it is checked with */
@@ -24,20 +28,20 @@ export interface CheckJob {
 }
 
 export type CheckOutcome =
-  | { kind: 'done'; diagnosed: Diagnosed; /** how long the check took in the thread */ ms: number }
+  | { kind: 'done'; diagnosed: Diagnosed; /** how long the check took in the checking process (CPU time) */ ms: number }
   /** a newer text of the document was asked for before this one was started: never checked */
   | { kind: 'superseded' }
-  /** the thread could not check it (it failed or is not available): check on the main loop */
+  /** the checking process could not check it (it failed or is not available): check it in the server */
   | { kind: 'failed'; reason: string };
 
 export interface BackgroundChecks {
   check(job: CheckJob): Promise<CheckOutcome>;
-  /** the document is closed: what waits for it is dropped; the thread ends when no document needs it */
+  /** the document is closed: what waits for it is dropped; the checking process ends when no document needs it */
   forget(uri: string): void;
   dispose(): void;
 }
 
-/** After this many failures (a thread that ran out of memory, say) the thread is not started again. */
+/** After this many failures (a process that ran out of memory, say) none is started again. */
 const MAX_FAILURES = 3;
 
 interface Pending {
@@ -52,35 +56,35 @@ function pending(job: CheckJob): Pending {
   return { job, promise, resolve };
 }
 
-export function backgroundChecks(log: (message: string) => void, start: () => Worker = startWorker): BackgroundChecks {
-  let worker: Worker | undefined;
+export function backgroundChecks(log: (message: string) => void, start: () => ChildProcess = startProcess): BackgroundChecks {
+  let worker: ChildProcess | undefined;
   let running: Pending | undefined;
   let failures = 0;
   /** the newest job of each document, in the order they were asked for */
   const waiting = new Map<string, Pending>();
-  /** the documents checked here and still open: the thread is kept while there are any */
+  /** the documents checked here and still open: the process is kept while there are any */
   const uris = new Set<string>();
 
   const fail = (reason: string) => {
     failures++;
     log(
-      `checking in the background failed (${reason})${failures >= MAX_FAILURES ? ': large reports are checked on the main thread from now on' : ''}`,
+      `checking in the background failed (${reason})${failures >= MAX_FAILURES ? ': large reports are checked in the server from now on' : ''}`,
     );
     const was = running;
     running = undefined;
-    worker?.removeAllListeners();
-    void worker?.terminate();
-    worker = undefined;
+    stop();
     was?.resolve({ kind: 'failed', reason });
     next();
   };
 
-  const spawn = (): Worker => {
+  const spawn = (): ChildProcess => {
     const w = start();
-    w.unref(); // never what keeps the server's process alive
+    w.unref();
+    w.channel?.unref();
     w.on('message', (m: { done: Diagnosed; ms: number } | { error: string }) => {
       const was = running;
       running = undefined;
+      w.channel?.unref();
       if ('error' in m) {
         // the engine reports a rule that throws as a finding: this is the rest of it failing
         log(`checking in the background failed: ${m.error}`);
@@ -89,7 +93,7 @@ export function backgroundChecks(log: (message: string) => void, start: () => Wo
       next();
     });
     w.on('error', (e) => fail(String(e?.stack ?? e)));
-    w.on('exit', (code) => fail(`the thread exited with code ${code}`));
+    w.on('exit', (code, signal) => fail(`the checking process exited (${signal ?? code})`));
     return w;
   };
 
@@ -102,19 +106,21 @@ export function backgroundChecks(log: (message: string) => void, start: () => Wo
     }
     const p = first.value;
     waiting.delete(p.job.uri);
-    if (failures >= MAX_FAILURES) return (void p.resolve({ kind: 'failed', reason: 'no background thread' }), next());
+    if (failures >= MAX_FAILURES) return (void p.resolve({ kind: 'failed', reason: 'no checking process' }), next());
     try {
       worker ??= spawn();
     } catch (e) {
       failures = MAX_FAILURES;
-      log(`no background thread: ${e}`);
+      log(`no checking process: ${e}`);
       return (void p.resolve({ kind: 'failed', reason: String(e) }), next());
     }
     const { uri, text, options, lang, previousUri } = p.job;
     try {
-      worker.postMessage({ uri, text, options, lang, previousUri });
+      worker.send({ uri, text, options, lang, previousUri });
+      // waited for while it checks; otherwise never what keeps the server's process alive
+      worker.channel?.ref();
     } catch (e) {
-      // options that cannot be copied (a user's schema holding something unusual): checked on the main thread
+      // options that cannot be copied (a user's schema holding something unusual): checked in the server
       log(`not checked in the background: ${e}`);
       return (void p.resolve({ kind: 'failed', reason: String(e) }), next());
     }
@@ -124,7 +130,7 @@ export function backgroundChecks(log: (message: string) => void, start: () => Wo
   function stop(): void {
     if (!worker) return;
     worker.removeAllListeners();
-    void worker.terminate();
+    worker.kill();
     worker = undefined;
   }
 
@@ -163,31 +169,36 @@ export function backgroundChecks(log: (message: string) => void, start: () => Wo
   };
 }
 
-/** The thread: this file again, from the bundle or (in the tests) from the sources through tsx. */
-function startWorker(): Worker {
-  const data = { workerData: { [WORKER_FLAG]: true } };
-  return __filename.endsWith('.ts')
-    ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(__filename)});`, { eval: true, ...data })
-    : new Worker(__filename, data);
+/** The checking process: this file again, from the bundle or (in the tests) from the sources through tsx. */
+function startProcess(): ChildProcess {
+  return fork(__filename, [], {
+    env: { ...process.env, [CHECKS_ENV]: '1' },
+    execArgv: process.execArgv.filter((a) => a !== '--optimize-for-size'),
+    // the server's stdout is its connection to the editor: nothing else may write there
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    serialization: 'advanced',
+  });
 }
 
-/** Whether this thread is the one that checks in the background (the server is not started in it). */
-export const isCheckThread = !isMainThread && !!(workerData as Record<string, unknown> | undefined)?.[WORKER_FLAG];
+/** Whether this process is the one that checks in the background (the server is not started in it). */
+export const isCheckProcess = process.env[CHECKS_ENV] === '1' && typeof process.send === 'function';
 
-if (isCheckThread) {
-  parentPort!.on('message', (job: Omit<CheckJob, 'key'>) => {
+if (isCheckProcess) {
+  // the server is gone: so is this
+  process.on('disconnect', () => process.exit(0));
+  process.on('message', (job: Omit<CheckJob, 'key'>) => {
     try {
-      // the clock: process.cpuUsage would count the main thread's time too
-      const t = performance.now();
+      const cpu = process.cpuUsage();
       const result = checkReport(job.text, job.options);
       const previous =
         job.previousUri && job.options.previous !== undefined
           ? { uri: job.previousUri, starts: lineStarts(job.options.previous) }
           : undefined;
       const done = diagnosed(result, lineStarts(job.text), job.uri, job.lang, previous);
-      parentPort!.postMessage({ done, ms: performance.now() - t });
+      const used = process.cpuUsage(cpu);
+      process.send!({ done, ms: (used.user + used.system) / 1000 });
     } catch (e) {
-      parentPort!.postMessage({ error: String((e as Error)?.stack ?? e) });
+      process.send!({ error: String((e as Error)?.stack ?? e) });
     }
   });
 }

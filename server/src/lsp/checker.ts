@@ -11,7 +11,7 @@ import { diagnosed, type Diagnosed } from './diagnosed';
 
 // One check per version of a document and settings: diagnostics, hover, outline and the rest of one
 // keystroke share it. How long the last check took tells whether waiting for a pause in typing is worth it.
-// The diagnostics of a large report are found in a background thread (checkWorker.ts), so that typing,
+// The diagnostics of a large report are found in a background process (checkWorker.ts), so that typing,
 // cancelling and hovering go on while it is checked; they are only ever given for the text as it is now.
 
 export interface Checked {
@@ -30,25 +30,25 @@ export interface Checker {
    * Undefined when the request is cancelled or the document closed meanwhile.
    */
   diagnose(doc: TextDocument, lang: Lang, token: CancellationToken): Promise<Diagnosed | undefined>;
-  /** whether the document's diagnostics are found in the background thread */
+  /** whether the document's diagnostics are found in the background process */
   inBackground(doc: TextDocument): boolean;
   /** CPU time in ms the last check of this document took */
   lastCheckMs(uri: string): number;
   forget(uri: string): void;
   clear(): void;
-  /** ends the background thread */
+  /** ends the background process */
   dispose(): void;
 }
 
 /**
  * From this length (UTF-16 code units, ~250 KB of a Chinese report) a report is checked in the
  * background: it takes the engine 20 ms and more. A usual report (20 KB) is checked at once, here:
- * copying it to a thread and back would cost more than it saves.
+ * copying it to another process and back would cost more than it saves.
  */
 export const BACKGROUND_CHARS = 100_000;
 
 export interface CheckerOptions {
-  /** the background checks to use (tests pass their own); false: every check on the main thread */
+  /** the background checks to use (tests pass their own); false: every check in the server */
   background?: BackgroundChecks | false;
   backgroundChars?: number;
   log?: (message: string) => void;
@@ -97,7 +97,7 @@ export function createChecker(
   const checkMs = new Map<string, number>();
   /** counts each document's closings: a check of a document closed (and maybe opened again) since it was asked for is not kept */
   const closings = new Map<string, number>();
-  /** pulls waiting for the thread, woken when the same text is checked here first (for an outline, say) */
+  /** pulls waiting for the checking process, woken when the same text is checked here first (for an outline, say) */
   const waiting = new Map<string, Set<() => void>>();
   const checkedHere = (uri: string) => {
     let stop = () => {};
@@ -171,7 +171,7 @@ export function createChecker(
         meanwhile.stop();
         if (!outcome || (closings.get(uri) ?? 0) !== closed) return undefined;
         if (outcome.kind === 'failed') {
-          // no thread to check in: checked here, as a smaller report is
+          // no process to check in: checked here, as a smaller report is
           const c = checker.check(doc);
           return keep(diagnosed(c.result, c.starts, uri, lang, c.previous));
         }
