@@ -8,7 +8,8 @@ import { root } from './reports';
 // The bundled language server (dist/server.js) over a real LSP connection on stdio, driven as
 // VS Code drives it: didOpen/didChange notifications, then a pull-diagnostics request.
 
-export const serverJs = join(root, 'dist', 'server.js');
+/** The built server, or BENCH_SERVER_JS: another build of it to compare with (say, of an earlier commit). */
+export const serverJs = process.env.BENCH_SERVER_JS || join(root, 'dist', 'server.js');
 
 /** Node options of the server process: those the extension starts it with, or BENCH_SERVER_FLAGS (space-separated) to try others. */
 export const serverFlags: readonly string[] =
