@@ -173,7 +173,8 @@ export function backgroundChecks(log: (message: string) => void, start: () => Ch
 function startProcess(): ChildProcess {
   return fork(__filename, [], {
     env: { ...process.env, [CHECKS_ENV]: '1' },
-    execArgv: process.execArgv.filter((a) => a !== '--optimize-for-size'),
+    // not the debugger's port the server was started with (the extension's debug launch), which is taken
+    execArgv: process.execArgv.filter((a) => a !== '--optimize-for-size' && !/^--inspect/.test(a)),
     // the server's stdout is its connection to the editor: nothing else may write there
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     serialization: 'advanced',
