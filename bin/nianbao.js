@@ -42,8 +42,12 @@ function load(file, source) {
   if (process.env.NIANBAO_WRITE_CODE_CACHE === '1')
     process.on('exit', () => {
       const temporary = `${cacheFile}.${process.pid}`;
-      fs.writeFileSync(temporary, Buffer.concat([digest, script.createCachedData()]));
-      fs.renameSync(temporary, cacheFile);
+      try {
+        fs.writeFileSync(temporary, Buffer.concat([digest, script.createCachedData()]));
+        fs.renameSync(temporary, cacheFile);
+      } catch (e) {
+        process.stderr.write(`nianbao: the code cache could not be written (${e.message})\n`);
+      }
     });
   const mod = new Module(file, module);
   mod.filename = file;
