@@ -19,6 +19,7 @@ import { backgroundChecks, type BackgroundChecks, type CheckJob, type CheckOutco
 import { checkOptions, createChecker } from '../../server/src/lsp/checker';
 import type { ServerContext } from '../../server/src/lsp/context';
 import { diagnosed, type Diagnosed } from '../../server/src/lsp/diagnosed';
+import { checkedNow } from '../../server/src/lsp/reportAt';
 
 // Large reports are checked in a background process while the drafter types: the diagnostics given are
 // always those of the text as it is now, exactly as a direct checkReport finds them; a result for a
@@ -135,6 +136,35 @@ describe('checking large reports in the background', () => {
     assert.deepEqual(await answer, diagnosed(here.result, here.starts, doc.uri, 'zh'));
     jobs[0].settle({ kind: 'done', diagnosed: mark('late'), ms: 1 });
     assert.notEqual((await checker.diagnose(doc, 'zh', CancellationToken.None))?.summary.schema?.id, 'late');
+  });
+
+  test('a hover, an outline or a quick fix on a large report waits for its diagnostics; cancelled meanwhile, it checks nothing', async () => {
+    const { jobs, checks } = manualChecks();
+    const checker = createChecker(
+      () => report,
+      () => undefined,
+      undefined,
+      { background: checks, backgroundChars: 10 },
+    );
+    let checkedHere = 0;
+    const check = checker.check;
+    checker.check = (d) => (checkedHere++, check(d));
+    const text = readFileSync(join(corpus, 'suqian-city-2024.txt'), 'utf8');
+    const doc = TextDocument.create('file:///r/suqian-city-2024.txt', 'plaintext', 1, text);
+    const context = { checker, documents: { get: () => doc }, lang: () => 'zh' } as unknown as ServerContext;
+    const cancel = new CancellationTokenSource();
+    const cancelled = checkedNow(context, doc, cancel.token);
+    await tick();
+    cancel.cancel();
+    assert.equal(await cancelled, undefined);
+    assert.equal(checkedHere, 0, 'the next keystroke cancelled it: no check on the main loop');
+    const hover = checkedNow(context, doc, CancellationToken.None);
+    await tick();
+    assert.equal(checkedHere, 0, 'the diagnostics come first');
+    jobs.at(-1)!.settle({ kind: 'done', diagnosed: mark('diagnostics'), ms: 1 });
+    const checked = await hover;
+    assert.equal(checkedHere, 1);
+    assert.deepEqual(checked?.result.findings, checkReport(text, checkOptions(report, undefined)).findings);
   });
 
   test('a report of usual length is checked at once in the server; without a checking process, a large one is too', async () => {

@@ -4,6 +4,7 @@ import type { CheckResult } from '../engine';
 import { disableActions, fixAllEdits, pick } from '../engine/editor';
 import type { Feature, ServerContext } from './context';
 import { toDiagnostic, toEdits } from './convert';
+import { checkedNow } from './reportAt';
 
 // Quick fixes, 修复全部 (also on save, as source.fixAll.nianbao), and the comments that silence a finding.
 
@@ -17,12 +18,14 @@ function wants(params: CodeActionParams, kind: string): boolean {
 }
 
 export const codeActions: Feature = (context) => {
-  const { connection, documents, reports, checker } = context;
-  connection.onCodeAction((params) => {
+  const { connection, documents, reports } = context;
+  connection.onCodeAction(async (params, token) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc || !reports.isReport(doc)) return [];
     const lang = context.lang();
-    const { result, starts } = checker.check(doc);
+    const checked = await checkedNow(context, doc, token);
+    if (!checked) return [];
+    const { result, starts } = checked;
     const actions: CodeAction[] = [];
     const fixable = result.findings.filter((f) => f.fix).length;
     if (wants(params, FIX_ALL) && fixable) actions.push(fixAllAction(context, doc, result, starts, FIX_ALL));

@@ -13,8 +13,8 @@ const COMPLETION_KIND: Record<Completion['kind'], CompletionItemKind> = {
 };
 
 export const completion: Feature = (context) => {
-  context.connection.onCompletion((params): CompletionItem[] => {
-    const r = reportAt(context, params.textDocument.uri);
+  context.connection.onCompletion(async (params, token): Promise<CompletionItem[]> => {
+    const r = await reportAt(context, params.textDocument.uri, token);
     if (!r) return [];
     const options = { lang: context.lang(), markdown: context.reports.isMarkdown(r.doc), schemas: builtinSchemas() };
     return completionsAt(r.result, r.offset(params.position), options).map((c) => {

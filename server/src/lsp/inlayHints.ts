@@ -7,9 +7,9 @@ import { reportAt } from './reportAt';
 // Beside each total, the sum of its parts (setting nianbao.inlayHints.totals).
 
 export const inlayHints: Feature = (context) => {
-  context.connection.languages.inlayHint.on((params): InlayHint[] => {
+  context.connection.languages.inlayHint.on(async (params, token): Promise<InlayHint[]> => {
     if (!context.config().inlayHints.totals) return [];
-    const r = reportAt(context, params.textDocument.uri);
+    const r = await reportAt(context, params.textDocument.uri, token);
     if (!r) return [];
     const from = r.offset(params.range.start);
     const to = r.offset(params.range.end);

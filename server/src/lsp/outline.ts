@@ -13,8 +13,8 @@ const SYMBOL_KIND: Record<OutlineSymbol['kind'], SymbolKind> = {
 };
 
 export const outline: Feature = (context) => {
-  context.connection.onDocumentSymbol((params) => {
-    const r = reportAt(context, params.textDocument.uri);
+  context.connection.onDocumentSymbol(async (params, token) => {
+    const r = await reportAt(context, params.textDocument.uri, token);
     if (!r) return [];
     const convert = (s: OutlineSymbol): DocumentSymbol => ({
       name: s.name,
@@ -29,8 +29,8 @@ export const outline: Feature = (context) => {
 };
 
 export const folding: Feature = (context) => {
-  context.connection.onFoldingRanges((params) => {
-    const r = reportAt(context, params.textDocument.uri);
+  context.connection.onFoldingRanges(async (params, token) => {
+    const r = await reportAt(context, params.textDocument.uri, token);
     return r ? foldingRanges(r.result) : [];
   });
 };
