@@ -52,17 +52,18 @@ const mark = (name: string): Diagnosed => ({
 /** Background checks the test settles by hand, to order what a checking process would do. */
 function manualChecks() {
   const jobs: { job: CheckJob; settle(o: CheckOutcome): void }[] = [];
+  const forgotten: string[] = [];
   const checks: BackgroundChecks = {
     check: (job) => new Promise((settle) => jobs.push({ job, settle })),
-    forget: () => {},
+    forget: (uri) => void forgotten.push(uri),
     dispose: () => {},
   };
-  return { jobs, checks };
+  return { jobs, checks, forgotten };
 }
 
 describe('checking large reports in the background', () => {
   test('a result for a text typed over while it was checked is dropped; the newest text is checked and given', async () => {
-    const { jobs, checks } = manualChecks();
+    const { jobs, checks, forgotten } = manualChecks();
     const checker = createChecker(
       () => report,
       () => undefined,
@@ -89,6 +90,11 @@ describe('checking large reports in the background', () => {
     // asked again for the same text: the result kept is given, nothing is checked again
     assert.equal((await checker.diagnose(doc, 'zh', CancellationToken.None))?.summary.schema?.id, 'third');
     assert.equal(jobs.length, 3);
+    // cut down below the size: checked at once in the server, and the checking process no longer keeps it
+    TextDocument.update(doc, [{ text: '一' }], 4);
+    assert.ok(await checker.diagnose(doc, 'zh', CancellationToken.None));
+    assert.equal(jobs.length, 3);
+    assert.deepEqual(forgotten, [doc.uri]);
   });
 
   test('a cancelled pull, or one for a document closed meanwhile, is given nothing, even when its check ends later', async () => {

@@ -154,6 +154,8 @@ export function createChecker(
         const keep = (d: Diagnosed) => (found.set(uri, { diagnosed: d, version, key, lang }), d);
         const here = cache.get(uri);
         if (!inBackground(doc) || (here && here.version === version && here.key === key)) {
+          // cut down below the size: the checking process is not kept for it
+          if (!inBackground(doc)) background?.forget(uri);
           const c = checker.check(doc);
           return keep(diagnosed(c.result, c.starts, uri, lang, c.previous));
         }
