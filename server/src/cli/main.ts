@@ -6,14 +6,14 @@ import type { Schema } from '../engine';
 import { HELP, parseCommandLine, UsageError, type CheckArgs } from './args';
 import type { JobOptions } from './checkFile';
 import { jsonWriter } from './formats/json';
-import { summary, summaryKind, summaryNeedsTables } from './formats/summary-kinds';
+import { summary, summaryKind, summaryNeedsTables, type SummaryKind } from './formats/summary-kinds';
 import type { FileResult } from './results';
 import { printFile } from './formats/printed';
 import { textTotal, type TextCounts } from './formats/text';
-import { defaultThreads, runJobs, serveJobs, WORKER_FLAG } from './pool';
+import { defaultThreads, runJobs, serveJobs, WORKER_FLAG, WorkerPool } from './pool';
 import { progressBar } from './progress';
 import { fdOutput } from './output';
-import { planRun } from './run';
+import { planRun, type Plan } from './run';
 
 // What a plain check of text reports does not use is required where it is used (SARIF, the summaries,
 // convert and new, schema files), so that it costs nothing at start-up.
@@ -62,7 +62,6 @@ function langOf(argv: string[]): Lang {
 
 async function check(args: CheckArgs, out: Out, err: Out): Promise<number> {
   const { lang } = args;
-  const colon = lang === 'zh' ? '：' : ': ';
   let schema: Schema | undefined;
   if (args.schema) {
     const loaded = await lazy.schemaFile().loadSchemaArg(args.schema);
@@ -73,13 +72,47 @@ async function check(args: CheckArgs, out: Out, err: Out): Promise<number> {
     schema = loaded.schema;
   }
   const flags = { ...(args.schema ? { schema: args.schema } : {}), ...(args.deadline ? { deadline: args.deadline } : {}) };
-  const plan = await planRun(args.paths, { flags, previous: args.previous, configFiles: args.configFiles });
-  let failed = plan.problems.length > 0;
-  for (const p of plan.problems) err(`nianbao: ${p.path}${colon}${p.problem[lang]}`);
   const kind = args.summary ? summaryKind(args.summary) : undefined;
   // a worker thread sends back a file's output, or its findings where the run keeps them for SARIF or a summary
   const print = kind || args.format === 'sarif' ? undefined : args.format;
   const options: JobOptions = { schema, lang, fix: args.fix, withTables: kind ? summaryNeedsTables(kind) : false, print };
+  // worker threads, where the run has files enough for them, start while it is planned, and help plan it
+  let workers: WorkerPool | undefined;
+  const script = workerScript();
+  const keysOf = (files: number) => {
+    const threads = args.jobs ?? defaultThreads(files);
+    if (threads <= 1 || !script) return undefined;
+    const pool = (workers = new WorkerPool(script, threads, options));
+    return (file: string, text: string) => pool.keysOf(file, text);
+  };
+  try {
+    return await checkPlanned(
+      args,
+      out,
+      err,
+      await planRun(args.paths, { flags, previous: args.previous, configFiles: args.configFiles, keysOf }),
+      options,
+      kind,
+      workers,
+    );
+  } finally {
+    workers?.close();
+  }
+}
+
+async function checkPlanned(
+  args: CheckArgs,
+  out: Out,
+  err: Out,
+  plan: Plan,
+  options: JobOptions,
+  kind: SummaryKind | undefined,
+  started: WorkerPool | undefined,
+): Promise<number> {
+  const { lang } = args;
+  const colon = lang === 'zh' ? '：' : ': ';
+  let failed = plan.problems.length > 0;
+  for (const p of plan.problems) err(`nianbao: ${p.path}${colon}${p.problem[lang]}`);
   // SARIF and the summaries are written once the run is over: they keep each report's findings, not its text
   const kept: FileResult[] = [];
   let fixedCount = 0;
@@ -90,8 +123,11 @@ async function check(args: CheckArgs, out: Out, err: Out): Promise<number> {
   const counts: TextCounts = { files: 0, errors: 0, warnings: 0, others: 0 };
   let errors = false;
   const json = jsonWriter(out);
+  // as many threads as the jobs found are worth (fewer than the files may be): those started already, or none
   const threads = args.jobs ?? defaultThreads(plan.jobs.length);
-  await runJobs(plan.jobs, options, { threads, workerScript: workerScript(), texts: plan.texts }, (index, outcome) => {
+  if (started && threads <= 1) started.close();
+  const pool = { threads, workerScript: workerScript(), texts: plan.texts, started: threads > 1 ? started : undefined };
+  await runJobs(plan.jobs, options, pool, (index, outcome) => {
     progress.tick();
     if ('skipped' in outcome) return;
     if ('problem' in outcome) {

@@ -1,6 +1,7 @@
 import * as os from 'os';
 import { checkFile, type CheckJob, type JobOptions, type JobOutcome } from './checkFile';
 import { printFile } from './formats/printed';
+import { computeKeys, type OfficeKeys } from '../previous';
 
 // The jobs of a run, on the machine's cores: worker threads for many files, this thread for a few.
 // Jobs go out in input order and outcomes are handed on in input order, whatever finishes first; no
@@ -16,6 +17,8 @@ export interface PoolOptions {
   workerScript?: string;
   /** texts read already (while planning), handed to each job's check with it */
   texts?: { take(file: string | undefined): string | undefined };
+  /** worker threads started while the run was planned; they end with the run */
+  started?: WorkerPool;
 }
 
 /**
@@ -35,7 +38,9 @@ export async function runJobs(
   pool: PoolOptions,
   onOutcome: (index: number, outcome: JobOutcome) => void,
 ): Promise<void> {
-  const threads = pool.workerScript ? Math.min(pool.threads, jobs.length) : 1;
+  const started = pool.started;
+  const threads = started ? Math.min(started.size, pool.threads, jobs.length) : pool.workerScript ? Math.min(pool.threads, jobs.length) : 1;
+  if (started && threads <= 1) started.close();
   const deliver = inOrder(onOutcome);
   const texts = pool.texts;
   const withTexts = (job: CheckJob): CheckJob => {
@@ -55,7 +60,7 @@ export async function runJobs(
     }
     return;
   }
-  await inWorkers(jobs, withTexts, options, pool.workerScript!, threads, deliver);
+  await (started ?? new WorkerPool(pool.workerScript!, threads, options)).run(jobs, withTexts, threads, deliver);
 }
 
 /** Hands outcomes on in index order, holding those that arrive early. */
@@ -72,53 +77,103 @@ function inOrder(onOutcome: (index: number, outcome: JobOutcome) => void) {
   };
 }
 
-function inWorkers(
-  jobs: readonly CheckJob[],
-  prepare: (job: CheckJob) => CheckJob,
-  options: JobOptions,
-  script: string,
-  threads: number,
-  deliver: (index: number, outcome: JobOutcome) => void,
-): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let dispatched = 0;
-    let done = 0;
+type Thread = import('worker_threads').Worker;
+type FromWorker = { keysId: number; keys: OfficeKeys | undefined } | { index: number; outcome: JobOutcome };
+
+/**
+ * Worker threads, started as soon as a run knows it has many files: while the run is planned, they work out
+ * the office and year of reports for pairing them (parsing them, which also warms them up for checking),
+ * then they check the jobs. They end with the run, or when it fails.
+ */
+export class WorkerPool {
+  private readonly threads: Thread[];
+  private readonly waiting = new Map<number, { resolve(keys: OfficeKeys | undefined): void; reject(e: Error): void }>();
+  private asked = 0;
+  private failure?: Error;
+  private onOutcome?: (thread: Thread, index: number, outcome: JobOutcome) => void;
+  private onFailure?: (e: Error) => void;
+
+  constructor(script: string, count: number, options: JobOptions) {
     const { Worker } = require('worker_threads') as typeof import('worker_threads');
-    const workers: InstanceType<typeof Worker>[] = [];
-    const finish = (error?: Error) => {
-      for (const w of workers) void w.terminate();
-      if (error) reject(error);
-      else resolve();
-    };
-    const give = (w: InstanceType<typeof Worker>) => {
-      if (dispatched < jobs.length) {
-        w.postMessage({ index: dispatched, job: prepare(jobs[dispatched]) });
-        dispatched++;
-      }
-    };
-    for (let t = 0; t < threads; t++) {
-      const w = new Worker(script, { argv: [WORKER_FLAG], workerData: { nianbaoWorker: true, options } });
-      workers.push(w);
-      w.on('message', (m: { index: number; outcome: JobOutcome }) => {
-        deliver(m.index, m.outcome);
-        if (++done === jobs.length) finish();
-        else give(w);
+    this.threads = Array.from({ length: count }, () => {
+      const thread = new Worker(script, { argv: [WORKER_FLAG], workerData: { nianbaoWorker: true, options } });
+      thread.on('message', (m: FromWorker) => {
+        if ('keysId' in m) {
+          this.waiting.get(m.keysId)?.resolve(m.keys);
+          this.waiting.delete(m.keysId);
+        } else this.onOutcome?.(thread, m.index, m.outcome);
       });
-      w.on('error', (e) => finish(e));
-      // two jobs queued per thread, so that a thread never waits for the next one
-      give(w);
-      give(w);
-    }
-  });
+      thread.on('error', (e) => this.fail(e));
+      return thread;
+    });
+  }
+
+  get size(): number {
+    return this.threads.length;
+  }
+
+  /** computeKeys of a report's beginning, in a worker thread */
+  keysOf(path: string, text: string): Promise<OfficeKeys | undefined> {
+    if (this.failure) return Promise.reject(this.failure);
+    const id = this.asked++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.threads[id % this.threads.length].postMessage({ keysId: id, path, text });
+    });
+  }
+
+  /** Checks the jobs on the first `count` threads, two queued on each so that none waits; then they all end. */
+  run(
+    jobs: readonly CheckJob[],
+    prepare: (job: CheckJob) => CheckJob,
+    count: number,
+    deliver: (index: number, outcome: JobOutcome) => void,
+  ): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      if (this.failure) return reject(this.failure);
+      let dispatched = 0;
+      let done = 0;
+      const give = (thread: Thread) => {
+        if (dispatched >= jobs.length) return;
+        thread.postMessage({ index: dispatched, job: prepare(jobs[dispatched]) });
+        dispatched++;
+      };
+      this.onFailure = reject;
+      this.onOutcome = (thread, index, outcome) => {
+        deliver(index, outcome);
+        if (++done === jobs.length) resolve();
+        else give(thread);
+      };
+      if (!jobs.length) return resolve();
+      for (const thread of this.threads.slice(0, count)) (give(thread), give(thread));
+    }).finally(() => this.close());
+  }
+
+  close(): void {
+    for (const thread of this.threads) void thread.terminate();
+  }
+
+  private fail(e: Error): void {
+    this.failure ??= e;
+    for (const w of this.waiting.values()) w.reject(e);
+    this.waiting.clear();
+    this.onFailure?.(e);
+    this.close();
+  }
 }
 
-/** The worker thread's side: check each job it is sent and post the outcome back. */
+/** The worker thread's side: work out the keys of each report it is asked about, check each job it is sent, post back. */
 export function serveJobs(
-  port: { on(event: 'message', listener: (m: { index: number; job: CheckJob }) => void): void; postMessage(m: unknown): void },
+  port: {
+    on(event: 'message', listener: (m: { index: number; job: CheckJob } | { keysId: number; path: string; text: string }) => void): void;
+    postMessage(m: unknown): void;
+  },
   options: JobOptions,
 ): void {
   let queue = Promise.resolve();
-  port.on('message', ({ index, job }) => {
+  port.on('message', (m) => {
+    if ('keysId' in m) return port.postMessage({ keysId: m.keysId, keys: computeKeys({ path: m.path, text: m.text }) });
+    const { index, job } = m;
     queue = queue.then(async () => {
       const outcome = await checkFile(job, options);
       if (!options.print || !('result' in outcome)) return port.postMessage({ index, outcome });

@@ -64,6 +64,11 @@ export interface PlanOptions {
   previous?: string[];
   /** false: no configuration file is looked for (--no-config) */
   configFiles?: boolean;
+  /**
+   * Told how many files the run has once they are found, it may give back another way to work out the
+   * keys of a report for pairing (computeKeys in worker threads), used while the files are read
+   */
+  keysOf?: (files: number) => ((path: string, text: string) => Promise<OfficeKeys | undefined>) | undefined;
 }
 
 const CONCURRENT_READS = 32;
@@ -95,12 +100,14 @@ export async function planRun(paths: string[], options: PlanOptions): Promise<Pl
     if (!isIgnored(r.path, configs(path.dirname(r.path)))) out.jobs.push(jobOf(r.path, true, undefined, configs, options));
     return out;
   }
+  const keysOf = options.keysOf?.(inputs.length);
   const heads = await mapLimited(inputs, CONCURRENT_READS, async (input) => {
     const head = await readHead(input.path, texts.hasRoomFor(MAX_KEPT_FILE) ? MAX_KEPT_FILE : 0);
     if ('whole' in head && head.whole !== undefined) texts.keep(input.path, head.whole);
     return { input, head };
   });
   const reports: Keyed[] = [];
+  const working: Promise<void>[] = [];
   for (const { input, head } of heads) {
     if (!('text' in head)) {
       // a file met while searching a folder that is not a text report is passed over quietly; one that cannot be read is told
@@ -110,9 +117,13 @@ export async function planRun(paths: string[], options: PlanOptions): Promise<Pl
     // a Word file, PDF or web page found in a folder is told a report or not once it is read (checkFile)
     if (!input.explicit && !head.document && !looksLikeReport(input.path, head.text)) continue;
     if (isIgnored(input.path, configs(path.dirname(input.path)))) continue;
-    const keys = head.document ? nameKeys(input.path) : computeKeys({ path: input.path, text: head.text });
-    reports.push({ path: input.path, keys, explicit: input.explicit });
+    const report: Keyed = { path: input.path, keys: undefined, explicit: input.explicit };
+    if (head.document) report.keys = nameKeys(input.path);
+    else if (keysOf) working.push(keysOf(input.path, head.text).then((keys) => void (report.keys = keys)));
+    else report.keys = computeKeys({ path: input.path, text: head.text });
+    reports.push(report);
   }
+  await Promise.all(working);
   const previous = await pairPrevious(reports, options.previous ?? [], out.problems);
   out.jobs = reports.map((r) => jobOf(r.path, r.explicit ?? true, previous.get(r.path), configs, options));
   const checked = new Set(out.jobs.map((j) => j.path));
