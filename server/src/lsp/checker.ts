@@ -153,12 +153,16 @@ export function createChecker(
         if (hit && hit.version === version && hit.key === key && hit.lang === lang) return hit.diagnosed;
         const keep = (d: Diagnosed) => (found.set(uri, { diagnosed: d, version, key, lang }), d);
         const here = cache.get(uri);
-        if (!inBackground(doc) || (here && here.version === version && here.key === key)) {
-          // cut down below the size: the checking process is not kept for it
-          if (!inBackground(doc)) background?.forget(uri);
+        if (!inBackground(doc)) {
+          // checked here at once, its diagnostics made from the check kept (not kept twice: 20 reports
+          // open stay under 100 MB); cut down below the size, the checking process is not kept for it
+          found.delete(uri);
+          background?.forget(uri);
           const c = checker.check(doc);
-          return keep(diagnosed(c.result, c.starts, uri, lang, c.previous));
+          return diagnosed(c.result, c.starts, uri, lang, c.previous);
         }
+        if (here && here.version === version && here.key === key)
+          return keep(diagnosed(here.result, here.starts, uri, lang, here.previous));
         background ??= backgroundChecks(log);
         const job = {
           uri,
