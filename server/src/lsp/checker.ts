@@ -177,9 +177,9 @@ export function createChecker(
         meanwhile.stop();
         if (!outcome || (closings.get(uri) ?? 0) !== closed) return undefined;
         if (outcome.kind === 'failed') {
-          // no process to check in: checked here, as a smaller report is
+          // no process to check in: checked here, as a smaller report is (the text as it is now)
           const c = checker.check(doc);
-          return keep(diagnosed(c.result, c.starts, uri, lang, c.previous));
+          return diagnosed(c.result, c.starts, uri, lang, c.previous);
         }
         if (outcome.kind === 'done') {
           checkMs.set(uri, outcome.ms);
