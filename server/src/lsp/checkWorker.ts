@@ -57,7 +57,7 @@ function pending(job: CheckJob): Pending {
 }
 
 export function backgroundChecks(log: (message: string) => void, start: () => ChildProcess = startProcess): BackgroundChecks {
-  let worker: ChildProcess | undefined;
+  let child: ChildProcess | undefined;
   let running: Pending | undefined;
   let failures = 0;
   /** the newest job of each document, in the order they were asked for */
@@ -108,7 +108,7 @@ export function backgroundChecks(log: (message: string) => void, start: () => Ch
     waiting.delete(p.job.uri);
     if (failures >= MAX_FAILURES) return (void p.resolve({ kind: 'failed', reason: 'no checking process' }), next());
     try {
-      worker ??= spawn();
+      child ??= spawn();
     } catch (e) {
       failures = MAX_FAILURES;
       log(`no checking process: ${e}`);
@@ -116,9 +116,9 @@ export function backgroundChecks(log: (message: string) => void, start: () => Ch
     }
     const { uri, text, options, lang, previousUri } = p.job;
     try {
-      worker.send({ uri, text, options, lang, previousUri });
+      child.send({ uri, text, options, lang, previousUri });
       // waited for while it checks; otherwise never what keeps the server's process alive
-      worker.channel?.ref();
+      child.channel?.ref();
     } catch (e) {
       // options that cannot be copied (a user's schema holding something unusual): checked in the server
       log(`not checked in the background: ${e}`);
@@ -128,10 +128,10 @@ export function backgroundChecks(log: (message: string) => void, start: () => Ch
   }
 
   function stop(): void {
-    if (!worker) return;
-    worker.removeAllListeners();
-    worker.kill();
-    worker = undefined;
+    if (!child) return;
+    child.removeAllListeners();
+    child.kill();
+    child = undefined;
   }
 
   return {
