@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { isReportFileName } from './documents';
-import { parseReport } from './engine';
+import { titleAndYear } from './engine';
 
 // Which of the reports given is last year's report of the same office, for the checks across years.
 
@@ -32,7 +32,7 @@ export type OfficeKeys = { keys: string[]; year: number };
 
 /** officeKeys without the cache: for the command line, which asks once per file and keeps no texts. */
 export function computeKeys(file: Named): OfficeKeys | undefined {
-  const model = parseReport(file.text.length > 200_000 ? file.text.slice(0, 200_000) : file.text);
+  const model = titleAndYear(file.text.length > 200_000 ? file.text.slice(0, 200_000) : file.text);
   if (!model.year) return undefined;
   const keys: string[] = [];
   const title = model.title?.text.replace(YEAR, '').replace(/政府信息公开.*$|信息公开.*$/, '');

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import {
   CLAUSE_END,
@@ -10,7 +12,9 @@ import {
   SENTENCE_END_CODE,
 } from '../../server/src/engine/prose';
 import { YEAR_LIKE, yearsLike } from '../../server/src/engine/rules/year-typo';
-import { trailingNumbers } from '../../server/src/engine/model';
+import { builtinSchemas, checkReport } from '../../server/src/engine';
+import { parseReport, titleAndYear, trailingNumbers } from '../../server/src/engine/model';
+import { pairWithPrevious } from '../../server/src/previous';
 import { codeTable, WHITE_SPACE_CHARS } from '../../server/src/engine/text';
 
 // Where the engine reads text faster than by its patterns (tables of code units, patterns tried only where a
@@ -79,4 +83,38 @@ test('trailingNumbers finds the run of number tokens the token pattern finds at 
   };
   const alphabet = [...'12０,.．+-元万a件 ', '  ', '\u3000', '\t', '万元', '总计'];
   for (const line of randomStrings(alphabet, 30000, 14)) assert.deepEqual(trailingNumbers(line), byPattern(line), JSON.stringify(line));
+});
+
+test('titleAndYear reads the title and year parseReport reads, from the first lines only', () => {
+  const corpus = join(__dirname, '..', 'fixtures', 'corpus');
+  for (const file of readdirSync(corpus).filter((f) => f.endsWith('.txt'))) {
+    const text = readFileSync(join(corpus, file), 'utf8');
+    const padded = '\n'.repeat(230) + text; // the title too far down to be one: none in either
+    for (const variant of [text, `---\nschema: gov-2021\n---\n${text}`, text.replace(/\n/g, '\r\n'), text.slice(0, 400), padded]) {
+      const model = parseReport(variant);
+      assert.deepEqual(titleAndYear(variant), { title: model.title, year: model.year }, file);
+    }
+  }
+});
+
+test('a report kept as last year’s gives the later report the findings a fresh parse of it gives', () => {
+  const corpus = join(__dirname, '..', 'fixtures', 'corpus');
+  const files = readdirSync(corpus)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => ({ path: f, text: readFileSync(join(corpus, f), 'utf8') }));
+  const previous = pairWithPrevious(files);
+  const lastYears = new Set([...previous.values()].map((f) => f.path));
+  assert.ok(lastYears.size >= 8, 'the corpus has series of reports');
+  // in name order, as a folder is checked: each last year's report is checked, and kept, before the next year's
+  const kept = files.map((f) => checkReport(f.text, { previous: previous.get(f.path)?.text, keepAsPrevious: lastYears.has(f.path) }));
+  // a schema list of its own for each check: nothing kept or cached is found for it, last year's report is parsed afresh
+  const fresh = files.map((f) => checkReport(f.text, { previous: previous.get(f.path)?.text, schemas: [...builtinSchemas()] }));
+  let reused = 0;
+  files.forEach((f, i) => {
+    assert.deepEqual(kept[i].findings, fresh[i].findings, f.path);
+    const last = previous.get(f.path);
+    if (last && kept[i].bound?.previous?.model === kept[files.indexOf(last)].model) reused++;
+  });
+  assert.equal(reused, lastYears.size, 'every last year’s report was taken from its own check');
 });

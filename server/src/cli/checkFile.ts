@@ -24,6 +24,8 @@ export interface CheckJob {
   text?: string;
   /** the text of last year's report, likewise */
   previousText?: string;
+  /** this report is last year's of another in the run: the engine keeps its parse for that one's check */
+  keepAsPrevious?: boolean;
 }
 
 export interface JobOptions {
@@ -98,6 +100,7 @@ export async function checkFile(job: CheckJob, options: JobOptions): Promise<Job
       deadline: job.config.deadline === 'auto' ? undefined : job.config.deadline,
       office: job.config.office,
       repeatedTextWarnAt: job.config.repeatedTextWarnAt,
+      keepAsPrevious: job.keepAsPrevious,
     };
     const resultOptions = {
       lang: options.lang,

@@ -10,7 +10,7 @@ import type { Schema } from './schema';
 export * from './finding';
 export * from './schema';
 export * from './text';
-export { parseReport, type ReportModel } from './model';
+export { parseReport, titleAndYear, type ReportModel } from './model';
 export { extractFigures, parseChineseNumeral, parseCell, type Figure } from './numbers';
 export { builtinSchemas, builtinSchema } from './builtins';
 export { rules, ruleRegistry, ruleIds } from './rules';
@@ -38,6 +38,11 @@ export interface CheckOptions {
    * counted their own way: a margin keeps the warning for reports that plainly repeat most of last year's).
    */
   repeatedTextWarnAt?: number;
+  /**
+   * This report is last year's of a report checked after it (a reviewer's folder is checked in order): its
+   * parse is kept, among the few last years' reports kept, and not made again when the later report names it.
+   */
+  keepAsPrevious?: boolean;
 }
 
 /** One rule on its own: a rule that throws costs its own findings only, and says so. */
@@ -74,9 +79,13 @@ function bindPrevious(text: string, schemas: readonly Schema[]): BoundReport | u
   const model = parseReport(text);
   const schema = detectSchema(model, schemas).schema;
   const bound = schema && bindReport(model, schema);
+  keepPrevious(text, schemas, bound);
+  return bound;
+}
+
+function keepPrevious(text: string, schemas: readonly Schema[], bound: BoundReport | undefined): void {
   if (previousCache.size >= 8) previousCache.delete(previousCache.keys().next().value!);
   previousCache.set(text, { schemas, bound });
-  return bound;
 }
 
 /** The whole engine: text in, findings out. Pure: no I/O, no editor, no protocol. */
@@ -89,6 +98,11 @@ export function checkReport(text: string, options: CheckOptions = {}): CheckResu
   findings.push(...stamp(schemaUnknown, schemaUnknown.check(detection, schemas), undefined));
   if (!detection.schema) return { model, detection, findings: applyDirectives(findings, model) };
   const bound = bindReport(model, detection.schema);
+  // as bindPrevious would bind it: by what the text itself says, with no schema given, and nothing of this year's check
+  if (options.keepAsPrevious && !options.schema) {
+    const { schema, sections, misplaced, tables } = bound;
+    keepPrevious(text, schemas, { model, schema, sections, misplaced, tables });
+  }
   if (options.previous !== undefined) bound.previous = bindPrevious(options.previous, schemas);
   if (options.deadline) bound.deadline = options.deadline;
   if (options.repeatedTextWarnAt !== undefined) bound.repeatedTextWarnAt = options.repeatedTextWarnAt;

@@ -363,6 +363,21 @@ export function lineIndexAt(lines: readonly Line[], offset: number): number {
   return lastStartingAtOrBefore(lines.length, (i) => lines[i].start, offset);
 }
 
+/**
+ * The title and the year of a report as parseReport reads them, from its first lines only (front matter,
+ * then the title within 12 lines): what pairing reports with last year's needs of each file.
+ */
+export function titleAndYear(text: string): Pick<ReportModel, 'title' | 'year'> {
+  let cut = -1;
+  for (let n = 0; n < 220; n++) if ((cut = text.indexOf('\n', cut + 1)) < 0) break;
+  const lines = splitLines(cut < 0 ? text : text.slice(0, cut));
+  const fm = frontMatter(lines);
+  let first = 0;
+  if (fm) while (first < lines.length && lines[first].end <= fm.end) first++;
+  const title = findTitle(lines, first);
+  return { title, year: yearOf(title?.text, text) };
+}
+
 export function parseReport(text: string): ReportModel {
   const lines = splitLines(text);
   const fm = frontMatter(lines);
