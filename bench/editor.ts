@@ -5,7 +5,7 @@ import { corpus, MB, report20k, root, synthetic, tableDigit, type Sample } from 
 import { memoryOf, mib, ms, size, summarize, timeAsync } from './timing';
 
 // Section 4 of `npm run bench`: the language server as the editor uses it. Also runs on its own, after
-// `npm run build`: `node --import tsx bench/editor.ts [--quick]`.
+// `npm run build -- --production` (the server as packaged), then `node --import tsx bench/editor.ts [--quick]`.
 
 export interface Bench {
   out(line?: string): void;
