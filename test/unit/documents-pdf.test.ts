@@ -112,6 +112,17 @@ describe('PDF reader: published reports', () => {
     assert.equal(doc.text.split('洪泽区人民政府\n').length - 1, 4, 'the title of each copy');
   });
 
+  test('PDFs read at the same time (the editor reading last year’s while one is opened) are all read whole', async () => {
+    const names = ['huaian-hongze-district-2023', 'huaian-hongze-district-2024', 'huaian-city-2024', 'huaian-hongze-20-pages'];
+    const alone: string[] = [];
+    for (const name of names) alone.push((await readPdf(pdfBytes(`${name}.pdf`))).text);
+    const together = await Promise.all(names.map((name) => readPdf(pdfBytes(`${name}.pdf`))));
+    assert.deepEqual(
+      together.map((d) => d.text),
+      alone,
+    );
+  });
+
   test('the reader leaves the caller’s bytes whole and can read them again', async () => {
     const bytes = pdfBytes('huaian-hongze-district-2024.pdf');
     const first = await pdfReader.read(bytes);

@@ -290,15 +290,6 @@ export async function readHead(
   }
 }
 
-let documentsRead: Promise<unknown> = Promise.resolve();
-
-/** Runs `read` after the reads started before it have ended. */
-function oneAtATime<T>(read: () => Promise<T>): Promise<T> {
-  const next = documentsRead.then(read, read);
-  documentsRead = next.catch(() => undefined);
-  return next;
-}
-
 /** A report in Word, PDF or a web page: its text, and the way back to places in the file. */
 async function readDocumentFile(file: string, reader: DocumentReader): Promise<ReadResult> {
   let bytes: Buffer;
@@ -319,9 +310,8 @@ async function readDocumentFile(file: string, reader: DocumentReader): Promise<R
     const code = (e as NodeJS.ErrnoException).code ?? String(e);
     return { problem: { zh: `无法读取（${code}）`, en: `cannot be read (${code})` } };
   }
-  // pdf.js takes a plain Uint8Array, not a Buffer; one document at a time in a thread (pdf.js fails on a
-  // PDF read while another is: 'Invalid page request')
-  const read = await oneAtATime(() => readDocument(reader, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
+  // pdf.js takes a plain Uint8Array, not a Buffer
+  const read = await readDocument(reader, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   if ('problem' in read) return { problem: read.problem };
   return { text: read.text, encoding: 'document', locate: read.locate };
 }

@@ -67,8 +67,23 @@ function letterCount(text: string): number {
   return (text.match(/[\p{L}\p{N}]/gu) ?? []).length;
 }
 
-/** Reads a PDF's text layer within the given limits (tests pass small ones). */
-export async function readPdf(bytes: Uint8Array, limits: PdfLimits = PDF_LIMITS): Promise<ReadDocument> {
+// pdf.js fails on a PDF read while another is ('Invalid page request'): in a thread, one at a time
+let pdfsRead: Promise<unknown> = Promise.resolve();
+
+/**
+ * Reads a PDF's text layer within the given limits (tests pass small ones): its text and the way back to its
+ * pages and lines. PDFs asked for together are read in turn.
+ */
+export function readPdf(bytes: Uint8Array, limits: PdfLimits = PDF_LIMITS): Promise<ReadDocument> {
+  const read = pdfsRead.then(
+    () => readPdfNow(bytes, limits),
+    () => readPdfNow(bytes, limits),
+  );
+  pdfsRead = read.catch(() => undefined);
+  return read;
+}
+
+async function readPdfNow(bytes: Uint8Array, limits: PdfLimits): Promise<ReadDocument> {
   let load: Extractor;
   try {
     load = loadExtractor();
