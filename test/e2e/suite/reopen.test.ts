@@ -7,10 +7,10 @@
 //
 // A pull stays open long enough to close and open the tab in the meantime because the report is long (the
 // 2020 Pingtan report followed by 50,000 short paragraphs with figures, which find nothing; a check takes
-// a second or more here) and nianbao.debounceMs is 0: the server starts to check at once after an edit and
-// answers only when the check is done, cancelled or not. (With the default debounce it would answer a
-// cancelled pull at once, while still waiting for the typing to pause.) Edits are small and saved before
-// the tab is closed (files.autoSave off, so that nothing else saves), so that closing asks nothing.
+// a second or more here): the server checks it in its background process and answers the pull when that
+// check is done (a cancelled pull is answered at once). nianbao.debounceMs is 0 for the reports of usual
+// length the other suites open. Edits are small and saved before the tab is closed (files.autoSave off, so
+// that nothing else saves), so that closing asks nothing.
 //
 // Runs last (suite/index.ts): the long report stays open in the extension host for a while after its tab
 // is closed, and no other suite should see it.
