@@ -15,7 +15,7 @@ import { YEAR_LIKE, yearsLike } from '../../server/src/engine/rules/year-typo';
 import { builtinSchemas, checkReport } from '../../server/src/engine';
 import { parseReport, titleAndYear, trailingNumbers } from '../../server/src/engine/model';
 import { pairWithPrevious } from '../../server/src/previous';
-import { codeTable, WHITE_SPACE_CHARS } from '../../server/src/engine/text';
+import { codeTable, toHalfWidth, WHITE_SPACE_CHARS } from '../../server/src/engine/text';
 
 // Where the engine reads text faster than by its patterns (tables of code units, patterns tried only where a
 // match can stand, loops instead of match objects), the result must be exactly the pattern's.
@@ -117,4 +117,13 @@ test('a report kept as last year’s gives the later report the findings a fresh
     if (last && kept[i].bound?.previous?.model === kept[files.indexOf(last)].model) reused++;
   });
   assert.equal(reused, lastYears.size, 'every last year’s report was taken from its own check');
+});
+
+test('toHalfWidth of a long text is its code units made half-width one by one (lone surrogates kept)', () => {
+  const half = (c: number) => (c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c === 0x3000 ? 32 : c);
+  const alphabet = [...'年报，。１２ＡＺａｚ！～\u3000 a1', '\ud800', '\udc00', '\uff5f', '\uff00'];
+  for (const text of randomStrings(alphabet, 3000, 600)) {
+    const expected = String.fromCharCode(...Array.from({ length: text.length }, (_, i) => half(text.charCodeAt(i))));
+    assert.equal(toHalfWidth(text), expected);
+  }
 });

@@ -64,16 +64,18 @@ export const WHITE_SPACE_CHARS =
   '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
 
 const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
+const EVERY_FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/g;
+const HALF_WIDTH_OF = new Map(
+  Array.from({ length: 0xff5e - 0xff01 + 1 }, (_, i) => [String.fromCharCode(0xff01 + i), String.fromCharCode(0x21 + i)] as const),
+).set('\u3000', ' ');
 
 /** Full-width ASCII (Ａ-Ｚ, ０-９, punctuation) to half-width, same length, so offsets survive. */
 export function toHalfWidth(s: string): string {
   if (!FULL_WIDTH.test(s)) return s; // most cells and many lines have none: no copy made
-  // a cell or a heading: the few full-width characters spliced in; a paragraph or a whole report: code units
-  // into an array, not a replace callback per character (Chinese prose has full-width punctuation in every clause)
+  // a cell or a heading: the few full-width characters spliced in; a paragraph or a whole report: replaced by
+  // the engine's own string building, which measured twice as fast as code units gathered in an array
   if (s.length <= 256) return spliceHalfWidth(s);
-  const out = new Uint16Array(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = halfWidthCode(s.charCodeAt(i));
-  return fromCodes(out, out.length);
+  return s.replace(EVERY_FULL_WIDTH, (c) => HALF_WIDTH_OF.get(c)!);
 }
 
 function halfWidthCode(c: number): number {
@@ -91,15 +93,6 @@ function spliceHalfWidth(s: string): string {
     from = i + 1;
   }
   return out + s.slice(from);
-}
-
-/** The string of the first n code units; in chunks, since a function takes only so many arguments. */
-export function fromCodes(codes: Uint16Array, n: number): string {
-  if (n <= 4096) return String.fromCharCode.apply(null, codes.subarray(0, n) as unknown as number[]);
-  const parts: string[] = [];
-  for (let i = 0; i < n; i += 4096)
-    parts.push(String.fromCharCode.apply(null, codes.subarray(i, Math.min(n, i + 4096)) as unknown as number[]));
-  return parts.join('');
 }
 
 // The half-width text of the last report asked for: same length, so its offsets are the source's.
