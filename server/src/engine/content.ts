@@ -76,6 +76,8 @@ export function findContent(model: ReportModel, section: SectionSchema, skip = s
   for (const l of model.lines) {
     if (skip.has(l.index) || !l.text.trim()) continue;
     const text = withoutExcluded(l.text, content.not);
+    // a clause holds the words only if its line does: most lines are passed over without being cut into clauses
+    if (!holdsAll(text, content.all)) continue;
     for (const u of units(text, l.start, l.index, content.within)) {
       if (!holdsAll(u.text, content.all)) continue;
       const lead = u.text.length - u.text.trimStart().length;

@@ -27,7 +27,7 @@ function checkSum(report: BoundReport, t: BoundTable, idn: Sum): RuleFinding[] {
     const totalCell = at(idn.total);
     const total = cellNumber(totalCell);
     if (!totalCell || !total || total.blank) continue; // a blank total is table-blank-cell's
-    const operands: Operand[] = [];
+    const values: { part: string; value: number; start: number; end: number }[] = [];
     let blanks = 0;
     let complete = true;
     const parts = idn.each === 'column' ? t.resolveRows(idn.parts) : idn.parts;
@@ -39,12 +39,19 @@ function checkSum(report: BoundReport, t: BoundTable, idn: Sum): RuleFinding[] {
         break;
       }
       if (n.blank) blanks++;
-      operands.push({ label: { zh: shortLabel(line(p)), en: shortLabel(line(p)) }, value: n.value, start: c.start, end: c.end });
+      values.push({ part: p, value: n.value, start: c.start, end: c.end });
     }
     if (!complete) continue;
-    const expected = operands.reduce((a, o) => a + o.value, 0);
+    const expected = values.reduce((a, o) => a + o.value, 0);
     // with blank cells the author's numbers are unknown: the blanks are reported, the sum is not
     if (Math.abs(expected - total.value) < 1e-6 || blanks) continue;
+    // named only for a total that is wrong: most add up
+    const operands: Operand[] = values.map(({ part, value, start, end }) => ({
+      label: { zh: shortLabel(line(part)), en: shortLabel(line(part)) },
+      value,
+      start,
+      end,
+    }));
     const totalRow = idn.each === 'row' ? other : line(idn.total);
     const totalCol = idn.each === 'row' ? line(idn.total) : other;
     const where = cellName(table, totalRow, totalCol);
