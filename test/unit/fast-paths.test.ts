@@ -11,6 +11,7 @@ import {
   SENTENCE_END,
   SENTENCE_END_CODE,
 } from '../../server/src/engine/prose';
+import { citedSpans } from '../../server/src/engine/rules/reportText';
 import { YEAR_LIKE, yearsLike } from '../../server/src/engine/rules/year-typo';
 import { builtinSchemas, checkReport } from '../../server/src/engine';
 import { parseReport, titleAndYear, trailingNumbers } from '../../server/src/engine/model';
@@ -126,4 +127,16 @@ test('toHalfWidth of a long text is its code units made half-width one by one (l
     const expected = String.fromCharCode(...Array.from({ length: text.length }, (_, i) => half(text.charCodeAt(i))));
     assert.equal(toHalfWidth(text), expected);
   }
+});
+
+test('citedSpans finds what the pattern with its look-behind first found', () => {
+  const before =
+    /《[^《》\n]{0,200}》|〈[^〈〉\n]{0,200}〉|(?<=[\u4e00-\u9fa5])[〔\[［(（【〖{｛]\s*(?:19|20)\d{2}\s*[〕\]］)）】〗}｝]\s*第?\s*\d{1,5}\s*号/g;
+  const alphabet = [...'府办〔2016〕72号第 《》〈〉（(a', '2019', '〔', '〕', '号', '[2020]', '\n'];
+  for (const text of randomStrings(alphabet, 5000, 30))
+    assert.deepEqual(
+      citedSpans(text),
+      [...text.matchAll(before)].map((m) => ({ start: m.index, end: m.index + m[0].length })),
+      text,
+    );
 });

@@ -23,8 +23,10 @@ let citedOf: { text: string; spans: Span[] } | undefined;
 export function citedSpans(text: string): Span[] {
   if (citedOf?.text === text) return citedOf.spans;
   const spans: Span[] = [];
+  // every alternative starts with its bracket (the document number's Chinese character before it is looked
+  // behind the bracket), so that the search skips to the brackets
   const re =
-    /《[^《》\n]{0,200}》|〈[^〈〉\n]{0,200}〉|(?<=[\u4e00-\u9fa5])[〔\[［(（【〖{｛]\s*(?:19|20)\d{2}\s*[〕\]］)）】〗}｝]\s*第?\s*\d{1,5}\s*号/g;
+    /《[^《》\n]{0,200}》|〈[^〈〉\n]{0,200}〉|[〔\[［(（【〖{｛](?<=[\u4e00-\u9fa5].)\s*(?:19|20)\d{2}\s*[〕\]］)）】〗}｝]\s*第?\s*\d{1,5}\s*号/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) spans.push({ start: m.index, end: m.index + m[0].length });
   citedOf = { text, spans };
