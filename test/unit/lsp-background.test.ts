@@ -61,15 +61,19 @@ function manualChecks() {
   return { jobs, checks, forgotten };
 }
 
+/** a checker of the reports of one configuration, with no last year's reports and no schema files */
+const checkerWith = (options: Parameters<typeof createChecker>[3]) =>
+  createChecker(
+    () => report,
+    () => undefined,
+    undefined,
+    options,
+  );
+
 describe('checking large reports in the background', () => {
   test('a result for a text typed over while it was checked is dropped; the newest text is checked and given', async () => {
     const { jobs, checks, forgotten } = manualChecks();
-    const checker = createChecker(
-      () => report,
-      () => undefined,
-      undefined,
-      { background: checks, backgroundChars: 10 },
-    );
+    const checker = checkerWith({ background: checks, backgroundChars: 10 });
     const doc = TextDocument.create('file:///r/a-年度报告.txt', 'plaintext', 1, '一、总体情况 第一稿');
     const answer = checker.diagnose(doc, 'zh', CancellationToken.None);
     await tick();
@@ -99,12 +103,7 @@ describe('checking large reports in the background', () => {
 
   test('a cancelled pull, or one for a document closed meanwhile, is given nothing, even when its check ends later', async () => {
     const { jobs, checks } = manualChecks();
-    const checker = createChecker(
-      () => report,
-      () => undefined,
-      undefined,
-      { background: checks, backgroundChars: 10 },
-    );
+    const checker = checkerWith({ background: checks, backgroundChars: 10 });
     const doc = TextDocument.create('file:///r/b-年度报告.txt', 'plaintext', 1, '一、总体情况 第一稿');
     const cancel = new CancellationTokenSource();
     const cancelled = checker.diagnose(doc, 'zh', cancel.token);
@@ -127,12 +126,7 @@ describe('checking large reports in the background', () => {
 
   test('a pull waiting for the checking process takes the check made in the server of the same text (for an outline or a hover) at once', async () => {
     const { jobs, checks } = manualChecks();
-    const checker = createChecker(
-      () => report,
-      () => undefined,
-      undefined,
-      { background: checks, backgroundChars: 10 },
-    );
+    const checker = checkerWith({ background: checks, backgroundChars: 10 });
     const text = readFileSync(join(corpus, 'suqian-city-2024.txt'), 'utf8');
     const doc = TextDocument.create('file:///r/suqian-city-2024.txt', 'plaintext', 1, text);
     const answer = checker.diagnose(doc, 'zh', CancellationToken.None);
@@ -146,12 +140,7 @@ describe('checking large reports in the background', () => {
 
   test('a hover, an outline or a quick fix on a large report waits for its diagnostics; cancelled meanwhile, it checks nothing', async () => {
     const { jobs, checks } = manualChecks();
-    const checker = createChecker(
-      () => report,
-      () => undefined,
-      undefined,
-      { background: checks, backgroundChars: 10 },
-    );
+    const checker = checkerWith({ background: checks, backgroundChars: 10 });
     let checkedHere = 0;
     const check = checker.check;
     checker.check = (d) => (checkedHere++, check(d));
@@ -180,12 +169,7 @@ describe('checking large reports in the background', () => {
       forget: () => {},
       dispose: () => {},
     };
-    const small = createChecker(
-      () => report,
-      () => undefined,
-      undefined,
-      { background: never },
-    );
+    const small = checkerWith({ background: never });
     const doc = TextDocument.create('file:///r/suqian-city-2024.txt', 'plaintext', 1, text);
     assert.equal(small.inBackground(doc), false);
     const expected = diagnosed(checkReport(text, checkOptions(report, undefined)), lineStarts(text), doc.uri, 'zh');
@@ -197,12 +181,7 @@ describe('checking large reports in the background', () => {
       forget: () => {},
       dispose: () => {},
     };
-    const large = createChecker(
-      () => report,
-      () => undefined,
-      undefined,
-      { background: failing, backgroundChars: 10 },
-    );
+    const large = checkerWith({ background: failing, backgroundChars: 10 });
     assert.equal(large.inBackground(doc), true);
     assert.deepEqual(await large.diagnose(doc, 'zh', CancellationToken.None), expected);
   });
