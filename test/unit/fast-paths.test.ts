@@ -16,7 +16,7 @@ import { YEAR_LIKE, yearsLike } from '../../server/src/engine/rules/year-typo';
 import { builtinSchemas, checkReport } from '../../server/src/engine';
 import { parseReport, titleAndYear, trailingNumbers } from '../../server/src/engine/model';
 import { pairWithPrevious } from '../../server/src/previous';
-import { codeTable, toHalfWidth, WHITE_SPACE_CHARS } from '../../server/src/engine/text';
+import { toHalfWidth, WHITE_SPACE_CODE } from '../../server/src/engine/text';
 
 // Where the engine reads text faster than by its patterns (tables of code units, patterns tried only where a
 // match can stand, loops instead of match objects), the result must be exactly the pattern's.
@@ -24,7 +24,7 @@ import { codeTable, toHalfWidth, WHITE_SPACE_CHARS } from '../../server/src/engi
 const tables: [string, Uint8Array, RegExp][] = [
   ['clause ends', CLAUSE_END_CODE, CLAUSE_END],
   ['sentence ends', SENTENCE_END_CODE, SENTENCE_END],
-  ['white space', codeTable(WHITE_SPACE_CHARS), /\s/],
+  ['white space', WHITE_SPACE_CODE, /\s/],
   ['before a number (百分之, white space)', NUMBER_PREFIX_CODE, /[百分之\s]/],
   ['characters of a number', NUMBER_CHAR_CODE, /[\d０-９,，.．零〇一二两三四五六七八九十百千万亿]/],
 ];

@@ -1,5 +1,5 @@
 import { parseCell, parseChineseNumeral, type CellValue } from './numbers';
-import { codeTable, lastStartingAtOrBefore, toHalfWidth, WHITE_SPACE_CHARS } from './text';
+import { codeTable, lastStartingAtOrBefore, toHalfWidth, WHITE_SPACE_CODE } from './text';
 
 /** One line of the source; start/end exclude the line break. */
 export interface Line {
@@ -79,9 +79,6 @@ export function splitLines(text: string): Line[] {
   return lines;
 }
 
-/** the characters /\s/ matches (and trim() removes) */
-const SPACE = codeTable(WHITE_SPACE_CHARS);
-
 // ---------- headings ----------
 
 const CN_NUM = '[一二三四五六七八九十]{1,3}';
@@ -104,7 +101,7 @@ const MARK_CODE = codeTable('、，.．,');
 function markAfterNumeral(text: string, at: number): boolean {
   let i = at;
   while (i < text.length && i - at < 3 && NUMERAL_CODE[text.charCodeAt(i)]) i++;
-  while (i < text.length && SPACE[text.charCodeAt(i)]) i++;
+  while (i < text.length && WHITE_SPACE_CODE[text.charCodeAt(i)]) i++;
   return MARK_CODE[text.charCodeAt(i)] === 1;
 }
 
@@ -148,12 +145,10 @@ function parseHeading(line: Line): Heading | undefined {
   return undefined;
 }
 
-const WHITE_SPACE = /\s/;
-
 /** what .replace(/[\s#]+$/, '') does, without trying the pattern at every position of the line */
 function trimEndWith(text: string, also: string): string {
   let end = text.length;
-  while (end > 0 && (text[end - 1] === also || WHITE_SPACE.test(text[end - 1]))) end--;
+  while (end > 0 && (text[end - 1] === also || WHITE_SPACE_CODE[text.charCodeAt(end - 1)])) end--;
   return end === text.length ? text : text.slice(0, end);
 }
 
@@ -168,9 +163,9 @@ function cellsOfDelimited(line: Line, sep: '|' | '\t'): Cell[] {
     const stop = at < 0 ? t.length : at;
     // the cell's text without the white space around it, measured rather than trimmed twice
     let first = from;
-    while (first < stop && SPACE[t.charCodeAt(first)]) first++;
+    while (first < stop && WHITE_SPACE_CODE[t.charCodeAt(first)]) first++;
     let last = stop;
-    while (last > first && SPACE[t.charCodeAt(last - 1)]) last--;
+    while (last > first && WHITE_SPACE_CODE[t.charCodeAt(last - 1)]) last--;
     const trimmed = t.slice(first, last);
     // a blank cell spans its white space but the first, so that writing into it keeps "| x |" spacing
     const start = trimmed ? first : from + Math.min(1, stop - from);
@@ -235,14 +230,14 @@ const TOKEN_LAST = '0123456789０１２３４５６７８９,.．元';
 export function trailingNumbers(t: string): { start: number; end: number }[] {
   const run: { start: number; end: number }[] = [];
   let end = t.length;
-  while (end > 0 && SPACE[t.charCodeAt(end - 1)]) end--;
+  while (end > 0 && WHITE_SPACE_CODE[t.charCodeAt(end - 1)]) end--;
   while (end > 0) {
     let start = end;
-    while (start > 0 && !SPACE[t.charCodeAt(start - 1)]) start--;
+    while (start > 0 && !WHITE_SPACE_CODE[t.charCodeAt(start - 1)]) start--;
     if (!NUMBER_WORD.test(t.slice(start, end))) break;
     run.push({ start, end });
     end = start;
-    while (end > 0 && SPACE[t.charCodeAt(end - 1)]) end--;
+    while (end > 0 && WHITE_SPACE_CODE[t.charCodeAt(end - 1)]) end--;
   }
   return run.reverse();
 }

@@ -1,4 +1,4 @@
-import { codeTable, toHalfWidth, WHITE_SPACE_CHARS } from './text';
+import { codeTable, toHalfWidth, WHITE_SPACE_CODE } from './text';
 
 // ---------- table cells ----------
 
@@ -162,7 +162,6 @@ const FIGURE_FIRST = (() => {
 
 const DIGIT_CODE = codeTable('0123456789');
 const CHINESE_NUMERAL_CODE = codeTable('零〇一二两三四五六七八九十百千万亿');
-const WHITE_SPACE_CODE = codeTable(WHITE_SPACE_CHARS);
 /** what must follow a Chinese numeral (after white space) for FIGURE to find a figure in it: 万亿, 余多, % or a unit's first character */
 const AFTER_CHINESE_NUMERAL_CODE = codeTable('万亿余多%' + UNITS.map((u) => u[0]).join(''));
 

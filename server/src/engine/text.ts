@@ -63,6 +63,9 @@ export function codeTable(chars: string): Uint8Array {
 export const WHITE_SPACE_CHARS =
   '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
 
+/** the code units of WHITE_SPACE_CHARS (what trim() removes) */
+export const WHITE_SPACE_CODE = codeTable(WHITE_SPACE_CHARS);
+
 const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
 const EVERY_FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/g;
 const HALF_WIDTH_OF = new Map(

@@ -1,5 +1,5 @@
 import { localized, type RuleFinding, type Rule } from '../finding';
-import { codeTable, WHITE_SPACE_CHARS } from '../text';
+import { WHITE_SPACE_CODE } from '../text';
 import { halfWidthText, proseLines } from './reportText';
 
 /**
@@ -51,7 +51,6 @@ export const YEAR_LIKE =
   /(?<![A-Za-z0-9])((?:19|20)\d{3}(?=\s*年\s*(?:\d{1,2}\s*月|度))|(?=[0-9OoIl]*[OoIl])[12][0-9OoIl]{3}(?=\s*年(?!龄|纪|级|薪|金|费)))/g;
 
 const YEAR_LIKE_AT = new RegExp(YEAR_LIKE.source, 'y');
-const WHITE_SPACE = codeTable(WHITE_SPACE_CHARS);
 
 /**
  * The matches of YEAR_LIKE in a line, in order, each tried only where it can stand: four or five characters
@@ -62,7 +61,7 @@ export function yearsLike(line: string): RegExpExecArray[] {
   let after = 0; // matches do not overlap: none starts before the end of the last
   for (let year = line.indexOf('年'); year >= 0; year = line.indexOf('年', year + 1)) {
     let end = year;
-    while (end > 0 && WHITE_SPACE[line.charCodeAt(end - 1)]) end--;
+    while (end > 0 && WHITE_SPACE_CODE[line.charCodeAt(end - 1)]) end--;
     for (const start of [end - 5, end - 4]) {
       if (start < after) continue;
       YEAR_LIKE_AT.lastIndex = start;
