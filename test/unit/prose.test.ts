@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { checkReport, type Finding } from '../../server/src/engine';
+import { checkReport, parseReport, type Finding } from '../../server/src/engine';
+import { analyseProse } from '../../server/src/engine/prose';
 import { PROSE_RULES, report2021, withCell } from './reports';
 
 // Figures in sentences against the tables and against each other. The synthetic report's tables say:
@@ -408,5 +409,26 @@ describe('shares evened out to make 100%', () => {
     assert.deepEqual(shares('全年主动公开政府信息1913条。其中，区直各单位主动公开1397条，占73%。各乡镇主动公开534条，占29%。'), [
       '534 ÷ 1913 = 27.914%，应写作 28%，文中为 29%',
     ]);
+  });
+});
+
+describe('clauses and sentences of the prose figures', () => {
+  test('each of 。！？!?；; ends a sentence and each of ，,、：: a clause, full-width or not', () => {
+    for (const end of [...'。！？!?；;']) {
+      const { figures } = analyseProse(parseReport(`共收到申请12件${end}办结10件${end}`));
+      assert.deepEqual(
+        figures.map((f) => [f.value, f.sentence]),
+        [
+          [12, 0],
+          [10, 1],
+        ],
+        end,
+      );
+    }
+    for (const mark of [...'，,、：:']) {
+      const [, second] = analyseProse(parseReport(`共收到申请12件${mark}办结10件。`)).figures;
+      assert.equal(second.sentence, 0, mark);
+      assert.equal(second.clauseBefore, '办结', mark);
+    }
   });
 });
