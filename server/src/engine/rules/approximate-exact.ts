@@ -1,5 +1,5 @@
-import { halfLinesOf } from '../prose';
 import { localized, type RuleFinding, type Rule } from '../finding';
+import { halfLinesOf } from '../prose';
 import { citedSpans, inside, proseLines } from './reportText';
 
 /**
@@ -14,8 +14,9 @@ export const approximateExact: Rule = {
   check(report) {
     const out: RuleFinding[] = [];
     const cited = citedSpans(report.model.text);
+    const halfLines = halfLinesOf(report.model);
     for (const l of proseLines(report.model)) {
-      const t = halfLinesOf(report.model)[l.index];
+      const t = halfLines[l.index];
       if (!t.includes('多') && !t.includes('余')) continue;
       const re =
         /(?<![\d.,，])(\d+)\s*(多|余)\s*(?=[万亿]?(?:件|条|个|项|次|人次|人|家|份|篇|期|场|名|户|元|万元|亿元|册|本|所|处|起|宗|批|天|小时|平方米|亩|公里|吨))/g;

@@ -1,6 +1,6 @@
-import { halfLinesOf } from '../prose';
 import type { BoundReport } from '../bind';
 import { localized, type RuleFinding, type Rule } from '../finding';
+import { halfLinesOf } from '../prose';
 import { toHalfWidth } from '../text';
 import { levelOf, ownOffice, placeOf, proseLines, type PlaceLevel } from './reportText';
 
@@ -32,9 +32,10 @@ const SELF = new RegExp(
 function selfNaming(report: BoundReport, ownName: string, ownPlace: string): RuleFinding[] {
   const out: RuleFinding[] = [];
   const title = report.model.title;
+  const halfLines = halfLinesOf(report.model);
   for (const l of proseLines(report.model)) {
     if (title && l.start <= title.end && l.end >= title.start) continue;
-    const t = halfLinesOf(report.model)[l.index];
+    const t = halfLines[l.index];
     if (!t.includes('信息公开')) continue;
     SELF.lastIndex = 0;
     let m: RegExpExecArray | null;

@@ -1,5 +1,5 @@
-import { halfLinesOf } from '../prose';
 import { localized, type RuleFinding, type Rule } from '../finding';
+import { halfLinesOf } from '../prose';
 import { proseLines } from './reportText';
 
 /**
@@ -23,8 +23,9 @@ export const outdatedReference: Rule = {
     )
       return [];
     const out: RuleFinding[] = [];
+    const halfLines = halfLinesOf(report.model);
     for (const l of proseLines(report.model)) {
-      const t = halfLinesOf(report.model)[l.index];
+      const t = halfLines[l.index];
       if (!t.includes('60')) continue;
       const re = /国办公开办函\s*[〔\[［(（【]\s*2019\s*[〕\]］)）】]\s*60\s*号/g;
       let m: RegExpExecArray | null;

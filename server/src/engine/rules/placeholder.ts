@@ -18,10 +18,11 @@ export const placeholder: Rule = {
   ),
   check(report) {
     const out: RuleFinding[] = [];
+    const halfLines = halfLinesOf(report.model);
     for (const l of proseLines(report.model)) {
       // a Markdown rule (___ or ***) is no blank to fill
       if (RULE_FIRST.includes(l.text.trimStart()[0]) && /^\s*(?:[-_*]\s*){3,}$/.test(l.text)) continue;
-      const t = halfLinesOf(report.model)[l.index];
+      const t = halfLines[l.index];
       const present = placeholderKinds(t);
       for (const { re, what, kind } of present ? PATTERNS : []) {
         if (!(present & kind)) continue;

@@ -1,5 +1,6 @@
 import type { BoundReport } from '../bind';
 import { localized, type RuleFinding, type Rule } from '../finding';
+import { halfLinesOf } from '../prose';
 import { dateText, datesIn, halfWidthText, ownOffice, proseLines, type DateMention } from './reportText';
 
 /**
@@ -108,10 +109,11 @@ function reportDates(report: BoundReport): ReportDate[] {
   const out: ReportDate[] = [];
   const prose = proseLines(model).filter((l) => l.text.trim());
   const titleLine = model.title ? model.lines.findIndex((l) => l.end >= model.title!.end) : -1;
+  const half = halfWidthText(model.text);
+  const halfLines = halfLinesOf(model);
   prose.forEach((l, k) => {
     if (l.text.length > 60) return;
-    const half = halfWidthText(model.text);
-    const t = half.slice(l.start, l.end).trim();
+    const t = halfLines[l.index].trim();
     if (t.length > 40) return;
     // a date is written with 月 or as 2024-01-31 (DATE): a line with neither has none
     if (!t.includes('月') && !t.includes('-') && !t.includes('.') && !t.includes('/')) return;

@@ -1,5 +1,5 @@
-import { halfLinesOf } from '../prose';
 import { localized, type RuleFinding, type Rule } from '../finding';
+import { halfLinesOf } from '../prose';
 import { citedSpans, dateText, datesIn, halfWidthText, inside, proseLines, realDate } from './reportText';
 
 /**

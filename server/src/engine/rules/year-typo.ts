@@ -1,6 +1,7 @@
 import { localized, type RuleFinding, type Rule } from '../finding';
 import { WHITE_SPACE_CODE } from '../text';
-import { halfWidthText, proseLines } from './reportText';
+import { halfLinesOf } from '../prose';
+import { proseLines } from './reportText';
 
 /**
  * 年份打错：“至20233年12月31日”（多打一位）、“2O23年”（字母 O 代替数字 0）。这样的年份读不出来，
@@ -13,11 +14,11 @@ export const yearTypo: Rule = {
   description: localized('年份没有打错（多一位数字、字母 O 代替 0）', 'No mistyped year (a digit too many, the letter O for 0)'),
   check(report) {
     const { model } = report;
-    const text = halfWidthText(model.text);
+    const halfLines = halfLinesOf(model);
     const out: RuleFinding[] = [];
     for (const l of proseLines(model)) {
       if (!l.text.includes('年')) continue; // every year YEAR_LIKE reads stands before 年
-      const line = text.slice(l.start, l.end);
+      const line = halfLines[l.index];
       for (const m of yearsLike(line)) {
         const written = m[1];
         const meant = intended(written, model.year);
