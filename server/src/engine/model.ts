@@ -366,18 +366,22 @@ export function titleAndYear(text: string): Pick<ReportModel, 'title' | 'year'> 
   let cut = -1;
   for (let n = 0; n < 220; n++) if ((cut = text.indexOf('\n', cut + 1)) < 0) break;
   const lines = splitLines(cut < 0 ? text : text.slice(0, cut));
-  const fm = frontMatter(lines);
-  let first = 0;
-  if (fm) while (first < lines.length && lines[first].end <= fm.end) first++;
+  const { first } = opening(lines);
   const title = findTitle(lines, first);
   return { title, year: yearOf(title?.text, text) };
 }
 
-export function parseReport(text: string): ReportModel {
-  const lines = splitLines(text);
+/** The front matter, and the first line after it. */
+function opening(lines: Line[]): { fm: ReportModel['frontMatter']; first: number } {
   const fm = frontMatter(lines);
   let first = 0;
   if (fm) while (first < lines.length && lines[first].end <= fm.end) first++;
+  return { fm, first };
+}
+
+export function parseReport(text: string): ReportModel {
+  const lines = splitLines(text);
+  const { fm, first } = opening(lines);
   const headings: Heading[] = [];
   const rows: ValueRow[] = [];
   let pending: string[] = [];

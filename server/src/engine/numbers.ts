@@ -154,11 +154,7 @@ export function extractFigures(text: string, start = 0, end = text.length): Figu
 const FIGURE_AT = new RegExp(FIGURE.source, 'y');
 
 /** what a figure starts with: a digit, or a Chinese numeral (百 also begins 百分之) */
-const FIGURE_FIRST = (() => {
-  const first = new Uint8Array(65536);
-  for (const c of '0123456789零〇一二两三四五六七八九十百千万亿') first[c.charCodeAt(0)] = 1;
-  return first;
-})();
+const FIGURE_FIRST = codeTable('0123456789零〇一二两三四五六七八九十百千万亿');
 
 const DIGIT_CODE = codeTable('0123456789');
 const CHINESE_NUMERAL_CODE = codeTable('零〇一二两三四五六七八九十百千万亿');

@@ -1,4 +1,4 @@
-import type { ReportModel } from './model';
+import { hiddenLines, type ReportModel } from './model';
 import { figuresInHalfWidth, type Figure } from './numbers';
 import { codeTable, halfWidthText, WHITE_SPACE_CHARS } from './text';
 
@@ -55,26 +55,11 @@ export function proseLines(model: ReportModel): ProseLine[] {
   for (const r of model.rows) rowLines[r.line] = 1;
   const fmEnd = model.frontMatter?.end ?? -1;
   const out: ProseLine[] = [];
-  // a fence is closed by the same mark (``` by ```, ~~~ by ~~~), as parseReport and the directives read it:
-  // otherwise a ~~~ inside a ``` block would turn what follows into prose here and code there
-  let fence: string | undefined;
-  let comment = false;
+  // code blocks and comments as parseReport and the directives read them
+  const hidden = hiddenLines({ comments: true });
   for (const l of model.lines) {
     if (l.start <= fmEnd) continue;
-    if (fence) {
-      if (l.text.trim().startsWith(fence)) fence = undefined;
-      continue;
-    }
-    // asked first: most lines hold no ` or ~, and no <!--
-    const f = (l.text.includes('`') || l.text.includes('~')) && /^ {0,3}(`{3,}|~{3,})/.exec(l.text);
-    if (f) {
-      fence = f[1];
-      continue;
-    }
-    if (comment || (l.text.includes('<!--') && /^\s*<!--/.test(l.text))) {
-      comment = !l.text.includes('-->');
-      continue;
-    }
+    if (hidden(l.text)) continue;
     if (rowLines[l.index] || l.text.includes('|') || l.text.includes('\t') || l.text.length > 5000) continue;
     out.push(l);
   }
