@@ -277,7 +277,7 @@ export async function readHead(
     const body = head.subarray(0, Math.max(0, head.length - 4));
     let text: string;
     try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+      text = utf8.decode(body);
     } catch {
       text = new TextDecoder('gb18030').decode(body);
     }

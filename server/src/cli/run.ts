@@ -126,11 +126,11 @@ export async function planRun(paths: string[], options: PlanOptions): Promise<Pl
   await Promise.all(working);
   const previous = await pairPrevious(reports, options.previous ?? [], out.problems);
   out.jobs = reports.map((r) => jobOf(r.path, r.explicit ?? true, previous.get(r.path), configs, options));
-  const lastYears = new Set(previous.values());
-  for (const job of out.jobs) if (lastYears.has(job.path)) job.keepAsPrevious = true;
   const checked = new Set(out.jobs.map((j) => j.path));
   for (const { input } of heads) if (!checked.has(input.path)) texts.drop(input.path);
+  const lastYears = new Set(previous.values());
   for (const job of out.jobs) {
+    if (lastYears.has(job.path)) job.keepAsPrevious = true;
     texts.use(job.path);
     if (job.previous) texts.use(job.previous);
   }

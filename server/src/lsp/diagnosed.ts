@@ -6,7 +6,7 @@ import type { StatusParams } from '../protocol';
 import { toDiagnostic, type PreviousPlace } from './convert';
 
 // A check's result as the editor receives it: the diagnostics and what the status item shows. Made from
-// a check on the server's main loop or in the background thread alike, so both say exactly the same.
+// a check on the server's main loop or in the background process alike, so both say exactly the same.
 
 /** What the status item shows of a checked report (the rest of StatusParams is the server's). */
 export type ReportSummary = Pick<StatusParams, 'schema' | 'reason' | 'counts' | 'frontMatterSchema'>;
