@@ -56,22 +56,19 @@ const Row = Line.extend({
   standsFor: z.array(Id).default([]),
 }).strict();
 
-const Sum = z
-  .object({
-    kind: z.literal('sum'),
-    id: Id,
-    /** 'row': in every row, the total column = the part columns; 'column': in every column, the total row = the part rows */
-    each: z.enum(['row', 'column']),
-    total: Id,
-    parts: z.array(Id).min(1),
-  })
-  .strict();
+/** 'row': in every row, the total column = the part columns; 'column': in every column, the total row = the part rows */
+const Each = z.enum(['row', 'column']);
+
+/** a total and the cells that make it up, in each row or in each column */
+const totalOfParts = { id: Id, each: Each, total: Id, parts: z.array(Id).min(1) };
+
+const Sum = z.object({ kind: z.literal('sum'), ...totalOfParts }).strict();
 
 const Balance = z
   .object({
     kind: z.literal('balance'),
     id: Id,
-    each: z.enum(['row', 'column']),
+    each: Each,
     left: z.array(Id).min(1),
     right: z.array(Id).min(1),
   })
@@ -81,15 +78,7 @@ const Balance = z
  * 其中 rows: parts of a total that may leave some out (主动公开信息数, 其中：网站公开、政府公报公开).
  * Parts above the total are certainly wrong; parts below it may be right.
  */
-const Breakdown = z
-  .object({
-    kind: z.literal('breakdown'),
-    id: Id,
-    each: z.enum(['row', 'column']),
-    total: Id,
-    parts: z.array(Id).min(1),
-  })
-  .strict();
+const Breakdown = z.object({ kind: z.literal('breakdown'), ...totalOfParts }).strict();
 
 const Identity = z.discriminatedUnion('kind', [Sum, Balance, Breakdown]);
 
