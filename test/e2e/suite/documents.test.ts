@@ -28,6 +28,14 @@ async function remove(...uris: vscode.Uri[]): Promise<void> {
   for (const uri of uris) if (await exists(uri)) await vscode.workspace.fs.delete(uri);
 }
 
+/** Runs a command that writes `target`, after removing any old one; asserts it wrote there, and gives what it wrote. */
+async function writtenBy(command: string, target: vscode.Uri, ...args: unknown[]): Promise<Uint8Array> {
+  await remove(target);
+  const written = await vscode.commands.executeCommand<vscode.Uri>(command, ...args);
+  assert.strictEqual(written?.toString(), target.toString());
+  return vscode.workspace.fs.readFile(target);
+}
+
 async function diagnosticsOf(uri: vscode.Uri, what: string, until: (ds: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
   return waitFor(
     what,
@@ -70,10 +78,7 @@ suite(`nianbao documents and reviewers (VS Code in ${vscode.env.language})`, () 
   test('Import as Markdown draft: an editable .md beside the Word file, with the same findings', async () => {
     const word = fileUri(WORD_2020);
     const target = fileUri('平潭综合实验区2020年政府信息公开工作年度报告.md');
-    await remove(target);
-    const written = await vscode.commands.executeCommand<vscode.Uri>('nianbao.importMarkdown', word);
-    assert.strictEqual(written?.toString(), target.toString());
-    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    const text = new TextDecoder().decode(await writtenBy('nianbao.importMarkdown', target, word));
     assert.match(text, /^\| （七）总计 \| 20 \|/m, 'table 三 as a pipe table');
     const ds = await diagnosticsOf(target, 'the findings of the draft', (d) => d.filter((x) => ruleOf(x) === 'table-sum').length === 2);
     assert.ok(ds.some((d) => ruleOf(d) === 'prose-sum'));
@@ -84,10 +89,7 @@ suite(`nianbao documents and reviewers (VS Code in ${vscode.env.language})`, () 
   test("New report from last year's: year moved, 上年结转 carried, the table figures XX, unchanged paragraphs marked", async () => {
     const word = fileUri(WORD_2020);
     const target = fileUri('平潭综合实验区2021年政府信息公开工作年度报告.md');
-    await remove(target);
-    const written = await vscode.commands.executeCommand<vscode.Uri>('nianbao.newFromLastYear', word);
-    assert.strictEqual(written?.toString(), target.toString());
-    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    const text = new TextDecoder().decode(await writtenBy('nianbao.newFromLastYear', target, word));
     assert.match(text, /^平潭综合实验区2021年政府信息公开工作年度报告$/m);
     // last year's 四、结转下年度继续办理 was 0 in every column
     assert.match(text, /\| 二、上年结转政府信息公开申请数量 \| 0 \| 0 \| 0 \| 0 \| 0 \| 0 \| 0 \|/);
@@ -105,10 +107,7 @@ suite(`nianbao documents and reviewers (VS Code in ${vscode.env.language})`, () 
   test('Export to Word: a .docx written where asked', async () => {
     const report = fileUri('pingtan-zhqsyq-2022-年报.txt');
     const target = fileUri('导出-2022.docx');
-    await remove(target);
-    const written = await vscode.commands.executeCommand<vscode.Uri>('nianbao.exportWord', report, target);
-    assert.strictEqual(written?.toString(), target.toString());
-    const bytes = await vscode.workspace.fs.readFile(target);
+    const bytes = await writtenBy('nianbao.exportWord', target, report, target);
     assert.ok(bytes.length > 5000 && bytes[0] === 0x50 && bytes[1] === 0x4b, 'a zip, as a .docx is');
     await remove(target);
   });
