@@ -1,5 +1,6 @@
 import { parseReport, type ReportModel } from './model';
 import { paragraphsOf } from './prose';
+import { codeTable, WHITE_SPACE_CHARS } from './text';
 
 // Text repeated verbatim from last year's report (assessments deduct points where more than half of a report
 // repeats the previous year's). Only the prose counts: tables are left out, and so are digits and white space,
@@ -62,7 +63,7 @@ interface Squeezed {
 }
 
 // digits (the figures change every year), white space, and marks that PDF extraction scatters
-const SKIP = /[\s\d０-９　.,．，%％]/;
+const SKIP_CODE = codeTable(`${WHITE_SPACE_CHARS}0123456789０１２３４５６７８９.,．，%％`);
 
 /**
  * A line of prose, not of a table or a template: tables laid out with spaces (PDF text) and the format's
@@ -99,7 +100,6 @@ function squeezeProse(model: ReportModel, mark: number): Squeezed {
   let n = 0;
   let breaks = 0;
   let lastEnd = -1;
-  const skip = new Uint8Array(65536); // 0 unknown, 1 keep, 2 skip
   for (const l of lines) {
     // the next line, or the next but for blank ones, goes on from this one
     if (lastEnd >= 0 && model.text.slice(lastEnd, l.start).trim() !== '') {
@@ -110,7 +110,7 @@ function squeezeProse(model: ReportModel, mark: number): Squeezed {
     lastEnd = l.end;
     for (let i = l.start; i < l.end; i++) {
       const c = model.text.charCodeAt(i);
-      if ((skip[c] ||= SKIP.test(String.fromCharCode(c)) ? 2 : 1) === 2) continue;
+      if (SKIP_CODE[c]) continue;
       codes[n] = c;
       at[n++] = i;
     }
@@ -127,12 +127,12 @@ function compare(now: Squeezed, before: Squeezed, min: number): RepeatedText {
   if (now.length >= min && before.length >= min) {
     let power = 1; // BASE^(min-1) mod 2^32
     for (let i = 1; i < min; i++) power = Math.imul(power, BASE);
-    const first = new Map<number, number>(); // hash of a window of last year's prose → where it first stands
+    const first = new WindowTable(before.length); // hash of a window of last year's prose → where it first stands
     let h = 0;
     for (let i = 0; i < before.length; i++) {
       if (i >= min) h = (h - Math.imul(before.codes[i - min], power)) | 0;
       h = (Math.imul(h, BASE) + before.codes[i]) | 0;
-      if (i >= min - 1 && !first.has(h)) first.set(h, i - min + 1);
+      if (i >= min - 1) first.addFirst(h, i - min + 1);
     }
     h = 0;
     let filled = 0; // code units in the current window
@@ -143,7 +143,7 @@ function compare(now: Squeezed, before: Squeezed, min: number): RepeatedText {
       if (filled < min) continue;
       const start = i - min + 1;
       const p = first.get(h);
-      if (p === undefined || !same(now.codes, start, before.codes, p, min)) continue;
+      if (p < 0 || !same(now.codes, start, before.codes, p, min)) continue;
       // a repeated window: extend it as far as the two texts go on alike
       let length = min;
       while (start + length < now.length && p + length < before.length && now.codes[start + length] === before.codes[p + length]) length++;
@@ -162,6 +162,41 @@ function compare(now: Squeezed, before: Squeezed, min: number): RepeatedText {
     }
   }
   return { share: now.counted ? repeated / now.counted : 0, proseLength: now.counted, repeatedLength: repeated, passages };
+}
+
+/**
+ * Window hash → first position, open addressing in typed arrays: a Map costs several times more per window,
+ * and a reviewer's folder compares every report with last year's.
+ */
+class WindowTable {
+  private readonly hashes: Int32Array;
+  /** position + 1; 0 for an empty slot */
+  private readonly positions: Int32Array;
+  private readonly mask: number;
+  constructor(windows: number) {
+    let size = 16;
+    while (size < windows * 2) size *= 2;
+    this.hashes = new Int32Array(size);
+    this.positions = new Int32Array(size);
+    this.mask = size - 1;
+  }
+  private slot(hash: number): number {
+    let i = Math.imul(hash, 0x9e3779b1) & this.mask;
+    while (this.positions[i] !== 0 && this.hashes[i] !== hash) i = (i + 1) & this.mask;
+    return i;
+  }
+  /** remembers where a hash first stands; later positions of the same hash are not kept */
+  addFirst(hash: number, position: number): void {
+    const i = this.slot(hash);
+    if (this.positions[i] === 0) {
+      this.hashes[i] = hash;
+      this.positions[i] = position + 1;
+    }
+  }
+  /** where the hash first stands, -1 if nowhere */
+  get(hash: number): number {
+    return this.positions[this.slot(hash)] - 1;
+  }
 }
 
 function same(a: Uint16Array, i: number, b: Uint16Array, j: number, n: number): boolean {
