@@ -65,6 +65,13 @@ interface Squeezed {
 // digits (the figures change every year), white space, and marks that PDF extraction scatters
 const SKIP_CODE = codeTable(`${WHITE_SPACE_CHARS}0123456789０１２３４５６７８９.,．，%％`);
 
+/** how many characters of text[from, to) the comparison counts: what SKIP_CODE leaves */
+export function countedChars(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (!SKIP_CODE[text.charCodeAt(i)]) n++;
+  return n;
+}
+
 /**
  * A line of prose, not of a table or a template: tables laid out with spaces (PDF text) and the format's
  * own labels (第二十条第（一）项, section headings, the title) repeat every year by design, not by copying.

@@ -109,20 +109,12 @@ function describes(st: Statement, f: ProseFigure, c: FigureContext): boolean {
 /** The sum of some cells (table.row.column) of a bound report; undefined if any cannot be read. */
 export function readCells(report: BoundReport, refs: string[]): Reading | undefined {
   const cells: CellValue[] = [];
-  // rows left out but summed up by a row standing for them (the 2019 single （六）) read as that row
-  const byTable = new Map<string, { rows: string[]; col: string }[]>();
-  for (const ref of refs) {
-    const [t, r, c] = ref.split('.');
-    const list = byTable.get(t) ?? [];
-    list.push({ rows: [r], col: c });
-    byTable.set(t, list);
-  }
-  for (const [tableId, parts] of byTable) {
+  for (const [tableId, columns] of refsByTable(refs)) {
     const table = report.tables.get(tableId);
     if (!table) return undefined;
-    const cols = new Set(parts.map((p) => p.col));
-    for (const col of cols) {
-      const rows = table.resolveRows(parts.filter((p) => p.col === col).flatMap((p) => p.rows));
+    for (const [col, wanted] of columns) {
+      // rows left out but summed up by a row standing for them (the 2019 single （六）) read as that row
+      const rows = table.resolveRows(wanted);
       for (const row of rows) {
         const cell = table.cell(row, col);
         if (cell?.value.kind === 'number') cells.push({ ref: `${tableId}.${row}.${col}`, cell, value: cell.value.value });
@@ -136,6 +128,26 @@ export function readCells(report: BoundReport, refs: string[]): Reading | undefi
     }
   }
   return { refs, cells, total: cells.reduce((a, c) => a + c.value, 0) };
+}
+
+// the refs of a statement come from the schema and do not change: split and grouped once, not at every check
+const groupedRefs = new WeakMap<readonly string[], Map<string, Map<string, string[]>>>();
+
+/** table → column → rows, each in the order the refs first name it */
+function refsByTable(refs: readonly string[]): Map<string, Map<string, string[]>> {
+  let byTable = groupedRefs.get(refs);
+  if (byTable) return byTable;
+  byTable = new Map();
+  for (const ref of refs) {
+    const [t, r, c] = ref.split('.');
+    let columns = byTable.get(t);
+    if (!columns) byTable.set(t, (columns = new Map()));
+    const rows = columns.get(c);
+    if (rows) rows.push(r);
+    else columns.set(c, [r]);
+  }
+  groupedRefs.set(refs, byTable);
+  return byTable;
 }
 
 function rowParts(table: BoundTable, row: string, col: string): CellValue[] | undefined {

@@ -1,14 +1,12 @@
 import type { BoundReport } from '../bind';
 import { localized, type RuleFinding, type Rule } from '../finding';
-import { repeatedInModels } from '../repeated';
+import { countedChars, repeatedInModels } from '../repeated';
 import { proseLines, previousIfLastYear } from './reportText';
 
 /** A paragraph shorter than this (counted without digits and spaces) is a heading or a formula, not prose to rewrite. */
 const MIN_CHARS = 20;
 /** The share of a paragraph repeated for it to count as unchanged: a changed figure or two does not make it new. */
 const UNCHANGED_AT = 0.9;
-
-const COUNTED = /[^\s\d０-９　.,．，%％]/g;
 
 /**
  * Lines whose words the format prescribes, the same every year by design: the opening paragraph before the
@@ -48,16 +46,20 @@ export const unchangedParagraph: Rule = {
     const out: RuleFinding[] = [];
     const text = report.model.text;
     const prescribed = prescribedLines(report);
+    // lines and passages are both in text order: the passages before a line end before the next one too
+    let first = 0;
     for (const line of proseLines(report.model)) {
       if (prescribed(line.index)) continue;
       if (line.text.includes('勾稽关系')) continue; // the note under table 三's header
-      const counted = (line.text.match(COUNTED) ?? []).length;
+      const counted = countedChars(text, line.start, line.end);
       if (counted < MIN_CHARS) continue;
+      while (first < passages.length && passages[first].end <= line.start) first++;
       let repeated = 0;
-      for (const p of passages) {
+      for (let i = first; i < passages.length && passages[i].start < line.end; i++) {
+        const p = passages[i];
         const from = Math.max(p.start, line.start);
         const to = Math.min(p.end, line.end);
-        if (to > from) repeated += (text.slice(from, to).match(COUNTED) ?? []).length;
+        if (to > from) repeated += countedChars(text, from, to);
       }
       if (repeated < counted * UNCHANGED_AT) continue;
       const lead = /^[\s\u3000]*/.exec(line.text)![0].length;
