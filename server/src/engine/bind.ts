@@ -43,30 +43,39 @@ export interface BoundReport {
   repeatedTextWarnAt?: number;
 }
 
+/** Scores of items (rows) against slots (columns), in one array: score(i, j) = values[i * slots + j]. */
+interface ScoreMatrix {
+  values: Float64Array;
+  items: number;
+  slots: number;
+}
+
 /**
- * Monotone alignment of items to slots maximising the summed score (both in document/schema order); s[i][j]
- * is the score of item i in slot j.
+ * Monotone alignment of items to slots maximising the summed score (both in document/schema order), with
+ * the scores of `s`. The table of best sums is one array ((items + 1) × (slots + 1)), not one per row.
  */
-function align(s: readonly Float64Array[], m: number, threshold: number): Map<number, number> {
-  const n = s.length;
-  const best: Float64Array[] = Array.from({ length: n + 1 }, () => new Float64Array(m + 1));
+function align(s: ScoreMatrix, threshold: number): Map<number, number> {
+  const n = s.items;
+  const m = s.slots;
+  const w = m + 1;
+  const best = new Float64Array((n + 1) * w);
   for (let i = 1; i <= n; i++)
     for (let j = 1; j <= m; j++) {
-      let v = Math.max(best[i - 1][j], best[i][j - 1]);
-      const sc = s[i - 1][j - 1];
-      if (sc >= threshold) v = Math.max(v, best[i - 1][j - 1] + sc);
-      best[i][j] = v;
+      let v = Math.max(best[(i - 1) * w + j], best[i * w + j - 1]);
+      const sc = s.values[(i - 1) * m + j - 1];
+      if (sc >= threshold) v = Math.max(v, best[(i - 1) * w + j - 1] + sc);
+      best[i * w + j] = v;
     }
   const pairs = new Map<number, number>(); // slot index → item index
   let i = n;
   let j = m;
   while (i > 0 && j > 0) {
-    const sc = s[i - 1][j - 1];
-    if (sc >= threshold && best[i][j] === best[i - 1][j - 1] + sc) {
+    const sc = s.values[(i - 1) * m + j - 1];
+    if (sc >= threshold && best[i * w + j] === best[(i - 1) * w + j - 1] + sc) {
       pairs.set(j - 1, i - 1);
       i--;
       j--;
-    } else if (best[i][j] === best[i - 1][j]) i--;
+    } else if (best[i * w + j] === best[(i - 1) * w + j]) i--;
     else j--;
   }
   return pairs;
@@ -121,26 +130,29 @@ function labelIndex(key: object, slots: readonly LabelGrams[][]): LabelIndex {
  * bestGramScore of each item against each slot's labels, the same figures: an item's bigrams are looked up in
  * the index once, instead of every slot's bigrams in each item (a table's candidate rows are many).
  */
-function gramScores(items: readonly LabelGrams[], index: LabelIndex): Float64Array[] {
+function gramScores(items: readonly LabelGrams[], index: LabelIndex): ScoreMatrix {
+  const slots = index.slots;
+  const values = new Float64Array(items.length * slots);
   const shared = new Int32Array(index.length.length);
-  return items.map((a) => {
-    shared.fill(0);
+  // the labels sharing a bigram with the item: the others score 0, what the new array holds already
+  const touched: number[] = [];
+  items.forEach((a, i) => {
+    for (const l of touched) shared[l] = 0;
+    touched.length = 0;
+    if (a.list.length === 0) return;
     for (const g of a.list) {
       const labels = index.postings.get(g);
-      if (labels) for (const l of labels) shared[l]++;
+      if (labels) for (const l of labels) if (shared[l]++ === 0) touched.push(l);
     }
-    const scores = new Float64Array(index.slots);
-    if (a.list.length === 0) return scores;
-    for (let l = 0; l < shared.length; l++) {
+    for (const l of touched) {
       const b = index.length[l];
-      if (b === 0) continue;
       // gramScore's own expression, so that the figures are the same to the last bit
       const score = 0.8 * (shared[l] / b) + 0.2 * (shared[l] / a.list.length);
-      const slot = index.slotOf[l];
-      scores[slot] = Math.max(scores[slot], score);
+      const at = i * slots + index.slotOf[l];
+      values[at] = Math.max(values[at], score);
     }
-    return scores;
   });
+  return { values, items: items.length, slots };
 }
 
 /** the bigrams of each item's label, computed on first use */
@@ -161,7 +173,7 @@ function bindSections(model: ReportModel, schema: Schema): { sections: Map<strin
   // sections found by their content (reports before 2019) have no place in an order
   const ordered = schema.sections.filter((s) => !s.content);
   const index = labelIndex(schema, ordered.map(sectionLabels));
-  const pairs = align(gramScores(candidates.map(title), index), ordered.length, SECTION_THRESHOLD);
+  const pairs = align(gramScores(candidates.map(title), index), SECTION_THRESHOLD);
   const sections = new Map<string, BoundSection>();
   const used = new Set<Heading>();
   for (const [j, i] of pairs) {
@@ -244,11 +256,7 @@ function bindTable(table: TableSchema, rows: ValueRow[]): Map<string, ValueRow> 
     return bound;
   }
   const label = gramsBy((r: ValueRow) => r.label);
-  const pairs = align(
-    gramScores(candidates.map(label), labelIndex(table.rows, table.rows.map(rowLabels))),
-    table.rows.length,
-    ROW_THRESHOLD,
-  );
+  const pairs = align(gramScores(candidates.map(label), labelIndex(table.rows, table.rows.map(rowLabels))), ROW_THRESHOLD);
   for (const [j, i] of pairs) bound.set(table.rows[j].id, candidates[i]);
   return bound;
 }

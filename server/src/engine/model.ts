@@ -1,5 +1,5 @@
 import { parseCell, parseChineseNumeral, type CellValue } from './numbers';
-import { codeTable, lastStartingAtOrBefore, toHalfWidth, WHITE_SPACE_CODE } from './text';
+import { codeTable, halfWidthText, lastStartingAtOrBefore, toHalfWidth, WHITE_SPACE_CODE } from './text';
 
 /** One line of the source; start/end exclude the line break. */
 export interface Line {
@@ -318,7 +318,8 @@ const OPENING_YEAR = /(?:^|\n)[\s\u3000]*((?:19|20)\d{2})\s*年[，,]/;
 function yearOf(title: string | undefined, text: string): number | undefined {
   const m = title && TITLE.exec(toHalfWidth(title));
   if (m) return /^\d/.test(m[1]) ? Number(m[1]) : parseChineseNumeral(m[1]);
-  const head = toHalfWidth(text.slice(0, 20000));
+  // the half-width text of the whole report, made once per text: the checks read it too
+  const head = halfWidthText(text).slice(0, 20000);
   const p = STATISTICS_PERIOD.exec(head) ?? OPENING_YEAR.exec(head);
   return p ? Number(p[1]) : undefined;
 }

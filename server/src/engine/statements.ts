@@ -130,14 +130,9 @@ export function readCells(report: BoundReport, refs: string[]): Reading | undefi
   return { refs, cells, total: cells.reduce((a, c) => a + c.value, 0) };
 }
 
-// the refs of a statement come from the schema and do not change: split and grouped once, not at every check
-const groupedRefs = new WeakMap<readonly string[], Map<string, Map<string, string[]>>>();
-
 /** table → column → rows, each in the order the refs first name it */
 function refsByTable(refs: readonly string[]): Map<string, Map<string, string[]>> {
-  let byTable = groupedRefs.get(refs);
-  if (byTable) return byTable;
-  byTable = new Map();
+  const byTable = new Map<string, Map<string, string[]>>();
   for (const ref of refs) {
     const [t, r, c] = ref.split('.');
     let columns = byTable.get(t);
@@ -146,7 +141,6 @@ function refsByTable(refs: readonly string[]): Map<string, Map<string, string[]>
     if (rows) rows.push(r);
     else columns.set(c, [r]);
   }
-  groupedRefs.set(refs, byTable);
   return byTable;
 }
 

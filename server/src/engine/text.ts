@@ -98,13 +98,17 @@ function spliceHalfWidth(s: string): string {
   return out + s.slice(from);
 }
 
-// The half-width text of the last report asked for: same length, so its offsets are the source's.
+// The half-width texts of the last two reports asked for (a report and last year's, read in turns by one
+// check): same length, so their offsets are the sources'.
 let halfOf: { text: string; half: string } | undefined;
+let halfBefore: { text: string; half: string } | undefined;
 
 /** The report's text with full-width digits and punctuation made half-width, computed once per text. */
 export function halfWidthText(text: string): string {
-  if (halfOf?.text !== text) halfOf = { text, half: toHalfWidth(text) };
-  return halfOf.half;
+  if (halfOf?.text === text) return halfOf.half;
+  if (halfBefore?.text === text) [halfOf, halfBefore] = [halfBefore, halfOf];
+  else [halfOf, halfBefore] = [{ text, half: toHalfWidth(text) }, halfOf];
+  return halfOf!.half;
 }
 
 const CJK_OR_ALPHA = /[\u3400-\u9fff\uf900-\ufaffA-Za-z]/;

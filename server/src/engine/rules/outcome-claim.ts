@@ -1,7 +1,7 @@
 import type { BoundTable } from '../bind';
 import { localized, type RuleFinding, type Rule } from '../finding';
 import { paragraphsOf } from '../prose';
-import { toHalfWidth } from '../text';
+import { halfWidthText } from '../text';
 import { numberText } from './tableText';
 
 /**
@@ -24,7 +24,7 @@ export const outcomeClaim: Rule = {
     for (const p of paragraphsOf(report.model)) {
       // every claim names one of these words (Chinese, the same in half-width text): most paragraphs have none
       if (!CLAIM_WORDS.some((w) => p.text.includes(w))) continue;
-      const text = toHalfWidth(p.text);
+      const text = halfWidthText(report.model.text).slice(p.start, p.end);
       for (const sentence of sentences(text)) {
         const claim = CLAIMS.map((c) => ({ c, m: c.pattern.exec(sentence.text) })).find((x) => x.m);
         if (!claim?.m) continue;

@@ -1,7 +1,7 @@
 import type { BoundReport } from '../bind';
 import { localized, type RuleFinding, type Rule } from '../finding';
 import { parseChineseNumeral } from '../numbers';
-import { toHalfWidth } from '../text';
+import { halfWidthText, toHalfWidth } from '../text';
 
 /** “本报告包括……六个部分”与正文实际的部分数一致。 */
 export const partsCount: Rule = {
@@ -11,7 +11,7 @@ export const partsCount: Rule = {
   description: localized('报告自述的部分数与正文一致', 'The number of parts the report announces matches its body'),
   check(report) {
     const text = report.model.text;
-    const m = STATED.exec(toHalfWidth(text.slice(0, 20000)));
+    const m = STATED.exec(halfWidthText(text).slice(0, 20000));
     if (!m) return [];
     const stated = /\d/.test(m[1]) ? Number(m[1]) : parseChineseNumeral(m[1]);
     const named = stated === undefined ? undefined : namedParts(report, m, stated);
