@@ -340,18 +340,35 @@ export function hiddenLines(options: { comments: boolean }): (text: string) => b
       if (t.trim().startsWith(fence)) fence = undefined;
       return true;
     }
-    // a fence starts with ` or ~: most lines have neither and are not matched
-    const f = (t.includes('`') || t.includes('~')) && FENCE.exec(t);
+    // a fence opens with ` or ~ after at most three spaces: other lines are not matched
+    const f = fenceFirst(t) && FENCE.exec(t);
     if (f) {
       fence = f[1];
       return true;
     }
-    if (options.comments && (comment || (t.includes('<!--') && /^\s*<!--/.test(t)))) {
+    if (options.comments && (comment || (t.charCodeAt(firstNonSpace(t)) === LESS_THAN && /^\s*<!--/.test(t)))) {
       comment = !t.includes('-->');
       return true;
     }
     return false;
   };
+}
+
+const LESS_THAN = 0x3c;
+
+/** Whether the line's fourth character or one before it, after spaces only, is ` or ~ (what FENCE needs). */
+function fenceFirst(t: string): boolean {
+  let i = 0;
+  while (i < 3 && t.charCodeAt(i) === 32) i++;
+  const c = t.charCodeAt(i);
+  return c === 0x60 || c === 0x7e;
+}
+
+/** where the line's first character that is not white space (/\s/) stands */
+function firstNonSpace(t: string): number {
+  let i = 0;
+  while (i < t.length && WHITE_SPACE_CODE[t.charCodeAt(i)]) i++;
+  return i;
 }
 
 /** The index of the line that holds an offset. */
@@ -391,7 +408,7 @@ export function parseReport(text: string): ReportModel {
     const line = lines[i];
     const t = line.text;
     if (hidden(t)) continue;
-    if (!t.trim()) continue;
+    if (firstNonSpace(t) === t.length) continue; // blank
     if (t.length > 2000) {
       pending = [];
       continue; // not a table row nor a heading; keeps huge pasted lines cheap

@@ -19,9 +19,15 @@ const PLACEHOLDER_VALUE: CellValue = Object.freeze({ kind: 'placeholder' });
 const UNFILLED_VALUE: CellValue = Object.freeze({ kind: 'unfilled' });
 const TEXT: CellValue = Object.freeze({ kind: 'text' });
 
+// and of plain small counts, the most common cells (0, 1, 12): one object per count
+const SMALL_COUNTS: readonly CellValue[] = Array.from({ length: 1000 }, (_, value) => Object.freeze({ kind: 'number', value, unit: '' }));
+
 export function parseCell(raw: string): CellValue {
   // most cells are a plain count (0, 12, 386): read without the patterns below
-  if (raw.length > 0 && raw.length <= 15 && isAsciiDigits(raw)) return { kind: 'number', value: Number(raw), unit: '' };
+  if (raw.length > 0 && raw.length <= 15 && isAsciiDigits(raw)) {
+    const value = Number(raw);
+    return value < SMALL_COUNTS.length ? SMALL_COUNTS[value] : { kind: 'number', value, unit: '' };
+  }
   const s = toHalfWidth(raw).trim();
   if (s === '') return BLANK;
   const m = CELL_NUMBER.exec(s);
