@@ -180,15 +180,22 @@ class WindowTable {
   /** position + 1; 0 for an empty slot */
   private readonly positions: Int32Array;
   private readonly mask: number;
+  /** 32 − log2(size): the slot is the top bits of the hash times the golden ratio (Fibonacci hashing) */
+  private readonly shift: number;
   constructor(windows: number) {
     let size = 16;
-    while (size < windows * 2) size *= 2;
+    let shift = 28;
+    while (size < windows * 2) {
+      size *= 2;
+      shift--;
+    }
     this.hashes = new Int32Array(size);
     this.positions = new Int32Array(size);
     this.mask = size - 1;
+    this.shift = shift;
   }
   private slot(hash: number): number {
-    let i = Math.imul(hash, 0x9e3779b1) & this.mask;
+    let i = Math.imul(hash, 0x9e3779b1) >>> this.shift;
     while (this.positions[i] !== 0 && this.hashes[i] !== hash) i = (i + 1) & this.mask;
     return i;
   }

@@ -134,7 +134,7 @@ export function readCells(report: BoundReport, refs: string[]): Reading | undefi
 function refsByTable(refs: readonly string[]): Map<string, Map<string, string[]>> {
   const byTable = new Map<string, Map<string, string[]>>();
   for (const ref of refs) {
-    const [t, r, c] = ref.split('.');
+    const [t, r, c] = refParts(ref);
     let columns = byTable.get(t);
     if (!columns) byTable.set(t, (columns = new Map()));
     const rows = columns.get(c);
@@ -142,6 +142,21 @@ function refsByTable(refs: readonly string[]): Map<string, Map<string, string[]>
     else columns.set(c, [r]);
   }
   return byTable;
+}
+
+// A check reads the same few thousand references (a schema's cells) again and again, often built anew
+// (cross-year): split once each. Bounded, for users' schemas.
+const splitRefs = new Map<string, readonly [string, string, string]>();
+
+/** table, row and column of a reference table.row.column */
+function refParts(ref: string): readonly [string, string, string] {
+  let parts = splitRefs.get(ref);
+  if (!parts) {
+    if (splitRefs.size >= 20_000) splitRefs.clear();
+    const [t, r, c] = ref.split('.');
+    splitRefs.set(ref, (parts = [t, r, c]));
+  }
+  return parts;
 }
 
 function rowParts(table: BoundTable, row: string, col: string): CellValue[] | undefined {
