@@ -14,9 +14,11 @@ import {
 import { citedSpans } from '../../server/src/engine/rules/reportText';
 import { YEAR_LIKE, yearsLike } from '../../server/src/engine/rules/year-typo';
 import { builtinSchemas, checkReport } from '../../server/src/engine';
-import { parseReport, titleAndYear, trailingNumbers } from '../../server/src/engine/model';
+import { hiddenLines, parseReport, titleAndYear, trailingNumbers } from '../../server/src/engine/model';
+import { parseCell } from '../../server/src/engine/numbers';
+import { countedChars, repeatedText } from '../../server/src/engine/repeated';
 import { pairWithPrevious } from '../../server/src/previous';
-import { toHalfWidth, WHITE_SPACE_CODE } from '../../server/src/engine/text';
+import { halfWidthText, toHalfWidth, WHITE_SPACE_CODE } from '../../server/src/engine/text';
 
 // Where the engine reads text faster than by its patterns (tables of code units, patterns tried only where a
 // match can stand, loops instead of match objects), the result must be exactly the pattern's.
@@ -139,4 +141,92 @@ test('citedSpans finds what the pattern with its look-behind first found', () =>
       [...text.matchAll(before)].map((m) => ({ start: m.index, end: m.index + m[0].length })),
       text,
     );
+});
+
+test('countedChars counts the characters /[^\\s\\d０-９　.,．，%％]/ matches, one code unit at a time', () => {
+  const counted = /[^\s\d０-９　.,．，%％]/;
+  const wrong: string[] = [];
+  for (let c = 0; c < 65536; c++) {
+    const s = `a${String.fromCharCode(c)}b`;
+    if (countedChars(s, 1, 2) !== (counted.test(s[1]) ? 1 : 0)) wrong.push(c.toString(16));
+  }
+  assert.deepEqual(wrong, []);
+  assert.equal(countedChars('本年度 12 件，共计', 0, 11), 6);
+});
+
+test('repeatedText finds, window by window, the first place of last year’s prose each repeated run stands', () => {
+  // one line of prose each (a comma makes it prose), from few characters: windows repeat often in both texts
+  const alphabet = [...'公开申', '，'];
+  const texts = [...randomStrings(alphabet, 400, 400)];
+  const min = 6;
+  for (let k = 0; k + 1 < texts.length; k += 2) {
+    const [now, before] = [texts[k] + '，', texts[k + 1] + '，'];
+    // the comparison leaves out the commas (SKIP): the kept characters, and where each stands in its text
+    const squeeze = (t: string) => [...t].map((c, i) => [c, i] as const).filter(([c]) => c !== '，');
+    const a = squeeze(now);
+    const b = squeeze(before);
+    const aText = a.map(([c]) => c).join('');
+    const bText = b.map(([c]) => c).join('');
+    const expected = [];
+    for (let i = 0; i + min <= aText.length; ) {
+      const p = bText.indexOf(aText.slice(i, i + min));
+      if (p < 0) {
+        i++;
+        continue;
+      }
+      let length = min;
+      while (i + length < aText.length && p + length < bText.length && aText[i + length] === bText[p + length]) length++;
+      expected.push({ start: a[i][1], end: a[i + length - 1][1] + 1, previousStart: b[p][1], previousEnd: b[p + length - 1][1] + 1, length });
+      i += length;
+    }
+    assert.deepEqual(repeatedText(now, before, { minLength: min }).passages, expected, `${now}\n${before}`);
+  }
+});
+
+test('hiddenLines hides the fences, code and comments that the pattern-by-pattern reading hid', () => {
+  const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+  const reference = () => {
+    let fence: string | undefined;
+    let comment = false;
+    return (t: string) => {
+      if (fence) {
+        if (t.trim().startsWith(fence)) fence = undefined;
+        return true;
+      }
+      const f = FENCE.exec(t);
+      if (f) {
+        fence = f[1];
+        return true;
+      }
+      if (comment || /^\s*<!--/.test(t)) {
+        comment = !t.includes('-->');
+        return true;
+      }
+      return false;
+    };
+  };
+  const alphabet = [...' `~<-a\t\u3000', '  ', '   ', '    ', '```', '~~~', '<!--', '-->'];
+  const lines = [...randomStrings(alphabet, 20000, 8)];
+  const mine = hiddenLines({ comments: true });
+  const theirs = reference();
+  assert.deepEqual(
+    lines.map((l) => mine(l)),
+    lines.map((l) => theirs(l)),
+  );
+});
+
+test('a plain count in a cell reads as the cell pattern reads it, shared between cells', () => {
+  for (let n = 0; n < 1500; n++) assert.deepEqual(parseCell(String(n)), parseCell(` ${n}`), String(n));
+  assert.equal(parseCell('12'), parseCell('12'));
+  assert.ok(Object.isFrozen(parseCell('0')));
+  assert.deepEqual(parseCell('007'), { kind: 'number', value: 7, unit: '' });
+});
+
+test('halfWidthText keeps the half-width texts of the last two reports asked for', () => {
+  const [a, b, c] = ['２０２４年，本机关', '收到申请１２件。', '（一）主动公开'];
+  for (const order of [
+    [a, b, a, b, c, a],
+    [c, c, b, a, c, b],
+  ])
+    for (const t of order) assert.equal(halfWidthText(t), toHalfWidth(t));
 });
