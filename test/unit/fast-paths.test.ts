@@ -15,7 +15,7 @@ import { citedSpans } from '../../server/src/engine/rules/reportText';
 import { YEAR_LIKE, yearsLike } from '../../server/src/engine/rules/year-typo';
 import { builtinSchemas, checkReport } from '../../server/src/engine';
 import { hiddenLines, parseReport, titleAndYear, trailingNumbers } from '../../server/src/engine/model';
-import { parseCell } from '../../server/src/engine/numbers';
+import { extractFigures, FIGURE, parseCell, parseChineseNumeral } from '../../server/src/engine/numbers';
 import { countedChars, repeatedText } from '../../server/src/engine/repeated';
 import { pairWithPrevious } from '../../server/src/previous';
 import { halfWidthText, toHalfWidth, WHITE_SPACE_CODE } from '../../server/src/engine/text';
@@ -229,4 +229,39 @@ test('halfWidthText keeps the half-width texts of the last two reports asked for
     [c, c, b, a, c, b],
   ])
     for (const t of order) assert.equal(halfWidthText(t), toHalfWidth(t));
+});
+
+test('extractFigures finds the figures a global search with FIGURE and the pattern-by-pattern reading found', () => {
+  // the reading before the code tables: the six characters before each match tested with patterns
+  const APPROX_BEFORE = /(?:约|近|逾|超过|将近|大约|接近|累计超)\s*$/;
+  const RANGE_BEFORE = /(?:[-~～]|[\d零〇一二两三四五六七八九十百千万亿][^\s\d]?\s*[至到])$/;
+  const reference = (src: string) => {
+    const out = [];
+    for (const m of src.matchAll(new RegExp(FIGURE.source, 'g'))) {
+      const [whole, pctWord, arabic, , mult, , unitOrPct] = m;
+      if (!arabic && !unitOrPct && !pctWord && !mult) continue;
+      const before = src.slice(Math.max(0, m.index - 6), m.index);
+      if (arabic && /[A-Za-z0-9_@.\-\/:]$/.test(before)) continue;
+      const next = src.charCodeAt(m.index + whole.length);
+      if (!unitOrPct && (next === 0x5d || next === 0x3015 || next === 0x3011)) continue;
+      let value = arabic ? Number(arabic.replace(/[,，]/g, '')) : parseChineseNumeral(m[3] + (mult ?? ''));
+      if (value === undefined) continue;
+      if (arabic && mult) value *= mult === '万' ? 1e4 : 1e8;
+      if (value > Number.MAX_SAFE_INTEGER) continue;
+      const percent = !!pctWord || unitOrPct === '%';
+      out.push({
+        start: m.index,
+        end: m.index + whole.trimEnd().length,
+        value,
+        unit: percent ? '%' : (unitOrPct ?? ''),
+        percent,
+        approximate: !!m[5] || !!m[7] || APPROX_BEFORE.test(before) || RANGE_BEFORE.test(before.trim()),
+        ordinal: /第\s*$/.test(before),
+        chinese: !arabic,
+      });
+    }
+    return out;
+  };
+  const alphabet = [...'0123456789 ,，.约近逾至到第-~～一二十百万件条%年号a/:〔〕', '超过', '将近', '大约', '累计超', '百分之', '\u3000', '  '];
+  for (const text of randomStrings(alphabet, 20000, 24)) assert.deepEqual(extractFigures(text), reference(text), text);
 });

@@ -139,7 +139,7 @@ const UNIT_ALT = UNITS.sort((a, b) => b.length - a.length).join('|');
 const CN = '[零〇一二两三四五六七八九十百千万亿]';
 // Arabic (half- or full-width, thousands separators, decimals) or Chinese numerals, then optional
 // multiplier, approximation marker and unit. White space (a PDF line break) may sit between parts.
-const FIGURE = new RegExp(
+export const FIGURE = new RegExp(
   `(百分之\\s*)?(?:(\\d{1,3}(?:[,，]\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)|(${CN}+))` +
     `(?:\\s*([万亿])(?![元]))?` +
     `(?:\\s*(余|多))?` +
@@ -212,12 +212,16 @@ function figureOf(src: string, start: number, m: RegExpExecArray): Figure | unde
   const unitOrPct = m[6];
   // a Chinese numeral counts only as a quantity when a unit follows it, or after 百分之 (asked first: most are words, 统一)
   if (!arabic && !unitOrPct && !pctWord && !mult) return undefined;
-  const before = src.slice(Math.max(0, m.index - 6), m.index);
-  if (arabic && /[A-Za-z0-9_@.\-\/:]$/.test(before)) return undefined; // part of a code, phone number, address or URL
+  if (arabic && CODE_CHAR[src.charCodeAt(m.index - 1)]) return undefined; // part of a code, phone number, address or URL
   const next = src.charCodeAt(m.index + whole.length);
   if (!unitOrPct && (next === 0x5d || next === 0x3015 || next === 0x3011)) return undefined; // the year of a 文号: 〔2019〕
+  // the six characters before it are read by patterns only when the last one not white space can end one of them
+  const windowStart = Math.max(0, m.index - 6);
+  let last = m.index - 1;
+  while (last >= windowStart && WHITE_SPACE_CODE[src.charCodeAt(last)]) last--;
+  const before = last >= windowStart && BEFORE_LAST_CODE[src.charCodeAt(last)] ? src.slice(windowStart, m.index) : '';
   let value: number;
-  if (arabic) value = Number(arabic.replace(/[,，]/g, ''));
+  if (arabic) value = Number(arabic.includes(',') || arabic.includes('，') ? arabic.replace(/[,，]/g, '') : arabic);
   else {
     const v = parseChineseNumeral(m[3] + (mult ?? ''));
     if (v === undefined) return undefined;
@@ -226,17 +230,25 @@ function figureOf(src: string, start: number, m: RegExpExecArray): Figure | unde
   if (arabic && mult) value *= mult === '万' ? 1e4 : 1e8;
   if (value > Number.MAX_SAFE_INTEGER) return undefined; // a run of digits no count reaches: nothing exact to say about it
   const percent = !!pctWord || unitOrPct === '%';
+  // the match without the white space it ends with (what trimEnd removes)
+  let length = whole.length;
+  while (length > 0 && WHITE_SPACE_CODE[whole.charCodeAt(length - 1)]) length--;
   return {
     start: start + m.index,
-    end: start + m.index + whole.trimEnd().length, // trimEnd removes what \s+$ matches
+    end: start + m.index + length,
     value,
     unit: percent ? '%' : (unitOrPct ?? ''),
     percent,
-    approximate: !!m[5] || !!m[7] || APPROX_BEFORE.test(before) || RANGE_BEFORE.test(before.trim()),
-    ordinal: /第\s*$/.test(before),
+    approximate: !!m[5] || !!m[7] || (before !== '' && (APPROX_BEFORE.test(before) || RANGE_BEFORE.test(before.trim()))),
+    ordinal: before !== '' && /第\s*$/.test(before),
     chinese: !arabic,
   };
 }
+
+/** what stands right before a number that is part of a code, a phone number, an address or a URL */
+const CODE_CHAR = codeTable('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_@.-/:');
+/** the last characters (white space aside) that APPROX_BEFORE, RANGE_BEFORE and 第 can end with */
+const BEFORE_LAST_CODE = codeTable('约近逾过超-~～至到第');
 
 /** A figure as a message writes it: whole numbers as they are, others without float noise (0.1+0.2 → 0.3). */
 export function numberText(v: number): string {
