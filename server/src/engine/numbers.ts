@@ -190,30 +190,118 @@ export function figuresInHalfWidth(src: string, start: number): Figure[] {
         continue;
       }
     }
-    FIGURE_AT.lastIndex = at;
-    const m = FIGURE_AT.exec(src);
-    if (!m) {
-      at++;
-      continue;
+    let match: FigureMatch;
+    if (DIGIT_CODE[src.charCodeAt(at)]) match = digitsAt(src, at);
+    else {
+      FIGURE_AT.lastIndex = at;
+      const m = FIGURE_AT.exec(src);
+      if (!m) {
+        at++;
+        continue;
+      }
+      match = matchOf(m);
     }
-    at = m.index + m[0].length;
-    const figure = figureOf(src, start, m);
+    at = match.index + match.length;
+    const figure = figureOf(src, start, match);
     if (figure) out.push(figure);
   }
   return out;
 }
 
+/** FIGURE's match as figureOf reads it: where it stands, and its groups (undefined for those that matched nothing) */
+interface FigureMatch {
+  index: number;
+  length: number;
+  /** 百分之 */
+  percentWord?: string;
+  arabic?: string;
+  chinese?: string;
+  /** 万 or 亿 */
+  multiplier?: string;
+  /** 余 or 多 before the unit, and 以上, 左右, 多, 余 after it */
+  approximateBefore?: string;
+  unit?: string;
+  approximateAfter?: string;
+}
+
+const matchOf = (m: RegExpExecArray): FigureMatch => ({
+  index: m.index,
+  length: m[0].length,
+  percentWord: m[1],
+  arabic: m[2],
+  chinese: m[3],
+  multiplier: m[4],
+  approximateBefore: m[5],
+  unit: m[6],
+  approximateAfter: m[7],
+});
+
+const UNITS_IN_ORDER = ['%', ...UNIT_ALT.split('|')];
+const AFTER_UNIT = ['以上', '左右', '多', '余'];
+const MULTIPLIER_CODE = codeTable('万亿');
+const COMMA_CODE = codeTable(',，');
+
+/**
+ * FIGURE's match at a digit, read without the pattern: what follows the number is optional parts, each greedy,
+ * that nothing after them needs, so reading each in turn as far as it goes is the match. (Most figures start
+ * with a digit; the pattern's match object and substrings cost more than the figure.)
+ */
+function digitsAt(src: string, at: number): FigureMatch {
+  let end = at;
+  while (DIGIT_CODE[src.charCodeAt(end)]) end++;
+  // \d{1,3}(?:[,，]\d{3})+ first: thousands separated
+  if (end - at <= 3) {
+    let p = end;
+    while (COMMA_CODE[src.charCodeAt(p)] && DIGIT_CODE[src.charCodeAt(p + 1)] && DIGIT_CODE[src.charCodeAt(p + 2)] && DIGIT_CODE[src.charCodeAt(p + 3)])
+      p += 4;
+    end = p;
+  }
+  if (src.charCodeAt(end) === 0x2e && DIGIT_CODE[src.charCodeAt(end + 1)]) {
+    end += 2;
+    while (DIGIT_CODE[src.charCodeAt(end)]) end++;
+  }
+  const match: FigureMatch = { index: at, length: 0, arabic: src.slice(at, end) };
+  let p = skipWhiteSpace(src, end);
+  if (MULTIPLIER_CODE[src.charCodeAt(p)] && src.charCodeAt(p + 1) !== 0x5143 /* 元 */) {
+    match.multiplier = src[p];
+    end = p + 1;
+  }
+  p = skipWhiteSpace(src, end);
+  if (src.charCodeAt(p) === 0x4f59 /* 余 */ || src.charCodeAt(p) === 0x591a /* 多 */) {
+    match.approximateBefore = src[p];
+    end = p + 1;
+  }
+  p = skipWhiteSpace(src, end);
+  const unit = UNITS_IN_ORDER.find((u) => src.startsWith(u, p));
+  if (unit) {
+    match.unit = unit;
+    end = p + unit.length;
+  }
+  p = skipWhiteSpace(src, end);
+  const after = AFTER_UNIT.find((w) => src.startsWith(w, p));
+  if (after) {
+    match.approximateAfter = after;
+    end = p + after.length;
+  }
+  match.length = end - at;
+  return match;
+}
+
+function skipWhiteSpace(src: string, at: number): number {
+  while (WHITE_SPACE_CODE[src.charCodeAt(at)]) at++;
+  return at;
+}
+
 /** The figure a match of FIGURE stands for, or undefined when it is none (a code, a 文号's year, a bare numeral). */
-function figureOf(src: string, start: number, m: RegExpExecArray): Figure | undefined {
-  const whole = m[0];
-  const pctWord = m[1];
-  const arabic = m[2];
-  const mult = m[4];
-  const unitOrPct = m[6];
+function figureOf(src: string, start: number, m: FigureMatch): Figure | undefined {
+  const pctWord = m.percentWord;
+  const arabic = m.arabic;
+  const mult = m.multiplier;
+  const unitOrPct = m.unit;
   // a Chinese numeral counts only as a quantity when a unit follows it, or after 百分之 (asked first: most are words, 统一)
   if (!arabic && !unitOrPct && !pctWord && !mult) return undefined;
   if (arabic && CODE_CHAR[src.charCodeAt(m.index - 1)]) return undefined; // part of a code, phone number, address or URL
-  const next = src.charCodeAt(m.index + whole.length);
+  const next = src.charCodeAt(m.index + m.length);
   if (!unitOrPct && (next === 0x5d || next === 0x3015 || next === 0x3011)) return undefined; // the year of a 文号: 〔2019〕
   // the six characters before it are read by patterns only when the last one not white space can end one of them
   const windowStart = Math.max(0, m.index - 6);
@@ -223,7 +311,7 @@ function figureOf(src: string, start: number, m: RegExpExecArray): Figure | unde
   let value: number;
   if (arabic) value = Number(arabic.includes(',') || arabic.includes('，') ? arabic.replace(/[,，]/g, '') : arabic);
   else {
-    const v = parseChineseNumeral(m[3] + (mult ?? ''));
+    const v = parseChineseNumeral(m.chinese + (mult ?? ''));
     if (v === undefined) return undefined;
     value = v;
   }
@@ -231,15 +319,15 @@ function figureOf(src: string, start: number, m: RegExpExecArray): Figure | unde
   if (value > Number.MAX_SAFE_INTEGER) return undefined; // a run of digits no count reaches: nothing exact to say about it
   const percent = !!pctWord || unitOrPct === '%';
   // the match without the white space it ends with (what trimEnd removes)
-  let length = whole.length;
-  while (length > 0 && WHITE_SPACE_CODE[whole.charCodeAt(length - 1)]) length--;
+  let length = m.length;
+  while (length > 0 && WHITE_SPACE_CODE[src.charCodeAt(m.index + length - 1)]) length--;
   return {
     start: start + m.index,
     end: start + m.index + length,
     value,
     unit: percent ? '%' : (unitOrPct ?? ''),
     percent,
-    approximate: !!m[5] || !!m[7] || (before !== '' && (APPROX_BEFORE.test(before) || RANGE_BEFORE.test(before.trim()))),
+    approximate: !!m.approximateBefore || !!m.approximateAfter || (before !== '' && (APPROX_BEFORE.test(before) || RANGE_BEFORE.test(before.trim()))),
     ordinal: before !== '' && /第\s*$/.test(before),
     chinese: !arabic,
   };
