@@ -1,5 +1,5 @@
 import { parseCell, parseChineseNumeral, type CellValue } from './numbers';
-import { codeTable, halfWidthText, lastStartingAtOrBefore, toHalfWidth, WHITE_SPACE_CODE } from './text';
+import { codeTable, firstNonSpace, halfWidthText, lastStartingAtOrBefore, toHalfWidth, WHITE_SPACE_CODE } from './text';
 
 /** One line of the source; start/end exclude the line break. */
 export interface Line {
@@ -115,7 +115,7 @@ function parseHeading(line: Line): Heading | undefined {
     mdLevel = md[1].length;
     offset = md[0].length;
   } else {
-    offset = text.length - text.trimStart().length; // what /^[\s\u3000]*/ matches: trimStart removes the same characters
+    offset = firstNonSpace(text); // what /^[\s\u3000]*/ matches
     // most lines are prose: one that cannot start a numbered heading is none, and is not converted and matched
     const first = text[offset];
     if (first === undefined || !HEADING_FIRST.includes(first)) return undefined;
@@ -224,7 +224,7 @@ function delimitedRow(line: Line, sep: '|' | '\t'): ValueRow | undefined {
 const NUMBER_WORD = /^[+-]?(?:\d|[\uFF10-\uFF19])[\d\uFF10-\uFF19,.．]*(?:万元|元)?$/;
 
 /** what a number word can end with: a line ending otherwise is prose, not a row */
-const TOKEN_LAST = '0123456789０１２３４５６７８９,.．元';
+const TOKEN_LAST_CODE = codeTable('0123456789０１２３４５６７８９,.．元');
 
 /** The run of number words that ends the line, with only white space between them (spans within the line). */
 export function trailingNumbers(t: string): { start: number; end: number }[] {
@@ -244,9 +244,10 @@ export function trailingNumbers(t: string): { start: number; end: number }[] {
 
 function alignedRow(line: Line): ValueRow | undefined {
   const t = line.text;
-  // trimEnd() removes what /[\s\u3000]+$/ matches, without a regular expression tried at every position
-  const trimmed = t.trimEnd();
-  if (!trimmed || !TOKEN_LAST.includes(trimmed[trimmed.length - 1])) return undefined;
+  // the last character but white space (/[\s\u3000]+$/), read without trimming the line
+  let last = t.length;
+  while (last > 0 && WHITE_SPACE_CODE[t.charCodeAt(last - 1)]) last--;
+  if (last === 0 || !TOKEN_LAST_CODE[t.charCodeAt(last - 1)]) return undefined;
   const run = trailingNumbers(t);
   if (!run.length) return undefined;
   const ownLabel = t.slice(0, run[0].start).trim();
@@ -362,13 +363,6 @@ function fenceFirst(t: string): boolean {
   while (i < 3 && t.charCodeAt(i) === 32) i++;
   const c = t.charCodeAt(i);
   return c === 0x60 || c === 0x7e;
-}
-
-/** where the line's first character that is not white space (/\s/) stands */
-function firstNonSpace(t: string): number {
-  let i = 0;
-  while (i < t.length && WHITE_SPACE_CODE[t.charCodeAt(i)]) i++;
-  return i;
 }
 
 /** The index of the line that holds an offset. */

@@ -236,8 +236,21 @@ const matchOf = (m: RegExpExecArray): FigureMatch => ({
   approximateAfter: m[7],
 });
 
-const UNITS_IN_ORDER = ['%', ...UNIT_ALT.split('|')];
-const AFTER_UNIT = ['以上', '左右', '多', '余'];
+/** the words a pattern's alternation tries, in its order, by their first code unit: the others cannot match there */
+function byFirstCode(words: string[]): Map<number, string[]> {
+  const map = new Map<number, string[]>();
+  for (const w of words) map.set(w.charCodeAt(0), [...(map.get(w.charCodeAt(0)) ?? []), w]);
+  return map;
+}
+const UNITS_BY_FIRST = byFirstCode(['%', ...UNIT_ALT.split('|')]);
+const AFTER_UNIT_BY_FIRST = byFirstCode(['以上', '左右', '多', '余']);
+
+/** the first of the words (in order) that stands at `at` */
+function wordAt(src: string, at: number, byFirst: Map<number, string[]>): string | undefined {
+  const words = byFirst.get(src.charCodeAt(at));
+  if (words) for (const w of words) if (src.startsWith(w, at)) return w;
+  return undefined;
+}
 const MULTIPLIER_CODE = codeTable('万亿');
 const COMMA_CODE = codeTable(',，');
 
@@ -272,13 +285,13 @@ function digitsAt(src: string, at: number): FigureMatch {
     end = p + 1;
   }
   p = skipWhiteSpace(src, end);
-  const unit = UNITS_IN_ORDER.find((u) => src.startsWith(u, p));
+  const unit = wordAt(src, p, UNITS_BY_FIRST);
   if (unit) {
     match.unit = unit;
     end = p + unit.length;
   }
   p = skipWhiteSpace(src, end);
-  const after = AFTER_UNIT.find((w) => src.startsWith(w, p));
+  const after = wordAt(src, p, AFTER_UNIT_BY_FIRST);
   if (after) {
     match.approximateAfter = after;
     end = p + after.length;

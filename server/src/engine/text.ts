@@ -66,6 +66,13 @@ export const WHITE_SPACE_CHARS =
 /** the code units of WHITE_SPACE_CHARS (what trim() removes) */
 export const WHITE_SPACE_CODE = codeTable(WHITE_SPACE_CHARS);
 
+/** where the first character of `t` that is not white space (/\s/) stands; t.length for a blank line */
+export function firstNonSpace(t: string): number {
+  let i = 0;
+  while (i < t.length && WHITE_SPACE_CODE[t.charCodeAt(i)]) i++;
+  return i;
+}
+
 const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
 const EVERY_FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/g;
 const HALF_WIDTH_OF = new Map(

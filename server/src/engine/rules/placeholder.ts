@@ -2,6 +2,7 @@ import type { BoundReport } from '../bind';
 import { localized, type RuleFinding, type Rule } from '../finding';
 import type { ValueRow } from '../model';
 import { SENTENCE_END_CODE, halfLinesOf } from '../prose';
+import { codeTable, firstNonSpace } from '../text';
 import { proseLines } from './reportText';
 
 /**
@@ -21,7 +22,7 @@ export const placeholder: Rule = {
     const halfLines = halfLinesOf(report.model);
     for (const l of proseLines(report.model)) {
       // a Markdown rule (___ or ***) is no blank to fill
-      if (RULE_FIRST.includes(l.text.trimStart()[0]) && /^\s*(?:[-_*]\s*){3,}$/.test(l.text)) continue;
+      if (RULE_FIRST.includes(l.text[firstNonSpace(l.text)]) && /^\s*(?:[-_*]\s*){3,}$/.test(l.text)) continue;
       const t = halfLines[l.index];
       const present = placeholderKinds(t);
       for (const { re, what, kind } of present ? PATTERNS : []) {
@@ -171,6 +172,8 @@ const WORDS = new Set([
   '首条',
 ]);
 
+const DIGIT_CODE = codeTable('0123456789');
+
 /** The units of the lists of counts: a count in the unit as an item, and the unit after a word (an item without its number). */
 const LIST_UNITS = ['条', '件'].map((unit) => ({
   unit,
@@ -184,13 +187,14 @@ function missingFigures(offset: number, t: string, raw: string): RuleFinding[] {
   // what a sentence needs below, asked of the whole line first: most lines have no list of counts
   if (!/\d/.test(t) || !LIST_UNITS.some((u) => t.includes(u.unit))) return out;
   for (let from = 0; from < t.length;) {
-    // the sentence ends with its 。；;！？!? (what t.split(/(?<=[。；;！？!?])/) gives)
+    // the sentence ends with its 。；;！？!? (what t.split(/(?<=[。；;！？!?])/) gives); one without a digit is passed over
     let to = from;
-    while (to < t.length && !SENTENCE_END_CODE[t.charCodeAt(to)]) to++;
-    const sentence = t.slice(from, Math.min(to + 1, t.length));
+    let digits = false;
+    for (; to < t.length && !SENTENCE_END_CODE[t.charCodeAt(to)]; to++) if (DIGIT_CODE[t.charCodeAt(to)]) digits = true;
     const at = from;
     from = to + 1;
-    if (!/\d/.test(sentence)) continue;
+    if (!digits) continue;
+    const sentence = t.slice(at, Math.min(to + 1, t.length));
     for (const { unit, counted, bare: re } of LIST_UNITS) {
       if (!sentence.includes(unit)) continue;
       // the list must count in this unit elsewhere
