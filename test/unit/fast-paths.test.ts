@@ -3,6 +3,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import {
+  FACT,
+  halfLinesOf,
+  lineFacts,
+  proseLines,
   CLAUSE_END,
   CLAUSE_END_CODE,
   NUMBER_CHAR_CODE,
@@ -267,4 +271,41 @@ test('extractFigures finds the figures a global search with FIGURE and the patte
     ...['超过', '将近', '大约', '累计超', '百分之', '\u3000', '  ', '1,234', '12,345,678', '.5', '万元', '人次', '小时', '以上', '左右'],
   ];
   for (const text of randomStrings(alphabet, 20000, 24)) assert.deepEqual(extractFigures(text), reference(text), text);
+});
+
+test('lineFacts sets a bit for a prose line exactly when its half-width text holds one of the bit’s characters', () => {
+  const chars: Record<keyof typeof FACT, string> = {
+    digit: '0123456789',
+    letterX: 'Xx×',
+    closingBracket: ')）〕】》]',
+    underline: '_＿',
+    填: '填',
+    条: '条',
+    件: '件',
+    我: '我',
+    本: '本',
+    全: '全',
+    年: '年',
+    月: '月',
+    号: '号',
+    截: '截',
+    统: '统',
+    多: '多',
+    余: '余',
+    信: '信',
+    dateMark: '-./',
+  };
+  const alphabet = [...'０９５Ｘｘ×）〕】》］＿－．／', ...Object.values(chars).join(''), ...'的了，。 ', '\n'];
+  const text = [...randomStrings(alphabet, 300, 40)].join('\n');
+  const model = parseReport(text);
+  const facts = lineFacts(model);
+  const half = halfLinesOf(model);
+  for (const l of proseLines(model))
+    for (const [name, bit] of Object.entries(FACT))
+      assert.equal(
+        (facts[l.index] & bit) !== 0,
+        [...chars[name as keyof typeof FACT]].some((c) => half[l.index].includes(c)),
+        `${name} in ${JSON.stringify(l.text)}`,
+      );
+  assert.ok(proseLines(model).length > 100);
 });

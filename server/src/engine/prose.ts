@@ -83,6 +83,69 @@ export function halfLinesOf(model: ReportModel): string[] {
   return lines;
 }
 
+/**
+ * Characters whose presence the text rules ask of a prose line before reading it closely, one bit each: most
+ * lines hold none of what a rule looks for, and one pass over the prose answers every rule (in half-width
+ * text: full-width digits and marks are read as their half-width forms).
+ */
+export const FACT = {
+  digit: 1 << 0,
+  /** X, x, × (a placeholder's letters) */
+  letterX: 1 << 1,
+  /** ) ） 〕 】 》 ] */
+  closingBracket: 1 << 2,
+  /** _ ＿ */
+  underline: 1 << 3,
+  填: 1 << 4,
+  条: 1 << 5,
+  件: 1 << 6,
+  我: 1 << 7,
+  本: 1 << 8,
+  全: 1 << 9,
+  年: 1 << 10,
+  月: 1 << 11,
+  号: 1 << 12,
+  截: 1 << 13,
+  统: 1 << 14,
+  多: 1 << 15,
+  余: 1 << 16,
+  信: 1 << 17,
+  /** - . / (dates written 2024-1-31, 2024.1.31, 2024/1/31) */
+  dateMark: 1 << 18,
+} as const;
+
+const FACT_OF = (() => {
+  const table = new Uint32Array(65536);
+  const set = (chars: string, bit: number) => {
+    for (const c of chars) table[c.charCodeAt(0)] |= bit;
+  };
+  set('0123456789', FACT.digit);
+  set('Xx×', FACT.letterX);
+  set(')）〕】》]', FACT.closingBracket);
+  set('_＿', FACT.underline);
+  set('-./', FACT.dateMark);
+  for (const c of ['填', '条', '件', '我', '本', '全', '年', '月', '号', '截', '统', '多', '余', '信'] as const) set(c, FACT[c]);
+  return table;
+})();
+
+const factCache = new WeakMap<ReportModel, Uint32Array>();
+
+/** The FACT bits of every prose line, by line index (0 for other lines), from one pass over the half-width text. */
+export function lineFacts(model: ReportModel): Uint32Array {
+  let facts = factCache.get(model);
+  if (!facts) {
+    facts = new Uint32Array(model.lines.length);
+    const half = halfWidthText(model.text);
+    for (const l of proseLines(model)) {
+      let bits = 0;
+      for (let i = l.start; i < l.end; i++) bits |= FACT_OF[half.charCodeAt(i)];
+      facts[l.index] = bits;
+    }
+    factCache.set(model, facts);
+  }
+  return facts;
+}
+
 const paragraphCache = new WeakMap<ReportModel, Paragraph[]>();
 
 /** The paragraphs of the prose, once per model: several rules read them; what is returned is shared and must not be changed. */

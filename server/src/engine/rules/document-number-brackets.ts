@@ -1,4 +1,5 @@
 import { localized, type RuleFinding, type Rule } from '../finding';
+import { FACT, lineFacts } from '../prose';
 import { proseLines } from './reportText';
 
 /**
@@ -12,9 +13,10 @@ export const documentNumberBrackets: Rule = {
   description: localized('文号中的年份用六角括号〔〕', 'The year in a document number stands in 〔〕'),
   check(report) {
     const out: RuleFinding[] = [];
+    const facts = lineFacts(report.model);
     for (const l of proseLines(report.model)) {
       // a document number ends in 号: the pattern, which looks behind at every position, is not tried on other lines
-      if (!l.text.includes('号')) continue;
+      if (!(facts[l.index] & FACT.号)) continue;
       DOC_NUMBER.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = DOC_NUMBER.exec(l.text))) {

@@ -1,6 +1,6 @@
 import type { BoundReport } from '../bind';
 import { localized, type RuleFinding, type Rule } from '../finding';
-import { halfLinesOf } from '../prose';
+import { FACT, halfLinesOf, lineFacts } from '../prose';
 import { toHalfWidth } from '../text';
 import { levelOf, ownOffice, placeOf, proseLines, type PlaceLevel } from './reportText';
 
@@ -33,10 +33,11 @@ function selfNaming(report: BoundReport, ownName: string, ownPlace: string): Rul
   const out: RuleFinding[] = [];
   const title = report.model.title;
   const halfLines = halfLinesOf(report.model);
+  const facts = lineFacts(report.model);
   for (const l of proseLines(report.model)) {
     if (title && l.start <= title.end && l.end >= title.start) continue;
     const t = halfLines[l.index];
-    if (!t.includes('信息公开')) continue;
+    if (!(facts[l.index] & FACT.信) || !t.includes('信息公开')) continue;
     SELF.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = SELF.exec(t))) {
@@ -116,18 +117,20 @@ function levelWords(report: BoundReport, ownName: string, level: PlaceLevel): Ru
     `(?:^|[，。；：、,;:\\s]|对|加强|指导|督促|部署|推进|推动|组织|统筹)(全([${alt}]))(?![场民长委政级直属内外域城])`,
     'g',
   );
+  const facts = lineFacts(report.model);
   for (const l of proseLines(report.model)) {
     const t = l.text;
+    const has = facts[l.index];
     let m: RegExpExecArray | null;
     // each pattern is tried only on lines with the character it cannot match without (我市, 本市, 市本级; 全市)
-    if (t.includes('我') || t.includes('本')) {
+    if (has & (FACT.我 | FACT.本)) {
       strong.lastIndex = 0;
       while ((m = strong.exec(t))) {
         const word = m[0];
         out.push(finding(l.start + m.index, word, 'warning', ownName));
       }
     }
-    if (t.includes('全')) {
+    if (has & FACT.全) {
       weak.lastIndex = 0;
       while ((m = weak.exec(t))) {
         const at = m.index + m[0].length - m[1].length;

@@ -1,7 +1,7 @@
 import type { BoundReport } from '../bind';
 import { localized, type RuleFinding, type Rule } from '../finding';
 import type { ValueRow } from '../model';
-import { SENTENCE_END_CODE, halfLinesOf } from '../prose';
+import { FACT, SENTENCE_END_CODE, halfLinesOf, lineFacts } from '../prose';
 import { codeTable, firstNonSpace } from '../text';
 import { proseLines } from './reportText';
 
@@ -20,11 +20,13 @@ export const placeholder: Rule = {
   check(report) {
     const out: RuleFinding[] = [];
     const halfLines = halfLinesOf(report.model);
+    const facts = lineFacts(report.model);
     for (const l of proseLines(report.model)) {
       // a Markdown rule (___ or ***) is no blank to fill
       if (RULE_FIRST.includes(l.text[firstNonSpace(l.text)]) && /^\s*(?:[-_*]\s*){3,}$/.test(l.text)) continue;
       const t = halfLines[l.index];
-      const present = placeholderKinds(t);
+      const has = facts[l.index];
+      const present = placeholderKinds(has, t);
       for (const { re, what, kind } of present ? PATTERNS : []) {
         if (!(present & kind)) continue;
         re.lastIndex = 0;
@@ -39,7 +41,8 @@ export const placeholder: Rule = {
           });
         }
       }
-      out.push(...missingFigures(l.start, t, l.text));
+      // a list of counts (施工许可证76条、…) has digits and its unit
+      if (has & FACT.digit && has & (FACT.条 | FACT.件)) out.push(...missingFigures(l.start, t, l.text));
     }
     out.push(...unfilledCells(report));
     return out;
@@ -110,18 +113,14 @@ const PATTERNS: { re: RegExp; what: { zh: string; en: string }; kind: number }[]
 /** what a Markdown rule (---, ***, ___) starts with */
 const RULE_FIRST = '-_*';
 
-/** the kinds of PATTERNS a line may hold, from one pass over it: most lines have none, and need not be matched five times */
-const KIND_OF = (() => {
-  const kinds = new Uint8Array(65536);
-  for (const c of 'Xx×') kinds[c.charCodeAt(0)] = LETTERS;
-  for (const c of ')）〕】》]') kinds[c.charCodeAt(0)] = CLOSING;
-  for (const c of '_＿') kinds[c.charCodeAt(0)] = LINE;
-  return kinds;
-})();
-function placeholderKinds(t: string): number {
-  let kinds = 0;
-  for (let i = 0; i < t.length; i++) kinds |= KIND_OF[t.charCodeAt(i)];
-  return t.includes('填写') ? kinds | PROMPT : kinds;
+/** the kinds of PATTERNS a line may hold, from its characters (lineFacts): most lines have none, and need not be matched five times */
+function placeholderKinds(has: number, t: string): number {
+  return (
+    (has & FACT.letterX ? LETTERS : 0) |
+    (has & FACT.closingBracket ? CLOSING : 0) |
+    (has & FACT.underline ? LINE : 0) |
+    (has & FACT.填 && t.includes('填写') ? PROMPT : 0)
+  );
 }
 
 // measure words whose two-character words are common nouns: 文件, 案件, 事项, 法条 …
@@ -184,8 +183,6 @@ const LIST_UNITS = ['条', '件'].map((unit) => ({
 /** In a list of counts (施工许可证76条、…), an item with its unit but no number: 公开核准企业资质条、 */
 function missingFigures(offset: number, t: string, raw: string): RuleFinding[] {
   const out: RuleFinding[] = [];
-  // what a sentence needs below, asked of the whole line first: most lines have no list of counts
-  if (!/\d/.test(t) || !LIST_UNITS.some((u) => t.includes(u.unit))) return out;
   for (let from = 0; from < t.length;) {
     // the sentence ends with its 。；;！？!? (what t.split(/(?<=[。；;！？!?])/) gives); one without a digit is passed over
     let to = from;

@@ -1,6 +1,6 @@
 import type { BoundReport } from '../bind';
 import { localized, type RuleFinding, type Rule } from '../finding';
-import { halfLinesOf } from '../prose';
+import { FACT, halfLinesOf, lineFacts } from '../prose';
 import { dateText, datesIn, halfWidthText, ownOffice, proseLines, type DateMention } from './reportText';
 
 /**
@@ -111,12 +111,13 @@ function reportDates(report: BoundReport): ReportDate[] {
   const titleLine = model.title ? model.lines.findIndex((l) => l.end >= model.title!.end) : -1;
   const half = halfWidthText(model.text);
   const halfLines = halfLinesOf(model);
+  const facts = lineFacts(model);
   prose.forEach((l, k) => {
     if (l.text.length > 60) return;
+    // a date is written with 月 or as 2024-01-31 (DATE): a line with neither has none
+    if (!(facts[l.index] & (FACT.月 | FACT.dateMark))) return;
     const t = halfLines[l.index].trim();
     if (t.length > 40) return;
-    // a date is written with 月 or as 2024-01-31 (DATE): a line with neither has none
-    if (!t.includes('月') && !t.includes('-') && !t.includes('.') && !t.includes('/')) return;
     const labelled = /^(?:发布|成文|印发|公开)?(?:日期|时间)\s*[:：]/.test(t);
     const dates = datesIn(model.text, l.start, l.end);
     if (dates.length !== 1 || dates[0].year === undefined) return;

@@ -1,5 +1,5 @@
 import { localized, type RuleFinding, type Rule } from '../finding';
-import { halfLinesOf } from '../prose';
+import { FACT, halfLinesOf, lineFacts } from '../prose';
 import { citedSpans, dateText, datesIn, halfWidthText, inside, proseLines, realDate } from './reportText';
 
 /**
@@ -20,11 +20,13 @@ export const statisticsPeriod: Rule = {
     const year = model.year;
     const out: RuleFinding[] = [];
     const cited = citedSpans(text);
+    const facts = lineFacts(model);
     for (const l of proseLines(model)) {
       // the period may run over a PDF line break: look at this line and the next. It begins with 统计 (on this
       // line) and a cut-off with 截: lines with neither are not searched
       let m: RegExpExecArray | null;
-      if (l.text.includes('统计')) {
+      const has = facts[l.index];
+      if (has & FACT.统 && l.text.includes('统计')) {
         const src = halfWidthText(text).slice(l.start, Math.min(text.length, l.end + 80));
         PERIOD.lastIndex = 0;
         while ((m = PERIOD.exec(src))) {
@@ -33,7 +35,7 @@ export const statisticsPeriod: Rule = {
           if (f) out.push(f);
         }
       }
-      if (l.text.includes('截')) {
+      if (has & FACT.截) {
         CUTOFF.lastIndex = 0;
         const own = halfLinesOf(model)[l.index];
         while ((m = CUTOFF.exec(own))) {

@@ -1,6 +1,6 @@
 import { localized, type RuleFinding, type Rule } from '../finding';
 import { WHITE_SPACE_CODE } from '../text';
-import { halfLinesOf } from '../prose';
+import { FACT, halfLinesOf, lineFacts } from '../prose';
 import { proseLines } from './reportText';
 
 /**
@@ -16,8 +16,9 @@ export const yearTypo: Rule = {
     const { model } = report;
     const halfLines = halfLinesOf(model);
     const out: RuleFinding[] = [];
+    const facts = lineFacts(model);
     for (const l of proseLines(model)) {
-      if (!l.text.includes('年')) continue; // every year YEAR_LIKE reads stands before 年
+      if (!(facts[l.index] & FACT.年)) continue; // every year YEAR_LIKE reads stands before 年
       const line = halfLines[l.index];
       for (const m of yearsLike(line)) {
         const written = m[1];
