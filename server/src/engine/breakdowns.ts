@@ -1,5 +1,5 @@
 import type { ReportModel } from './model';
-import { analyseProse, isCount, type ProseFigure } from './prose';
+import { analyseProse, type ProseFigure } from './prose';
 
 // Breakdowns in the prose: a stated total with its listed parts (其中 …, 分别为 …, 3607件（市政府349件、…）),
 // and runs of "X件，占Y%" that split one whole. Only lists whose shape is unambiguous are taken:
@@ -49,7 +49,7 @@ function attachPercents(model: ReportModel, figs: ProseFigure[]): Map<ProseFigur
   for (let i = 0; i + 1 < figs.length; i++) {
     const a = figs[i];
     const b = figs[i + 1];
-    if (!isCount(a) || !b.percent || b.approximate || a.paragraph !== b.paragraph) continue;
+    if (!a.count || !b.percent || b.approximate || a.paragraph !== b.paragraph) continue;
     if (PERCENT_LINK.test(gapText(model, a.end, b.start))) map.set(a, b);
   }
   return map;
@@ -104,7 +104,7 @@ function collectParts(
     if (depth > 0) continue; // a nested breakdown: (政府预决算32条、部门预决算公开165条)
     if (f.percent) continue;
     if (parts.length && STOP_WORDS.test(gap)) break;
-    if (!isCount(f) || f.unit !== unit) break;
+    if (!f.count || f.unit !== unit) break;
     if (parts.length === 1) semicolons = /[；;]/.test(gap);
     else if (parts.length > 1 && !semicolons && /[；;]/.test(gap)) break;
     if (!/[\u3400-\u9fff]/.test(f.clauseBefore)) break; // a part is named: 自然人72件
@@ -128,7 +128,7 @@ export function analyseBreakdowns(model: ReportModel): BreakdownAnalysis {
   const inList = new Set<ProseFigure>();
   for (let i = 0; i + 1 < figures.length; i++) {
     const t = figures[i];
-    if (!isCount(t)) continue;
+    if (!t.count) continue;
     const after = model.text.slice(t.end, Math.min(t.end + 14, model.text.length));
     // 在……公开的1853条政府信息中，A条，占x%；B条…: the whole, then its shares
     const trigger = TRIGGER.exec(after) ?? /^[\u3400-\u9fff]{1,10}中[，,：:]/.exec(model.text.slice(t.end, t.end + 14));
@@ -153,7 +153,7 @@ export function analyseBreakdowns(model: ReportModel): BreakdownAnalysis {
     const next = figures[lastShare.index + 1]; // a last part written without its share: 其他处理0件
     const tail =
       next &&
-      isCount(next) &&
+      next.count &&
       next.unit === f.unit &&
       next.paragraph === f.paragraph &&
       /其他|其它/.test(next.clauseBefore) &&
@@ -166,7 +166,7 @@ export function analyseBreakdowns(model: ReportModel): BreakdownAnalysis {
   // 主要类别有：A类信息594条，B类信息281条，…: a list introduced by a colon after its subject, with no total
   for (let i = 0; i + 1 < figures.length; i++) {
     const f = figures[i];
-    if (inList.has(f) || percentOf.has(f) || !isCount(f)) continue;
+    if (inList.has(f) || percentOf.has(f) || !f.count) continue;
     const intro = CATEGORY_INTRO.exec(f.sentenceBefore);
     if (!intro || f.sentenceBefore.length - intro.index - intro[0].length > 30) continue;
     const parts = collectParts(model, figures, i, f.start, f.unit, false, percentOf);
@@ -219,7 +219,7 @@ function totalElsewhere(b: Breakdown, figures: ProseFigure[]): ProseFigure | und
   const candidates: ProseFigure[] = [];
   for (let i = first.index - 1; i >= 0 && figures[i].paragraph === first.paragraph; i--) {
     const f = figures[i];
-    if (own.has(f) || !isCount(f) || f.unit !== first.unit) continue;
+    if (own.has(f) || !f.count || f.unit !== first.unit) continue;
     const clause = f.clauseBefore + f.clauseAfter;
     if (clause.includes(subject) && !PART_WORDS.test(clause)) candidates.push(f);
   }
@@ -239,7 +239,7 @@ export function baseCandidates(model: ReportModel, part: ProseFigure, atLeast: n
   // the nearest 200 figures before it: a whole is stated shortly before its shares
   for (let i = part.index - first - 1; i >= 0 && part.index - first - i <= 200; i--) {
     const f = own[i];
-    if (isCount(f) && f.unit === part.unit && f.value >= atLeast && f.value > 0 && !exclude.has(f) && !percentOf.has(f)) out.push(f);
+    if (f.count && f.unit === part.unit && f.value >= atLeast && f.value > 0 && !exclude.has(f) && !percentOf.has(f)) out.push(f);
   }
   return out;
 }

@@ -20,6 +20,8 @@ export interface ProseFigure extends Figure {
   sentence: number;
   /** offset just after the figure's digits (before its unit): where a corrected number ends */
   numberEnd: number;
+  /** isCount: a whole count in digits, what statements restate (asked of every figure by several analyses) */
+  count: boolean;
 }
 
 export interface Paragraph {
@@ -264,6 +266,7 @@ function figuresOfParagraph(
       paragraphBefore: counts ? squeeze(Math.max(0, rel - 300), rel) : '',
       sentence,
       numberEnd: numberEnd(text, f.start, f.end),
+      count: counts,
     };
     figures.push(figure);
     own.push(figure);

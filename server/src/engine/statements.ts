@@ -1,6 +1,6 @@
 import type { BoundReport, BoundTable } from './bind';
 import type { Cell } from './model';
-import { analyseProse, isCount, type ProseFigure } from './prose';
+import { analyseProse, type ProseFigure } from './prose';
 import type { Statement } from './schema';
 
 // Which prose figures restate which table cells, by the schema's statements (data): the words in the
@@ -42,7 +42,7 @@ function lastTopic(text: string, words: readonly string[]): number {
 
 /** Does the statement describe this figure? Only the words of its own clause and sentence count. */
 export function statementMatches(st: Statement, f: ProseFigure): boolean {
-  return isCount(f) && describes(st, f, contextOf(f));
+  return f.count && describes(st, f, contextOf(f));
 }
 
 // by code unit, the stamp of the last context whose clause holds it: a context's marks hold until the next is made
@@ -199,7 +199,7 @@ export function statementFigures(report: BoundReport): StatementFigures {
   const byStatement = new Map<Statement, ProseFigure[]>();
   const first: (Statement | undefined)[] = new Array(figures.length).fill(undefined);
   for (const f of figures) {
-    const candidates = isCount(f) && byUnit.get(f.unit);
+    const candidates = f.count && byUnit.get(f.unit);
     if (!candidates) continue;
     const context = contextOf(f);
     for (const st of candidates) {

@@ -1,5 +1,5 @@
 import { localized, type RuleFinding, type Rule } from '../finding';
-import { analyseProse, isCount, type ProseFigure } from '../prose';
+import { analyseProse, type ProseFigure } from '../prose';
 import { numberText } from './tableText';
 
 /**
@@ -76,7 +76,7 @@ function nearestBefore(figures: ProseFigure[], from: ProseFigure, test: (f: Pros
   for (let i = from.index - 1; i >= 0; i--) {
     const f = figures[i];
     if (f.paragraph !== from.paragraph || f.sentence !== from.sentence) return undefined;
-    if (isCount(f) && test(f)) return f;
+    if (f.count && test(f)) return f;
   }
   return undefined;
 }

@@ -1,6 +1,6 @@
 import { previousIfLastYear } from './reportText';
 import { localized, type RuleFinding, type Rule } from '../finding';
-import { analyseProse, isCount, type ProseFigure } from '../prose';
+import { analyseProse, type ProseFigure } from '../prose';
 import { readCells, restatements } from '../statements';
 import type { BoundReport } from '../bind';
 import { numberText } from './tableText';
@@ -19,7 +19,7 @@ export const growthRate: Rule = {
     for (let i = 1; i < figures.length; i++) {
       const rate = figures[i];
       const count = figures[i - 1];
-      if (!rate.percent || rate.approximate || !isCount(count) || count.paragraph !== rate.paragraph) continue;
+      if (!rate.percent || rate.approximate || !count.count || count.paragraph !== rate.paragraph) continue;
       const link = GROWTH.exec(report.model.text.slice(count.end, rate.start));
       if (!link) continue;
       const before = lastYear(report, previous, count);
@@ -81,7 +81,7 @@ function lastYear(report: BoundReport, previous: BoundReport, count: ProseFigure
   const label = count.clauseBefore.replace(/\d{4}年|全年|本年度?|今年/g, '');
   if (label.length < 4) return undefined;
   const same = analyseProse(previous.model).figures.filter(
-    (f) => isCount(f) && f.unit === count.unit && f.clauseBefore.replace(/\d{4}年|全年|本年度?|今年/g, '') === label,
+    (f) => f.count && f.unit === count.unit && f.clauseBefore.replace(/\d{4}年|全年|本年度?|今年/g, '') === label,
   );
   return same.length === 1 ? { value: same[0].value } : undefined;
 }
