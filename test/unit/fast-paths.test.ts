@@ -309,3 +309,22 @@ test('lineFacts sets a bit for a prose line exactly when its half-width text hol
       );
   assert.ok(proseLines(model).length > 100);
 });
+
+test('parseChineseNumeral reads by code unit what the character-by-character reading read', () => {
+  const DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+  const SMALL: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+  const BIG: Record<string, number> = { 万: 1e4, 亿: 1e8 };
+  const reference = (s: string) => {
+    if (!s || !/^[零〇一二两三四五六七八九十百千万亿]+$/.test(s)) return undefined;
+    if (!/[十百千万亿]/.test(s)) return [...s].reduce((v, c) => v * 10 + DIGIT[c], 0);
+    let [total, section, digit, seen] = [0, 0, 0, false];
+    for (const c of s) {
+      if (c in DIGIT) [digit, seen] = [DIGIT[c], true];
+      else if (c in SMALL) [section, digit, seen] = [section + (seen ? digit : 1) * SMALL[c], 0, false];
+      else [total, section, digit, seen] = [total + (section + digit || 1) * BIG[c], 0, 0, false];
+    }
+    return total + section + digit;
+  };
+  for (const s of randomStrings([...'零〇一二两三四五六七八九十百千万亿年a'], 20000, 8)) assert.equal(parseChineseNumeral(s), reference(s), s);
+  assert.equal(parseChineseNumeral(''), undefined);
+});

@@ -409,11 +409,14 @@ export function parseReport(text: string): ReportModel {
     }
     const row = valueRow(line);
     if (row) {
-      const above = pending
-        .map((p) => p.trim())
-        .filter((p) => p.length <= 60)
-        .slice(-3)
-        .join('');
+      // the last three lines above it of at most 60 characters (a header cell PDF text broke over lines)
+      let above = '';
+      for (let k = pending.length - 1, taken = 0; k >= 0 && taken < 3; k--) {
+        const p = pending[k].trim();
+        if (p.length > 60) continue;
+        above = p + above;
+        taken++;
+      }
       row.label = above + row.ownLabel;
       rows.push(row);
       pending = [];

@@ -52,34 +52,47 @@ function isAsciiDigits(s: string): boolean {
 
 // ---------- Chinese numerals ----------
 
-const DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-const SMALL_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-const BIG_UNIT: Record<string, number> = { 万: 1e4, 亿: 1e8 };
+// the value of each numeral character by code unit: digits 0–9, then 十百千 and 万亿 as multipliers (0: none)
+const DIGIT_VALUE = new Int8Array(65536).fill(-1);
+const SMALL_UNIT_VALUE = new Uint16Array(65536);
+const BIG_UNIT_VALUE = new Float64Array(65536);
+for (const [c, v] of Object.entries({ 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }))
+  DIGIT_VALUE[c.charCodeAt(0)] = v;
+for (const [c, v] of Object.entries({ 十: 10, 百: 100, 千: 1000 })) SMALL_UNIT_VALUE[c.charCodeAt(0)] = v;
+for (const [c, v] of Object.entries({ 万: 1e4, 亿: 1e8 })) BIG_UNIT_VALUE[c.charCodeAt(0)] = v;
 
 /** 十三 → 13, 一百二十 → 120, 三千零五 → 3005, 一万二千 → 12000, 二〇二四 → 2024; undefined if not a numeral. */
 export function parseChineseNumeral(s: string): number | undefined {
-  if (!s || !/^[零〇一二两三四五六七八九十百千万亿]+$/.test(s)) return undefined;
-  if (!/[十百千万亿]/.test(s)) {
+  if (!s) return undefined;
+  // read by code unit from tables: a numeral is parsed for every Chinese figure and heading
+  let units = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (DIGIT_VALUE[c] < 0 && !SMALL_UNIT_VALUE[c] && !BIG_UNIT_VALUE[c]) return undefined;
+    if (DIGIT_VALUE[c] < 0) units = true;
+  }
+  if (!units) {
     // digit by digit, as in years: 二〇二四
     let v = 0;
-    for (const c of s) v = v * 10 + DIGIT[c];
+    for (let i = 0; i < s.length; i++) v = v * 10 + DIGIT_VALUE[s.charCodeAt(i)];
     return v;
   }
   let total = 0;
   let section = 0;
   let digit = 0;
   let seenDigit = false;
-  for (const c of s) {
-    if (c in DIGIT) {
-      digit = DIGIT[c];
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (DIGIT_VALUE[c] >= 0) {
+      digit = DIGIT_VALUE[c];
       seenDigit = true;
-    } else if (c in SMALL_UNIT) {
-      section += (seenDigit ? digit : 1) * SMALL_UNIT[c];
+    } else if (SMALL_UNIT_VALUE[c]) {
+      section += (seenDigit ? digit : 1) * SMALL_UNIT_VALUE[c];
       digit = 0;
       seenDigit = false;
     } else {
       section += digit;
-      total += (section || 1) * BIG_UNIT[c];
+      total += (section || 1) * BIG_UNIT_VALUE[c];
       section = 0;
       digit = 0;
       seenDigit = false;
