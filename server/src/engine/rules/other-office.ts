@@ -1,7 +1,7 @@
 import type { BoundReport } from '../bind';
 import { localized, type RuleFinding, type Rule } from '../finding';
 import { FACT, halfLinesOf, lineFacts } from '../prose';
-import { toHalfWidth } from '../text';
+import { firstNonSpace, toHalfWidth, WHITE_SPACE_CODE } from '../text';
 import { levelOf, ownOffice, placeOf, proseLines, type PlaceLevel } from './reportText';
 
 /**
@@ -71,12 +71,14 @@ const SIGNATURE_LAST = '府室厅局会';
 
 /** The office signing at the end, on the line before the date. */
 function signature(report: BoundReport, ownName: string, ownPlace: string): RuleFinding[] {
-  const lines = proseLines(report.model).filter((l) => l.text.trim());
+  const lines = proseLines(report.model).filter((l) => firstNonSpace(l.text) < l.text.length);
   const out: RuleFinding[] = [];
   lines.forEach((l, k) => {
-    const t = l.text.trim();
     // what an office's name ends with (人民政府, 办公室, 办公厅, 局, 委员会, 管委会), asked first: most lines end otherwise
-    if (!SIGNATURE_LAST.includes(t[t.length - 1])) return;
+    let last = l.text.length - 1;
+    while (WHITE_SPACE_CODE[l.text.charCodeAt(last)]) last--;
+    if (!SIGNATURE_LAST.includes(l.text[last])) return;
+    const t = l.text.trim();
     const next = lines[k + 1]?.text.trim() ?? '';
     if (!/^[\u4e00-\u9fa5]{3,30}$/.test(t) || !/(?:人民政府|政府|办公室|办公厅|局|委员会|管委会)$/.test(t)) return;
     if (!/^(?:(?:19|20)\d{2}\s*年|[〇○零一二三四五六七八九]{4}年)/.test(toHalfWidth(next))) return;

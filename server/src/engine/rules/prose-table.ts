@@ -1,4 +1,5 @@
 import { localized, type RuleFinding, type Rule } from '../finding';
+import type { Localized } from '../schema';
 import { restatements } from '../statements';
 import { numberText, shortLabel } from './tableText';
 
@@ -10,13 +11,17 @@ export const proseTable: Rule = {
   description: localized('正文中复述的数字与统计表一致', 'Figures restated in the text agree with the tables'),
   check(report) {
     const out: RuleFinding[] = [];
-    // 「（一）予以公开」「总计」: how a cell is named to the reader
+    // 「（一）予以公开」「总计」: how a cell is named to the reader; a report that restates wrongly does so often, of the same cells
+    const labels = new Map<string, Localized>();
     const cellLabel = (ref: string) => {
+      let label = labels.get(ref);
+      if (label) return label;
       const [t, r, col] = ref.split('.');
       const table = report.schema.tables.find((x) => x.id === t)!;
       const row = shortLabel(table.rows.find((x) => x.id === r)!);
       const column = table.columns.find((x) => x.id === col)!.label;
-      return localized(`「${row}」「${column}」`, `“${row}”, “${column}”`);
+      labels.set(ref, (label = localized(`「${row}」「${column}」`, `“${row}”, “${column}”`)));
+      return label;
     };
     for (const r of restatements(report)) {
       const f = r.figure;
