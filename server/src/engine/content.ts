@@ -1,6 +1,6 @@
 import type { Heading, ReportModel } from './model';
 import type { SectionSchema } from './schema';
-import { bestLabelScore } from './text';
+import { bestLabelScore, firstNonSpace } from './text';
 
 // Reports before 2019 were free prose: the items the 2007 条例 (第三十二条) asks for are there, but
 // under headings of the drafter's choosing, inside other sections, or in a sentence of their own
@@ -49,12 +49,13 @@ function withoutExcluded(text: string, not: readonly string[]): string {
   );
 }
 
-/** Lines that are no prose: table rows, pipe tables, the report's title. */
-function skippedLines(model: ReportModel): Set<number> {
-  const skip = new Set<number>(model.rows.map((r) => r.line));
-  for (const l of model.lines) if (l.text.includes('|') || l.text.includes('\t')) skip.add(l.index);
-  if (model.title) for (const l of model.lines) if (l.start <= model.title.end && l.end >= model.title.start) skip.add(l.index);
-  if (model.frontMatter) for (const l of model.lines) if (l.start <= model.frontMatter.end) skip.add(l.index);
+/** Lines that are no prose, by line index (1): table rows, pipe tables, the report's title. */
+function skippedLines(model: ReportModel): Uint8Array {
+  const skip = new Uint8Array(model.lines.length);
+  for (const r of model.rows) skip[r.line] = 1;
+  for (const l of model.lines) if (!skip[l.index] && (l.text.includes('|') || l.text.includes('\t'))) skip[l.index] = 1;
+  if (model.title) for (const l of model.lines) if (l.start <= model.title.end && l.end >= model.title.start) skip[l.index] = 1;
+  if (model.frontMatter) for (const l of model.lines) if (l.start <= model.frontMatter.end) skip[l.index] = 1;
   return skip;
 }
 
@@ -67,14 +68,14 @@ export function findContent(model: ReportModel, section: SectionSchema, skip = s
   if (!content) return undefined;
   const labels = [section.title, ...section.aliases];
   for (const h of model.headings) {
-    if (skip.has(h.line)) continue;
+    if (skip[h.line]) continue;
     // a heading's own words, not the paragraph that may follow it on the same line
     const title = h.title.split(SENTENCE_END)[0];
     if (content.not.some((w) => title.includes(w))) continue;
     if (holdsAll(title, content.all) || bestLabelScore(title, labels) >= 0.75) return h;
   }
   for (const l of model.lines) {
-    if (skip.has(l.index) || !l.text.trim()) continue;
+    if (skip[l.index] || firstNonSpace(l.text) === l.text.length) continue;
     const text = withoutExcluded(l.text, content.not);
     // a clause holds the words only if its line does: most lines are passed over without being cut into clauses
     if (!holdsAll(text, content.all)) continue;
