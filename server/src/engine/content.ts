@@ -1,6 +1,7 @@
 import type { Heading, ReportModel } from './model';
 import type { SectionSchema } from './schema';
 import { bestLabelScore, firstNonSpace } from './text';
+import { delimitedLines } from './prose';
 
 // Reports before 2019 were free prose: the items the 2007 条例 (第三十二条) asks for are there, but
 // under headings of the drafter's choosing, inside other sections, or in a sentence of their own
@@ -51,9 +52,8 @@ function withoutExcluded(text: string, not: readonly string[]): string {
 
 /** Lines that are no prose, by line index (1): table rows, pipe tables, the report's title. */
 function skippedLines(model: ReportModel): Uint8Array {
-  const skip = new Uint8Array(model.lines.length);
+  const skip = delimitedLines(model).slice();
   for (const r of model.rows) skip[r.line] = 1;
-  for (const l of model.lines) if (!skip[l.index] && (l.text.includes('|') || l.text.includes('\t'))) skip[l.index] = 1;
   if (model.title) for (const l of model.lines) if (l.start <= model.title.end && l.end >= model.title.start) skip[l.index] = 1;
   if (model.frontMatter) for (const l of model.lines) if (l.start <= model.frontMatter.end) skip[l.index] = 1;
   return skip;

@@ -47,6 +47,19 @@ export const SENTENCE_END_CODE = codeTable('。！？!?；;');
 
 export type ProseLine = { index: number; start: number; end: number; text: string };
 
+const delimitedCache = new WeakMap<ReportModel, Uint8Array>();
+
+/** By line index, 1 for a line with a | or a tab (a row of a pipe or tab table): neither prose nor content. */
+export function delimitedLines(model: ReportModel): Uint8Array {
+  let delimited = delimitedCache.get(model);
+  if (!delimited) {
+    delimited = new Uint8Array(model.lines.length);
+    for (const l of model.lines) if (l.text.includes('|') || l.text.includes('\t')) delimited[l.index] = 1;
+    delimitedCache.set(model, delimited);
+  }
+  return delimited;
+}
+
 const proseCache = new WeakMap<ReportModel, ProseLine[]>();
 
 /** Lines of prose: not front matter, not table rows, not pipe or tab tables, not code fences or comments. */
@@ -55,6 +68,7 @@ export function proseLines(model: ReportModel): ProseLine[] {
   if (cached) return cached;
   const rowLines = new Uint8Array(model.lines.length);
   for (const r of model.rows) rowLines[r.line] = 1;
+  const delimited = delimitedLines(model);
   const fmEnd = model.frontMatter?.end ?? -1;
   const out: ProseLine[] = [];
   // code blocks and comments as parseReport and the directives read them
@@ -62,7 +76,7 @@ export function proseLines(model: ReportModel): ProseLine[] {
   for (const l of model.lines) {
     if (l.start <= fmEnd) continue;
     if (hidden(l.text)) continue;
-    if (rowLines[l.index] || l.text.includes('|') || l.text.includes('\t') || l.text.length > 5000) continue;
+    if (rowLines[l.index] || delimited[l.index] || l.text.length > 5000) continue;
     out.push(l);
   }
   proseCache.set(model, out);
