@@ -1,7 +1,7 @@
 import type { Cell, Heading, ReportModel, ValueRow } from './model';
 import type { Schema, SectionSchema, TableSchema } from './schema';
 import { findContent, skippedLines } from './content';
-import { bestGramScore, labelBigrams, type LabelGrams } from './text';
+import { labelBigrams, type LabelGrams } from './text';
 
 // Binding: which heading is which section of the schema, which line is which row of which table.
 // Reports keep the official order almost always, while their labels are abbreviated, mistyped or
@@ -169,11 +169,11 @@ function bindSections(model: ReportModel, schema: Schema): { sections: Map<strin
   // Top-level candidates: 一、… lines and Markdown headings.
   const candidates = model.headings.filter((h) => h.numbering?.kind === 'chinese' || (h.mdLevel > 0 && !h.numbering));
   const title = gramsBy((h: Heading) => h.title);
-  const score = (h: Heading, s: SectionSchema) => bestGramScore(title(h), sectionLabels(s));
   // sections found by their content (reports before 2019) have no place in an order
   const ordered = schema.sections.filter((s) => !s.content);
   const index = labelIndex(schema, ordered.map(sectionLabels));
-  const pairs = align(gramScores(candidates.map(title), index), SECTION_THRESHOLD);
+  const scores = gramScores(candidates.map(title), index);
+  const pairs = align(scores, SECTION_THRESHOLD);
   const sections = new Map<string, BoundSection>();
   const used = new Set<Heading>();
   for (const [j, i] of pairs) {
@@ -186,19 +186,20 @@ function bindSections(model: ReportModel, schema: Schema): { sections: Map<strin
     if (found) sections.set(s.id, { schema: s, heading: found });
   }
   const misplaced: BoundSection[] = [];
-  for (const s of ordered) {
-    if (sections.has(s.id)) continue;
+  ordered.forEach((s, j) => {
+    if (sections.has(s.id)) return;
     let found: Heading | undefined;
     let foundScore = 0.75; // out of order needs a clear match
-    for (const h of candidates) {
-      const sc = used.has(h) ? 0 : score(h, s);
+    for (let i = 0; i < candidates.length; i++) {
+      const h = candidates[i];
+      const sc = used.has(h) ? 0 : scores.values[i * scores.slots + j];
       if (sc > foundScore) {
         found = h;
         foundScore = sc;
       }
     }
     if (found) misplaced.push({ schema: s, heading: found });
-  }
+  });
   return { sections, misplaced };
 }
 

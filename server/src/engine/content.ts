@@ -1,6 +1,6 @@
 import type { Heading, ReportModel } from './model';
 import type { SectionSchema } from './schema';
-import { bestLabelScore, firstNonSpace } from './text';
+import { bestGramScore, firstNonSpace, labelBigrams } from './text';
 import { delimitedLines } from './prose';
 
 // Reports before 2019 were free prose: the items the 2007 条例 (第三十二条) asks for are there, but
@@ -66,13 +66,13 @@ function skippedLines(model: ReportModel): Uint8Array {
 export function findContent(model: ReportModel, section: SectionSchema, skip = skippedLines(model)): Heading | undefined {
   const content = section.content;
   if (!content) return undefined;
-  const labels = [section.title, ...section.aliases];
+  const labels = [section.title, ...section.aliases].map(labelBigrams);
   for (const h of model.headings) {
     if (skip[h.line]) continue;
     // a heading's own words, not the paragraph that may follow it on the same line
     const title = h.title.split(SENTENCE_END)[0];
     if (content.not.some((w) => title.includes(w))) continue;
-    if (holdsAll(title, content.all) || bestLabelScore(title, labels) >= 0.75) return h;
+    if (holdsAll(title, content.all) || bestGramScore(labelBigrams(title), labels) >= 0.75) return h;
   }
   for (const l of model.lines) {
     if (skip[l.index] || firstNonSpace(l.text) === l.text.length) continue;
