@@ -1,6 +1,6 @@
 import type { BoundReport } from '../bind';
 import { localized, type RuleFinding, type Rule } from '../finding';
-import type { ValueRow } from '../model';
+import type { Cell, ValueRow } from '../model';
 import { FACT, SENTENCE_END_CODE, halfLinesOf, lineFacts } from '../prose';
 import { codeTable, firstNonSpace } from '../text';
 import { proseLines } from './reportText';
@@ -54,9 +54,13 @@ function unfilledCells(report: BoundReport): RuleFinding[] {
   const out: RuleFinding[] = [];
   const seen = new Set<ValueRow>();
   for (const t of report.tables.values()) {
-    const cells = [...t.rows.values()]
-      .filter((r) => !seen.has(r) && (seen.add(r), true))
-      .flatMap((r) => r.cells.filter((c) => c.value.kind === 'unfilled'));
+    // gathered in plain loops: every table of every report is read, and few hold a placeholder
+    const cells: Cell[] = [];
+    for (const r of t.rows.values()) {
+      if (seen.has(r)) continue;
+      seen.add(r);
+      for (const c of r.cells) if (c.value.kind === 'unfilled') cells.push(c);
+    }
     if (!cells.length) continue;
     out.push({
       message: localized(
