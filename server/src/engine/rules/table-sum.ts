@@ -27,31 +27,27 @@ function checkSum(report: BoundReport, t: BoundTable, idn: Sum): RuleFinding[] {
     const totalCell = at(idn.total);
     const total = cellNumber(totalCell);
     if (!totalCell || !total || total.blank) continue; // a blank total is table-blank-cell's
-    const values: { part: string; value: number; start: number; end: number }[] = [];
     let blanks = 0;
     let complete = true;
+    let expected = 0;
     const parts = idn.each === 'column' ? t.resolveRows(idn.parts) : idn.parts;
     for (const p of parts) {
-      const c = at(p);
-      const n = cellNumber(c);
-      if (!c || !n) {
+      const n = cellNumber(at(p));
+      if (!n) {
         complete = false;
         break;
       }
       if (n.blank) blanks++;
-      values.push({ part: p, value: n.value, start: c.start, end: c.end });
+      expected += n.value;
     }
     if (!complete) continue;
-    const expected = values.reduce((a, o) => a + o.value, 0);
     // with blank cells the author's numbers are unknown: the blanks are reported, the sum is not
     if (Math.abs(expected - total.value) < 1e-6 || blanks) continue;
     // named only for a total that is wrong: most add up
-    const operands: Operand[] = values.map(({ part, value, start, end }) => ({
-      label: { zh: shortLabel(line(part)), en: shortLabel(line(part)) },
-      value,
-      start,
-      end,
-    }));
+    const operands: Operand[] = parts.map((part) => {
+      const c = at(part)!;
+      return { label: { zh: shortLabel(line(part)), en: shortLabel(line(part)) }, value: cellNumber(c)!.value, start: c.start, end: c.end };
+    });
     const totalRow = idn.each === 'row' ? other : line(idn.total);
     const totalCol = idn.each === 'row' ? line(idn.total) : other;
     const where = cellName(table, totalRow, totalCol);

@@ -29,12 +29,15 @@ import { numberText } from '../numbers';
 export { numberText };
 
 /** A number cell's value; blanks count as 0 and are reported; undefined when not a number. */
-export function cellNumber(c: Cell | undefined): { value: number; blank: boolean } | undefined {
+export function cellNumber(c: Cell | undefined): { readonly value: number; readonly blank?: boolean } | undefined {
   if (!c) return undefined;
-  if (c.value.kind === 'number') return { value: c.value.value, blank: false };
-  if (c.value.kind === 'blank') return { value: 0, blank: true };
+  // the cell's own value object, or one shared for all blanks: the sums read every cell of every table
+  if (c.value.kind === 'number') return c.value;
+  if (c.value.kind === 'blank') return BLANK_NUMBER;
   return undefined;
 }
+
+const BLANK_NUMBER = Object.freeze({ value: 0, blank: true });
 
 /** The edit that writes a number into a cell; a blank pipe cell keeps its "| x |" spacing. */
 export function replaceCell(text: string, c: Cell, v: number): { start: number; end: number; newText: string } {
