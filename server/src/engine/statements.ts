@@ -1,7 +1,7 @@
 import type { BoundReport, BoundTable } from './bind';
 import type { Cell } from './model';
 import { analyseProse, type ProseFigure } from './prose';
-import type { Statement } from './schema';
+import type { Schema, Statement } from './schema';
 
 // Which prose figures restate which table cells, by the schema's statements (data): the words in the
 // figure's clause say what is counted, the statement says which cells hold the same count.
@@ -73,6 +73,11 @@ class FigureContext {
   /** has(clause, words), asked of the clause of the context made last */
   clauseHas(words: readonly string[]): boolean {
     for (const w of words) if (w.length === 0 || (CLAUSE_CHARS[w.charCodeAt(0)] === this.mark && this.clause.includes(w))) return true;
+    return false;
+  }
+  /** whether the clause holds one of these code units: what a word beginning with one of them needs */
+  clauseHasLead(leads: Uint16Array): boolean {
+    for (let i = 0; i < leads.length; i++) if (CLAUSE_CHARS[leads[i]] === this.mark) return true;
     return false;
   }
   clauseHasEach(groups: readonly (readonly string[])[]): boolean {
@@ -180,6 +185,29 @@ export interface StatementFigures {
 
 const matchCache = new WeakMap<BoundReport, StatementFigures>();
 
+type Candidate = { st: Statement; leads: Uint16Array };
+const unitCache = new WeakMap<Schema, Map<string, Candidate[]>>();
+
+/**
+ * A schema's statements by the units they count in, in schema order, made once per schema; each with the first
+ * code units of its first group of words (a clause holding none of them is described by none of the group).
+ */
+function statementsByUnit(schema: Schema): Map<string, Candidate[]> {
+  let byUnit = unitCache.get(schema);
+  if (byUnit) return byUnit;
+  byUnit = new Map();
+  for (const st of schema.statements) {
+    const leads = Uint16Array.from(st.words[0], (w) => w.charCodeAt(0));
+    for (const u of st.units) {
+      const list = byUnit.get(u) ?? [];
+      if (!list.some((c) => c.st === st)) list.push({ st, leads });
+      byUnit.set(u, list);
+    }
+  }
+  unitCache.set(schema, byUnit);
+  return byUnit;
+}
+
 /**
  * Which statements describe which prose figures, matched once per report: the rules on restated figures
  * (against the tables, against each other) read the same matches. Only counts restate cells, and a statement
@@ -189,21 +217,15 @@ export function statementFigures(report: BoundReport): StatementFigures {
   const hit = matchCache.get(report);
   if (hit) return hit;
   const { figures } = analyseProse(report.model);
-  const byUnit = new Map<string, Statement[]>();
-  for (const st of report.schema.statements)
-    for (const u of st.units) {
-      const list = byUnit.get(u) ?? [];
-      if (!list.includes(st)) list.push(st);
-      byUnit.set(u, list);
-    }
+  const byUnit = statementsByUnit(report.schema);
   const byStatement = new Map<Statement, ProseFigure[]>();
   const first: (Statement | undefined)[] = new Array(figures.length).fill(undefined);
   for (const f of figures) {
     const candidates = f.count && byUnit.get(f.unit);
     if (!candidates) continue;
     const context = contextOf(f);
-    for (const st of candidates) {
-      if (!describes(st, f, context)) continue;
+    for (const { st, leads } of candidates) {
+      if (!context.clauseHasLead(leads) || !describes(st, f, context)) continue;
       first[f.index] ??= st;
       const list = byStatement.get(st);
       if (list) list.push(f);
