@@ -1,6 +1,6 @@
 import { hiddenLines, type ReportModel } from './model';
 import { figuresInHalfWidth, type Figure } from './numbers';
-import { codeTable, halfWidthText, WHITE_SPACE_CHARS } from './text';
+import { codeTable, firstNonSpace, halfWidthText, WHITE_SPACE_CHARS } from './text';
 
 // Figures in the prose, each with the words around it: the clause it stands in (between commas),
 // the sentence (between full stops or semicolons) and its paragraph. PDF text breaks lines inside
@@ -44,6 +44,15 @@ export const SENTENCE_END = /[。！？!?；;]/;
 // costs a fraction of a regular-expression call (the characters of CLAUSE_END and SENTENCE_END)
 export const CLAUSE_END_CODE = codeTable('，,；;。！？!?：:、（）()【】[]');
 export const SENTENCE_END_CODE = codeTable('。！？!?；;');
+
+// both in one table, for the walk through every paragraph: 1 ends a clause, 2 a sentence (which ends its clause too)
+const CLAUSE = 1;
+const SENTENCE = 2;
+const END_KIND = (() => {
+  const kinds = new Uint8Array(65536);
+  for (let c = 0; c < 65536; c++) kinds[c] = SENTENCE_END_CODE[c] ? SENTENCE : CLAUSE_END_CODE[c] ? CLAUSE : 0;
+  return kinds;
+})();
 
 export type ProseLine = { index: number; start: number; end: number; text: string };
 
@@ -181,7 +190,7 @@ function findParagraphs(model: ReportModel): Paragraph[] {
   let end = -1;
   let lastIndex = -2;
   for (const line of proseLines(model)) {
-    const blank = !line.text.trim();
+    const blank = firstNonSpace(line.text) === line.text.length;
     if (start >= 0 && (blank || line.index !== lastIndex + 1)) {
       out.push({ start, end, text: model.text.slice(start, end) });
       start = -1;
@@ -249,9 +258,10 @@ function figuresOfParagraph(
   let walked = p.start;
   for (const f of found) {
     for (; walked < f.start; walked++) {
-      const c = text.charCodeAt(walked);
-      if (CLAUSE_END_CODE[c]) clauseStart = walked + 1;
-      if (SENTENCE_END_CODE[c]) {
+      const end = END_KIND[text.charCodeAt(walked)];
+      if (end === 0) continue;
+      clauseStart = walked + 1;
+      if (end === SENTENCE) {
         sentenceStart = walked + 1;
         sentence++;
       }
