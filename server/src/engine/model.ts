@@ -92,7 +92,7 @@ const PAREN_PATTERNS = HEADING_PATTERNS.filter((p) => p.kind === 'parenChinese' 
 const ARABIC_PATTERNS = HEADING_PATTERNS.filter((p) => p.kind === 'arabic');
 const CHINESE_PATTERNS = HEADING_PATTERNS.filter((p) => p.kind === 'chinese');
 /** what a numbered heading can start with, before half-width conversion: the first characters HEADING_PATTERNS accept */
-const HEADING_FIRST = '一二三四五六七八九十（(0123456789０１２３４５６７８９';
+const HEADING_FIRST_CODE = codeTable('一二三四五六七八九十（(0123456789０１２３４５６７８９');
 
 const NUMERAL_CODE = codeTable('一二三四五六七八九十0123456789０１２３４５６７８９');
 const MARK_CODE = codeTable('、，.．,');
@@ -117,10 +117,10 @@ function parseHeading(line: Line): Heading | undefined {
   } else {
     offset = firstNonSpace(text); // what /^[\s\u3000]*/ matches
     // most lines are prose: one that cannot start a numbered heading is none, and is not converted and matched
-    const first = text[offset];
-    if (first === undefined || !HEADING_FIRST.includes(first)) return undefined;
+    const first = text.charCodeAt(offset);
+    if (!HEADING_FIRST_CODE[first]) return undefined;
     // 一、 2. ３．: a numeral then its mark, looked at before the line is converted and matched (prose often starts with a figure)
-    if (first !== '（' && first !== '(' && !markAfterNumeral(text, offset)) return undefined;
+    if (first !== 0xff08 /* （ */ && first !== 0x28 /* ( */ && !markAfterNumeral(text, offset)) return undefined;
   }
   text = trimEndWith(text.slice(offset), '#');
   const half = toHalfWidth(text);

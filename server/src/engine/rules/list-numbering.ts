@@ -1,5 +1,6 @@
 import { localized, type RuleFinding, type Rule, type TextEdit } from '../finding';
 import { parseChineseNumeral } from '../numbers';
+import { codeTable, WHITE_SPACE_CHARS, WHITE_SPACE_CODE } from '../text';
 import { chineseNumeral, proseLines } from './reportText';
 
 /** 正文中“一是……二是……三是……”的列举连续，不跳号、不重号。 */
@@ -36,23 +37,23 @@ export const listNumbering: Rule = {
 // 一是 after the start of a line or a punctuation mark: not 之一是, 统一是, 第一是; 是否 is no marker. As the
 // pattern /(?:^|[\s\u3000。；;：:，,、！？!?（(“"])([一二三四五六七八九十]{1,2})\s*是(?!否|非)/g would find them, but read
 // back from each 是: a pattern tried at every character of the prose costs far more than looking for 是.
-const NUMERALS = '一二三四五六七八九十';
-const BEFORE_MARKER = /[\s\u3000。；;：:，,、！？!?（(“"]/;
-const SPACE = /\s/;
+// read by code unit: a character taken out of a string as a string of its own is a new string each time
+const NUMERAL_CODE = codeTable('一二三四五六七八九十');
+const BEFORE_MARKER_CODE = codeTable(`${WHITE_SPACE_CHARS}\u3000。；;：:，,、！？!?（(“"`);
+const NOT_MARKER_NEXT = codeTable('否非');
 
 function markersIn(text: string, start: number, end: number): Marker[] {
   const src = text.slice(start, end);
   const out: Marker[] = [];
   for (let shi = src.indexOf('是'); shi >= 0; shi = src.indexOf('是', shi + 1)) {
-    const next = src[shi + 1];
-    if (next === '否' || next === '非') continue;
+    if (NOT_MARKER_NEXT[src.charCodeAt(shi + 1)]) continue;
     // the 是 may stand on the next line, after the break: white space between it and the numeral
     let to = shi;
-    while (to > 0 && SPACE.test(src[to - 1])) to--;
+    while (to > 0 && WHITE_SPACE_CODE[src.charCodeAt(to - 1)]) to--;
     let from = to;
-    while (from > 0 && to - from < 3 && NUMERALS.includes(src[from - 1])) from--;
+    while (from > 0 && to - from < 3 && NUMERAL_CODE[src.charCodeAt(from - 1)]) from--;
     // one or two numerals, at the start or after a mark: a third numeral before them makes it no marker
-    if (to - from < 1 || to - from > 2 || (from > 0 && !BEFORE_MARKER.test(src[from - 1]))) continue;
+    if (to - from < 1 || to - from > 2 || (from > 0 && !BEFORE_MARKER_CODE[src.charCodeAt(from - 1)])) continue;
     const value = parseChineseNumeral(src.slice(from, to));
     if (value === undefined) continue;
     out.push({ value, start: start + from, end: start + to, shiEnd: start + shi + 1 });

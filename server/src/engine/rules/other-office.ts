@@ -1,7 +1,7 @@
 import type { BoundReport } from '../bind';
 import { localized, type RuleFinding, type Rule } from '../finding';
 import { FACT, halfLinesOf, lineFacts } from '../prose';
-import { firstNonSpace, toHalfWidth, WHITE_SPACE_CODE } from '../text';
+import { codeTable, firstNonSpace, toHalfWidth, WHITE_SPACE_CODE } from '../text';
 import { levelOf, ownOffice, placeOf, proseLines, type PlaceLevel } from './reportText';
 
 /**
@@ -67,7 +67,7 @@ function samePlace(a: string, b: string): boolean {
   return a === b || a.endsWith(b) || b.endsWith(a);
 }
 
-const SIGNATURE_LAST = '府室厅局会';
+const SIGNATURE_LAST = codeTable('府室厅局会');
 
 /** The office signing at the end, on the line before the date. */
 function signature(report: BoundReport, ownName: string, ownPlace: string): RuleFinding[] {
@@ -77,7 +77,7 @@ function signature(report: BoundReport, ownName: string, ownPlace: string): Rule
     // what an office's name ends with (人民政府, 办公室, 办公厅, 局, 委员会, 管委会), asked first: most lines end otherwise
     let last = l.text.length - 1;
     while (WHITE_SPACE_CODE[l.text.charCodeAt(last)]) last--;
-    if (!SIGNATURE_LAST.includes(l.text[last])) return;
+    if (!SIGNATURE_LAST[l.text.charCodeAt(last)]) return;
     const t = l.text.trim();
     const next = lines[k + 1]?.text.trim() ?? '';
     if (!/^[\u4e00-\u9fa5]{3,30}$/.test(t) || !/(?:人民政府|政府|办公室|办公厅|局|委员会|管委会)$/.test(t)) return;

@@ -23,7 +23,7 @@ export const placeholder: Rule = {
     const facts = lineFacts(report.model);
     for (const l of proseLines(report.model)) {
       // a Markdown rule (___ or ***) is no blank to fill
-      if (RULE_FIRST.includes(l.text[firstNonSpace(l.text)]) && /^\s*(?:[-_*]\s*){3,}$/.test(l.text)) continue;
+      if (RULE_FIRST[l.text.charCodeAt(firstNonSpace(l.text))] && /^\s*(?:[-_*]\s*){3,}$/.test(l.text)) continue;
       const t = halfLines[l.index];
       const has = facts[l.index];
       const present = placeholderKinds(has, t);
@@ -115,7 +115,7 @@ const PATTERNS: { re: RegExp; what: { zh: string; en: string }; kind: number }[]
 ];
 
 /** what a Markdown rule (---, ***, ___) starts with */
-const RULE_FIRST = '-_*';
+const RULE_FIRST = codeTable('-_*');
 
 /** the kinds of PATTERNS a line may hold, from its characters (lineFacts): most lines have none, and need not be matched five times */
 function placeholderKinds(has: number, t: string): number {

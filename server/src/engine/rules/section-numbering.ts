@@ -2,7 +2,7 @@ import type { BoundReport } from '../bind';
 import { localized, type RuleFinding, type Rule, type TextEdit } from '../finding';
 import type { Heading } from '../model';
 import type { SectionSchema } from '../schema';
-import { bestLabelScore, toHalfWidth } from '../text';
+import { bestLabelScore, codeTable, toHalfWidth } from '../text';
 import { chineseNumeral, proseLines } from './reportText';
 
 /**
@@ -97,7 +97,7 @@ function collect(report: BoundReport): Item[] {
     const at = l.start + lead;
     let m: RegExpExecArray | null;
     // each mark below starts with a dash, a bracket or 、: a line starting otherwise can only be an unnumbered heading
-    if (!MARK_FIRST.includes(rest[0])) {
+    if (!MARK_FIRST_CODE[rest.charCodeAt(0)]) {
       const f = unnumberedSectionHeading(report, rest);
       if (f !== undefined) items.push(unnumbered(l.index, at, f));
     } else if ((m = DASH_MARK.exec(rest)))
@@ -134,7 +134,7 @@ function collect(report: BoundReport): Item[] {
 }
 
 /** what the marks collect() looks for start with: a dash (—、, （—）), a bracket (（）) or 、 */
-const MARK_FIRST = DASHES + '（(、';
+const MARK_FIRST_CODE = codeTable(DASHES + '（(、');
 
 /** A line that reads as the title of the format's section formatValue, without its numeral. */
 function unnumbered(line: number, at: number, formatValue: number): Item {
