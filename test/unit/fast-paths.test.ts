@@ -22,7 +22,7 @@ import { hiddenLines, parseReport, titleAndYear, trailingNumbers } from '../../s
 import { extractFigures, FIGURE, parseCell, parseChineseNumeral } from '../../server/src/engine/numbers';
 import { countedChars, repeatedText } from '../../server/src/engine/repeated';
 import { pairWithPrevious } from '../../server/src/previous';
-import { halfWidthText, toHalfWidth, WHITE_SPACE_CODE } from '../../server/src/engine/text';
+import { halfWidthText, normalizeLabel, toHalfWidth, WHITE_SPACE_CODE } from '../../server/src/engine/text';
 
 // Where the engine reads text faster than by its patterns (tables of code units, patterns tried only where a
 // match can stand, loops instead of match objects), the result must be exactly the pattern's.
@@ -327,4 +327,10 @@ test('parseChineseNumeral reads by code unit what the character-by-character rea
   };
   for (const s of randomStrings([...'零〇一二两三四五六七八九十百千万亿年a'], 20000, 8)) assert.equal(parseChineseNumeral(s), reference(s), s);
   assert.equal(parseChineseNumeral(''), undefined);
+});
+
+test('normalizeLabel keeps the characters /[\\u3400-\\u9fff\\uf900-\\ufaffA-Za-z]/ matches, as the character-by-character reading kept them', () => {
+  const reference = (s: string) => [...toHalfWidth(s)].filter((c) => /[\u3400-\u9fff\uf900-\ufaffA-Za-z]/.test(c)).join('');
+  const alphabet = [...'（一）予以公开 总计ＡＺａｚaz09０９、.：\u33ff\u3400\u9fff\ua000\uf8ff\uf900\ufaff\ufb00@[`{', '\ud840\udc00', '\ud800'];
+  for (const s of randomStrings(alphabet, 20000, 12)) assert.equal(normalizeLabel(s), reference(s), s);
 });

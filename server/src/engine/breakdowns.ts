@@ -58,12 +58,19 @@ function attachPercents(model: ReportModel, figs: ProseFigure[]): Map<ProseFigur
 /** Depth of parentheses from `from` to `to`: how many are opened and not closed. */
 function parenDepth(text: string): number {
   let d = 0;
-  for (const c of text) {
-    if (c === '（' || c === '(') d++;
-    else if ((c === '）' || c === ')') && d > 0) d--;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === OPEN_FULL || c === OPEN) d++;
+    else if ((c === CLOSE_FULL || c === CLOSE) && d > 0) d--;
   }
   return d;
 }
+
+// （ ( ） ): read by code unit, not as one string per character of the text between figures
+const OPEN_FULL = 0xff08;
+const OPEN = 0x28;
+const CLOSE_FULL = 0xff09;
+const CLOSE = 0x29;
 
 function collectParts(
   model: ReportModel,
@@ -87,9 +94,10 @@ function collectParts(
       // a paren list ends where its parenthesis closes
       let level = depth;
       let closed = false;
-      for (const c of gap) {
-        if (c === '（' || c === '(') level++;
-        else if (c === '）' || c === ')') {
+      for (let k = 0; k < gap.length; k++) {
+        const c = gap.charCodeAt(k);
+        if (c === OPEN_FULL || c === OPEN) level++;
+        else if (c === CLOSE_FULL || c === CLOSE) {
           if (level === 0) {
             closed = true;
             break;

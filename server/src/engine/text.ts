@@ -118,12 +118,30 @@ export function halfWidthText(text: string): string {
   return halfOf!.half;
 }
 
-const CJK_OR_ALPHA = /[\u3400-\u9fff\uf900-\ufaffA-Za-z]/;
+/** what /[\u3400-\u9fff\uf900-\ufaffA-Za-z]/ matches, by code unit */
+const CJK_OR_ALPHA_CODE = (() => {
+  const table = new Uint8Array(65536);
+  table.fill(1, 0x3400, 0x9fff + 1);
+  table.fill(1, 0xf900, 0xfaff + 1);
+  table.fill(1, 0x41, 0x5a + 1);
+  table.fill(1, 0x61, 0x7a + 1);
+  return table;
+})();
 
 /** What a label says, without numbering, digits, punctuation or spacing: only words are compared. */
 export function normalizeLabel(s: string): string {
+  const half = toHalfWidth(s);
+  // the runs of word characters, joined
   let out = '';
-  for (const c of toHalfWidth(s)) if (CJK_OR_ALPHA.test(c)) out += c;
+  let from = -1;
+  for (let i = 0; i <= half.length; i++) {
+    const word = i < half.length && CJK_OR_ALPHA_CODE[half.charCodeAt(i)] === 1;
+    if (word && from < 0) from = i;
+    else if (!word && from >= 0) {
+      out += half.slice(from, i);
+      from = -1;
+    }
+  }
   return out;
 }
 
