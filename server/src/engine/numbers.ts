@@ -52,14 +52,12 @@ function isAsciiDigits(s: string): boolean {
 
 // ---------- Chinese numerals ----------
 
-// the value of each numeral character by code unit: digits 0–9, then 十百千 and 万亿 as multipliers (0: none)
+// the value of each numeral character by code unit: digits 0–9 (-1: none), then 十百千 and 万亿 as multipliers (0: none)
 const DIGIT_VALUE = new Int8Array(65536).fill(-1);
-const SMALL_UNIT_VALUE = new Uint16Array(65536);
-const BIG_UNIT_VALUE = new Float64Array(65536);
 for (const [c, v] of Object.entries({ 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }))
   DIGIT_VALUE[c.charCodeAt(0)] = v;
-for (const [c, v] of Object.entries({ 十: 10, 百: 100, 千: 1000 })) SMALL_UNIT_VALUE[c.charCodeAt(0)] = v;
-for (const [c, v] of Object.entries({ 万: 1e4, 亿: 1e8 })) BIG_UNIT_VALUE[c.charCodeAt(0)] = v;
+const SMALL_UNIT_VALUE = (c: number) => (c === 0x5341 ? 10 : c === 0x767e ? 100 : c === 0x5343 ? 1000 : 0); // 十 百 千
+const BIG_UNIT_VALUE = (c: number) => (c === 0x4e07 ? 1e4 : c === 0x4ebf ? 1e8 : 0); // 万 亿
 
 /** 十三 → 13, 一百二十 → 120, 三千零五 → 3005, 一万二千 → 12000, 二〇二四 → 2024; undefined if not a numeral. */
 export function parseChineseNumeral(s: string): number | undefined {
@@ -68,7 +66,7 @@ export function parseChineseNumeral(s: string): number | undefined {
   let units = false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (DIGIT_VALUE[c] < 0 && !SMALL_UNIT_VALUE[c] && !BIG_UNIT_VALUE[c]) return undefined;
+    if (DIGIT_VALUE[c] < 0 && !SMALL_UNIT_VALUE(c) && !BIG_UNIT_VALUE(c)) return undefined;
     if (DIGIT_VALUE[c] < 0) units = true;
   }
   if (!units) {
@@ -86,13 +84,13 @@ export function parseChineseNumeral(s: string): number | undefined {
     if (DIGIT_VALUE[c] >= 0) {
       digit = DIGIT_VALUE[c];
       seenDigit = true;
-    } else if (SMALL_UNIT_VALUE[c]) {
-      section += (seenDigit ? digit : 1) * SMALL_UNIT_VALUE[c];
+    } else if (SMALL_UNIT_VALUE(c)) {
+      section += (seenDigit ? digit : 1) * SMALL_UNIT_VALUE(c);
       digit = 0;
       seenDigit = false;
     } else {
       section += digit;
-      total += (section || 1) * BIG_UNIT_VALUE[c];
+      total += (section || 1) * BIG_UNIT_VALUE(c);
       section = 0;
       digit = 0;
       seenDigit = false;

@@ -42,15 +42,18 @@ export const SENTENCE_END = /[。！？!?；;]/;
 
 // which code units end a clause or a sentence: the prose is scanned character by character, and an array read
 // costs a fraction of a regular-expression call (the characters of CLAUSE_END and SENTENCE_END)
-export const CLAUSE_END_CODE = codeTable('，,；;。！？!?：:、（）()【】[]');
-export const SENTENCE_END_CODE = codeTable('。！？!?；;');
+const CLAUSE_END_CHARS = '，,；;。！？!?：:、（）()【】[]';
+const SENTENCE_END_CHARS = '。！？!?；;';
+export const CLAUSE_END_CODE = codeTable(CLAUSE_END_CHARS);
+export const SENTENCE_END_CODE = codeTable(SENTENCE_END_CHARS);
 
 // both in one table, for the walk through every paragraph: 1 ends a clause, 2 a sentence (which ends its clause too)
 const CLAUSE = 1;
 const SENTENCE = 2;
 const END_KIND = (() => {
   const kinds = new Uint8Array(65536);
-  for (let c = 0; c < 65536; c++) kinds[c] = SENTENCE_END_CODE[c] ? SENTENCE : CLAUSE_END_CODE[c] ? CLAUSE : 0;
+  for (const c of CLAUSE_END_CHARS) kinds[c.charCodeAt(0)] = CLAUSE;
+  for (const c of SENTENCE_END_CHARS) kinds[c.charCodeAt(0)] = SENTENCE;
   return kinds;
 })();
 
