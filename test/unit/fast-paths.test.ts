@@ -22,7 +22,7 @@ import { hiddenLines, parseReport, titleAndYear, trailingNumbers } from '../../s
 import { extractFigures, FIGURE, parseCell, parseChineseNumeral } from '../../server/src/engine/numbers';
 import { countedChars, repeatedText } from '../../server/src/engine/repeated';
 import { pairWithPrevious } from '../../server/src/previous';
-import { halfWidthText, normalizeLabel, toHalfWidth, WHITE_SPACE_CODE } from '../../server/src/engine/text';
+import { bigrams, halfWidthText, labelScore, normalizeLabel, toHalfWidth, WHITE_SPACE_CODE } from '../../server/src/engine/text';
 
 // Where the engine reads text faster than by its patterns (tables of code units, patterns tried only where a
 // match can stand, loops instead of match objects), the result must be exactly the pattern's.
@@ -333,4 +333,17 @@ test('normalizeLabel keeps the characters /[\\u3400-\\u9fff\\uf900-\\ufaffA-Za-z
   const reference = (s: string) => [...toHalfWidth(s)].filter((c) => /[\u3400-\u9fff\uf900-\ufaffA-Za-z]/.test(c)).join('');
   const alphabet = [...'（一）予以公开 总计ＡＺａｚaz09０９、.：\u33ff\u3400\u9fff\ua000\uf8ff\uf900\ufaff\ufb00@[`{', '\ud840\udc00', '\ud800'];
   for (const s of randomStrings(alphabet, 20000, 12)) assert.equal(normalizeLabel(s), reference(s), s);
+});
+
+test('labelScore, on bigrams kept as numbers, scores as the bigrams kept as strings score', () => {
+  const byStrings = (a: string, b: string) => {
+    const [x, y] = [bigrams(normalizeLabel(a)), bigrams(normalizeLabel(b))];
+    if (!x.size || !y.size) return 0;
+    const shared = [...y].filter((g) => x.has(g)).length;
+    return 0.8 * (shared / y.size) + 0.2 * (shared / x.size);
+  };
+  // letters and the edges of the ranges kept, where numbering them could go wrong
+  const alphabet = [...'AZaz予以公开总计\u3400\u3401\u9ffe\u9fff\uf900\uf901\ufafe\ufaff（一）', 'Az', '公开'];
+  const labels = [...randomStrings(alphabet, 3000, 6)];
+  for (let i = 0; i + 1 < labels.length; i++) assert.equal(labelScore(labels[i], labels[i + 1]), byStrings(labels[i], labels[i + 1]), `${labels[i]} / ${labels[i + 1]}`);
 });

@@ -155,8 +155,14 @@ export function bigrams(s: string): Set<string> {
 // Binding scores every row label against every label of the schema: the bigrams of each label are
 // computed once and kept (the schema's labels across checks too). Bounded, so that editing a report
 // for hours or reading a strange one cannot make it grow: long labels are not kept, and it is emptied when full.
-// A bigram is kept as a number (first code unit × 65536 + second; a one-character label as its code),
-// which sets look up faster than two-character strings; the two correspond one to one.
+// A bigram is kept as a small whole number, which sets and maps look up faster than two-character strings
+// (or numbers too large to be small integers for the engine): each character a label keeps has a number
+// below WORD_CHARS, a bigram is (first + 1) × WORD_CHARS + second, a one-character label its
+// character's number (wordIndex); the two correspond one to one.
+const WORD_CHARS = 52 + (0x9fff - 0x3400 + 1) + (0xfaff - 0xf900 + 1);
+/** the number of a character normalizeLabel keeps: A–Z, a–z, then the two ranges of Chinese characters */
+const wordIndex = (c: number) => (c <= 0x5a ? c - 0x41 : c <= 0x7a ? c - 0x61 + 26 : c <= 0x9fff ? c - 0x3400 + 52 : c - 0xf900 + 52 + 27648);
+
 export interface LabelGrams {
   set: Set<number>;
   list: number[];
@@ -171,8 +177,8 @@ export function labelBigrams(s: string): LabelGrams {
   if (grams) return grams;
   const n = normalizeLabel(s);
   const set = new Set<number>();
-  if (n.length === 1) set.add(n.charCodeAt(0));
-  for (let i = 0; i + 1 < n.length; i++) set.add(n.charCodeAt(i) * 65536 + n.charCodeAt(i + 1));
+  if (n.length === 1) set.add(wordIndex(n.charCodeAt(0)));
+  for (let i = 0; i + 1 < n.length; i++) set.add((wordIndex(n.charCodeAt(i)) + 1) * WORD_CHARS + wordIndex(n.charCodeAt(i + 1)));
   grams = { set, list: [...set] };
   if (s.length <= LABEL_CACHE_LENGTH) {
     if (labelCache.size >= LABEL_CACHE_ENTRIES) labelCache.clear();
