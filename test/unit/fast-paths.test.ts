@@ -172,7 +172,7 @@ test('repeatedText finds, window by window, the first place of last year’s pro
     const aText = a.map(([c]) => c).join('');
     const bText = b.map(([c]) => c).join('');
     const expected = [];
-    for (let i = 0; i + min <= aText.length; ) {
+    for (let i = 0; i + min <= aText.length;) {
       const p = bText.indexOf(aText.slice(i, i + min));
       if (p < 0) {
         i++;
@@ -180,7 +180,13 @@ test('repeatedText finds, window by window, the first place of last year’s pro
       }
       let length = min;
       while (i + length < aText.length && p + length < bText.length && aText[i + length] === bText[p + length]) length++;
-      expected.push({ start: a[i][1], end: a[i + length - 1][1] + 1, previousStart: b[p][1], previousEnd: b[p + length - 1][1] + 1, length });
+      expected.push({
+        start: a[i][1],
+        end: a[i + length - 1][1] + 1,
+        previousStart: b[p][1],
+        previousEnd: b[p + length - 1][1] + 1,
+        length,
+      });
       i += length;
     }
     assert.deepEqual(repeatedText(now, before, { minLength: min }).passages, expected, `${now}\n${before}`);
@@ -325,13 +331,18 @@ test('parseChineseNumeral reads by code unit what the character-by-character rea
     }
     return total + section + digit;
   };
-  for (const s of randomStrings([...'零〇一二两三四五六七八九十百千万亿年a'], 20000, 8)) assert.equal(parseChineseNumeral(s), reference(s), s);
+  for (const s of randomStrings([...'零〇一二两三四五六七八九十百千万亿年a'], 20000, 8))
+    assert.equal(parseChineseNumeral(s), reference(s), s);
   assert.equal(parseChineseNumeral(''), undefined);
 });
 
 test('normalizeLabel keeps the characters /[\\u3400-\\u9fff\\uf900-\\ufaffA-Za-z]/ matches, as the character-by-character reading kept them', () => {
   const reference = (s: string) => [...toHalfWidth(s)].filter((c) => /[\u3400-\u9fff\uf900-\ufaffA-Za-z]/.test(c)).join('');
-  const alphabet = [...'（一）予以公开 总计ＡＺａｚaz09０９、.：\u33ff\u3400\u9fff\ua000\uf8ff\uf900\ufaff\ufb00@[`{', '\ud840\udc00', '\ud800'];
+  const alphabet = [
+    ...'（一）予以公开 总计ＡＺａｚaz09０９、.：\u33ff\u3400\u9fff\ua000\uf8ff\uf900\ufaff\ufb00@[`{',
+    '\ud840\udc00',
+    '\ud800',
+  ];
   for (const s of randomStrings(alphabet, 20000, 12)) assert.equal(normalizeLabel(s), reference(s), s);
 });
 
@@ -345,5 +356,6 @@ test('labelScore, on bigrams kept as numbers, scores as the bigrams kept as stri
   // letters and the edges of the ranges kept, where numbering them could go wrong
   const alphabet = [...'AZaz予以公开总计\u3400\u3401\u9ffe\u9fff\uf900\uf901\ufafe\ufaff（一）', 'Az', '公开'];
   const labels = [...randomStrings(alphabet, 3000, 6)];
-  for (let i = 0; i + 1 < labels.length; i++) assert.equal(labelScore(labels[i], labels[i + 1]), byStrings(labels[i], labels[i + 1]), `${labels[i]} / ${labels[i + 1]}`);
+  for (let i = 0; i + 1 < labels.length; i++)
+    assert.equal(labelScore(labels[i], labels[i + 1]), byStrings(labels[i], labels[i + 1]), `${labels[i]} / ${labels[i + 1]}`);
 });

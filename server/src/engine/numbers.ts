@@ -276,7 +276,12 @@ function digitsAt(src: string, at: number): FigureMatch {
   // \d{1,3}(?:[,，]\d{3})+ first: thousands separated
   if (end - at <= 3) {
     let p = end;
-    while (COMMA_CODE[src.charCodeAt(p)] && DIGIT_CODE[src.charCodeAt(p + 1)] && DIGIT_CODE[src.charCodeAt(p + 2)] && DIGIT_CODE[src.charCodeAt(p + 3)])
+    while (
+      COMMA_CODE[src.charCodeAt(p)] &&
+      DIGIT_CODE[src.charCodeAt(p + 1)] &&
+      DIGIT_CODE[src.charCodeAt(p + 2)] &&
+      DIGIT_CODE[src.charCodeAt(p + 3)]
+    )
       p += 4;
     end = p;
   }
@@ -351,7 +356,8 @@ function figureOf(src: string, start: number, m: FigureMatch): Figure | undefine
     value,
     unit: percent ? '%' : (unitOrPct ?? ''),
     percent,
-    approximate: !!m.approximateBefore || !!m.approximateAfter || (before !== '' && (APPROX_BEFORE.test(before) || RANGE_BEFORE.test(before.trim()))),
+    approximate:
+      !!m.approximateBefore || !!m.approximateAfter || (before !== '' && (APPROX_BEFORE.test(before) || RANGE_BEFORE.test(before.trim()))),
     ordinal: before !== '' && /第\s*$/.test(before),
     chinese: !arabic,
   };

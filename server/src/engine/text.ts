@@ -161,7 +161,8 @@ export function bigrams(s: string): Set<string> {
 // character's number (wordIndex); the two correspond one to one.
 const WORD_CHARS = 52 + (0x9fff - 0x3400 + 1) + (0xfaff - 0xf900 + 1);
 /** the number of a character normalizeLabel keeps: A–Z, a–z, then the two ranges of Chinese characters */
-const wordIndex = (c: number) => (c <= 0x5a ? c - 0x41 : c <= 0x7a ? c - 0x61 + 26 : c <= 0x9fff ? c - 0x3400 + 52 : c - 0xf900 + 52 + 27648);
+const wordIndex = (c: number) =>
+  c <= 0x5a ? c - 0x41 : c <= 0x7a ? c - 0x61 + 26 : c <= 0x9fff ? c - 0x3400 + 52 : c - 0xf900 + 52 + 27648;
 
 export interface LabelGrams {
   set: Set<number>;
