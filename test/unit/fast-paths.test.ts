@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import {
   FACT,
-  halfLinesOf,
+  halfLineOf,
   lineFacts,
   proseLines,
   CLAUSE_END,
@@ -305,12 +305,12 @@ test('lineFacts sets a bit for a prose line exactly when its half-width text hol
   const text = [...randomStrings(alphabet, 300, 40)].join('\n');
   const model = parseReport(text);
   const facts = lineFacts(model);
-  const half = halfLinesOf(model);
+  const half = halfLineOf(model);
   for (const l of proseLines(model))
     for (const [name, bit] of Object.entries(FACT))
       assert.equal(
         (facts[l.index] & bit) !== 0,
-        [...chars[name as keyof typeof FACT]].some((c) => half[l.index].includes(c)),
+        [...chars[name as keyof typeof FACT]].some((c) => half(l.index).includes(c)),
         `${name} in ${JSON.stringify(l.text)}`,
       );
   assert.ok(proseLines(model).length > 100);

@@ -95,20 +95,22 @@ export function proseLines(model: ReportModel): ProseLine[] {
   return out;
 }
 
-const halfLineCache = new WeakMap<ReportModel, string[]>();
+const halfLineCache = new WeakMap<ReportModel, (index: number) => string>();
 
 /**
- * The half-width text of every line, by line index, made once per model: the text rules read each prose line
- * half-width, and would otherwise each slice it again.
+ * The half-width text of a line by its index, sliced when first asked for and kept for the model: the text
+ * rules read prose lines half-width, each only the lines lineFacts leaves it, and would otherwise each slice
+ * them again.
  */
-export function halfLinesOf(model: ReportModel): string[] {
-  let lines = halfLineCache.get(model);
-  if (!lines) {
+export function halfLineOf(model: ReportModel): (index: number) => string {
+  let halfLine = halfLineCache.get(model);
+  if (!halfLine) {
     const half = halfWidthText(model.text);
-    lines = model.lines.map((l) => half.slice(l.start, l.end));
-    halfLineCache.set(model, lines);
+    const lines: (string | undefined)[] = new Array(model.lines.length);
+    halfLine = (i) => (lines[i] ??= half.slice(model.lines[i].start, model.lines[i].end));
+    halfLineCache.set(model, halfLine);
   }
-  return lines;
+  return halfLine;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { localized, type RuleFinding, type Rule } from '../finding';
-import { FACT, halfLinesOf, lineFacts } from '../prose';
+import { FACT, halfLineOf, lineFacts } from '../prose';
 import { citedSpans, inside, proseLines } from './reportText';
 
 /**
@@ -14,11 +14,11 @@ export const approximateExact: Rule = {
   check(report) {
     const out: RuleFinding[] = [];
     const cited = citedSpans(report.model.text);
-    const halfLines = halfLinesOf(report.model);
+    const halfLine = halfLineOf(report.model);
     const facts = lineFacts(report.model);
     for (const l of proseLines(report.model)) {
       if (!(facts[l.index] & (FACT.多 | FACT.余))) continue;
-      const t = halfLines[l.index];
+      const t = halfLine(l.index);
       const re =
         /(?<![\d.,，])(\d+)\s*(多|余)\s*(?=[万亿]?(?:件|条|个|项|次|人次|人|家|份|篇|期|场|名|户|元|万元|亿元|册|本|所|处|起|宗|批|天|小时|平方米|亩|公里|吨))/g;
       let m: RegExpExecArray | null;

@@ -1,6 +1,6 @@
 import type { BoundReport } from '../bind';
 import { localized, type RuleFinding, type Rule } from '../finding';
-import { FACT, halfLinesOf, lineFacts } from '../prose';
+import { FACT, halfLineOf, lineFacts } from '../prose';
 import { codeTable, firstNonSpace, toHalfWidth, WHITE_SPACE_CODE } from '../text';
 import { levelOf, ownOffice, placeOf, proseLines, type PlaceLevel } from './reportText';
 
@@ -32,11 +32,11 @@ const SELF = new RegExp(
 function selfNaming(report: BoundReport, ownName: string, ownPlace: string): RuleFinding[] {
   const out: RuleFinding[] = [];
   const title = report.model.title;
-  const halfLines = halfLinesOf(report.model);
+  const halfLine = halfLineOf(report.model);
   const facts = lineFacts(report.model);
   for (const l of proseLines(report.model)) {
     if (title && l.start <= title.end && l.end >= title.start) continue;
-    const t = halfLines[l.index];
+    const t = halfLine(l.index);
     if (!(facts[l.index] & FACT.信) || !t.includes('信息公开')) continue;
     SELF.lastIndex = 0;
     let m: RegExpExecArray | null;

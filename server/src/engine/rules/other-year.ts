@@ -1,6 +1,6 @@
 import type { BoundReport } from '../bind';
 import { localized, type RuleFinding, type Rule } from '../finding';
-import { halfLinesOf } from '../prose';
+import { halfLineOf } from '../prose';
 import { citedSpans, halfWidthText, inside, proseLines, type Span } from './reportText';
 
 /**
@@ -35,10 +35,10 @@ function plans(report: BoundReport, year: number): RuleFinding[] {
   const out: RuleFinding[] = [];
   const problems = problemsRegion(report);
   const yearText = String(year);
-  const halfLines = halfLinesOf(model);
+  const halfLine = halfLineOf(model);
   for (const l of proseLines(model)) {
     if (!l.text.includes(yearText)) continue;
-    const t = halfLines[l.index];
+    const t = halfLine(l.index);
     // the report's year opening a sentence or what follows a colon
     const re = /(?:^|[。；;！？!?：:])[\s\u3000]*((?:19|20)\d{2})\s*年度?/g;
     let y: RegExpExecArray | null;
@@ -121,10 +121,10 @@ const REPORTING = /主动公开|公开|收到|受理|办结|答复|发布|申请
 function lastYearTopics(report: BoundReport, year: number): RuleFinding[] {
   const out: RuleFinding[] = [];
   const lastYear = String(year - 1);
-  const halfLines = halfLinesOf(report.model);
+  const halfLine = halfLineOf(report.model);
   for (const l of proseLines(report.model)) {
     if (!l.text.includes(lastYear)) continue;
-    const t = halfLines[l.index];
+    const t = halfLine(l.index);
     const re = /(?:^|[。；;！？!?])[\s\u3000]*((?:19|20)\d{2})\s*年度?\s*[，,]?/g;
     let m: RegExpExecArray | null;
     while ((m = re.exec(t))) {

@@ -1,5 +1,5 @@
 import { localized, type RuleFinding, type Rule } from '../finding';
-import { FACT, halfLinesOf, lineFacts } from '../prose';
+import { FACT, halfLineOf, lineFacts } from '../prose';
 import { proseLines } from './reportText';
 
 /**
@@ -23,11 +23,11 @@ export const outdatedReference: Rule = {
     )
       return [];
     const out: RuleFinding[] = [];
-    const halfLines = halfLinesOf(report.model);
+    const halfLine = halfLineOf(report.model);
     const facts = lineFacts(report.model);
     for (const l of proseLines(report.model)) {
       if (!(facts[l.index] & FACT.digit)) continue;
-      const t = halfLines[l.index];
+      const t = halfLine(l.index);
       if (!t.includes('60')) continue;
       const re = /国办公开办函\s*[〔\[［(（【]\s*2019\s*[〕\]］)）】]\s*60\s*号/g;
       let m: RegExpExecArray | null;

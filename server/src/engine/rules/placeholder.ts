@@ -1,7 +1,7 @@
 import type { BoundReport } from '../bind';
 import { localized, type RuleFinding, type Rule } from '../finding';
 import type { Cell, ValueRow } from '../model';
-import { FACT, SENTENCE_END_CODE, halfLinesOf, lineFacts } from '../prose';
+import { FACT, SENTENCE_END_CODE, halfLineOf, lineFacts } from '../prose';
 import { codeTable, firstNonSpace } from '../text';
 import { proseLines } from './reportText';
 
@@ -19,13 +19,15 @@ export const placeholder: Rule = {
   ),
   check(report) {
     const out: RuleFinding[] = [];
-    const halfLines = halfLinesOf(report.model);
+    const halfLine = halfLineOf(report.model);
     const facts = lineFacts(report.model);
     for (const l of proseLines(report.model)) {
       // a Markdown rule (___ or ***) is no blank to fill
       if (RULE_FIRST[l.text.charCodeAt(firstNonSpace(l.text))] && /^\s*(?:[-_*]\s*){3,}$/.test(l.text)) continue;
-      const t = halfLines[l.index];
       const has = facts[l.index];
+      // the line's characters say which patterns it may hold: most lines hold none
+      if (!(has & (FACT.letterX | FACT.closingBracket | FACT.underline | FACT.填 | FACT.digit))) continue;
+      const t = halfLine(l.index);
       const present = placeholderKinds(has, t);
       for (const { re, what, kind } of present ? PATTERNS : []) {
         if (!(present & kind)) continue;

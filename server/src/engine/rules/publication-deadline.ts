@@ -1,6 +1,6 @@
 import type { BoundReport } from '../bind';
 import { localized, type RuleFinding, type Rule } from '../finding';
-import { FACT, halfLinesOf, lineFacts } from '../prose';
+import { FACT, halfLineOf, lineFacts } from '../prose';
 import { dateText, datesIn, halfWidthText, ownOffice, proseLines, type DateMention } from './reportText';
 
 /**
@@ -110,13 +110,13 @@ function reportDates(report: BoundReport): ReportDate[] {
   const prose = proseLines(model).filter((l) => l.text.trim());
   const titleLine = model.title ? model.lines.findIndex((l) => l.end >= model.title!.end) : -1;
   const half = halfWidthText(model.text);
-  const halfLines = halfLinesOf(model);
+  const halfLine = halfLineOf(model);
   const facts = lineFacts(model);
   prose.forEach((l, k) => {
     if (l.text.length > 60) return;
     // a date is written with 月 or as 2024-01-31 (DATE): a line with neither has none
     if (!(facts[l.index] & (FACT.月 | FACT.dateMark))) return;
-    const t = halfLines[l.index].trim();
+    const t = halfLine(l.index).trim();
     if (t.length > 40) return;
     const labelled = /^(?:发布|成文|印发|公开)?(?:日期|时间)\s*[:：]/.test(t);
     const dates = datesIn(model.text, l.start, l.end);

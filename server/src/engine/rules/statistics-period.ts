@@ -1,5 +1,5 @@
 import { localized, type RuleFinding, type Rule } from '../finding';
-import { FACT, halfLinesOf, lineFacts } from '../prose';
+import { FACT, halfLineOf, lineFacts } from '../prose';
 import { citedSpans, dateText, datesIn, halfWidthText, inside, proseLines, realDate } from './reportText';
 
 /**
@@ -37,7 +37,7 @@ export const statisticsPeriod: Rule = {
       }
       if (has & FACT.截) {
         CUTOFF.lastIndex = 0;
-        const own = halfLinesOf(model)[l.index];
+        const own = halfLineOf(model)(l.index);
         while ((m = CUTOFF.exec(own))) {
           const start = l.start + m.index;
           const end = start + m[0].length;

@@ -1,6 +1,6 @@
 import { localized, type RuleFinding, type Rule } from '../finding';
 import { WHITE_SPACE_CODE } from '../text';
-import { FACT, halfLinesOf, lineFacts } from '../prose';
+import { FACT, halfLineOf, lineFacts } from '../prose';
 import { proseLines } from './reportText';
 
 /**
@@ -14,12 +14,12 @@ export const yearTypo: Rule = {
   description: localized('年份没有打错（多一位数字、字母 O 代替 0）', 'No mistyped year (a digit too many, the letter O for 0)'),
   check(report) {
     const { model } = report;
-    const halfLines = halfLinesOf(model);
+    const halfLine = halfLineOf(model);
     const out: RuleFinding[] = [];
     const facts = lineFacts(model);
     for (const l of proseLines(model)) {
       if (!(facts[l.index] & FACT.年)) continue; // every year YEAR_LIKE reads stands before 年
-      const line = halfLines[l.index];
+      const line = halfLine(l.index);
       for (const m of yearsLike(line)) {
         const written = m[1];
         const meant = intended(written, model.year);
