@@ -186,16 +186,28 @@ const LIST_UNITS = ['条', '件'].map((unit) => ({
   bare: new RegExp(`([\\u4e00-\\u9fa5])${unit}(?=[、，,；;。])`, 'g'),
 }));
 
+/** where the next 条 or 件 stands from `from`, -1 if none does */
+function nextUnit(t: string, from: number): number {
+  const tiao = t.indexOf('条', from);
+  const jian = t.indexOf('件', from);
+  return tiao < 0 ? jian : jian < 0 ? tiao : Math.min(tiao, jian);
+}
+
 /** In a list of counts (施工许可证76条、…), an item with its unit but no number: 公开核准企业资质条、 */
 function missingFigures(offset: number, t: string, raw: string): RuleFinding[] {
   const out: RuleFinding[] = [];
   for (let from = 0; from < t.length;) {
-    // the sentence ends with its 。；;！？!? (what t.split(/(?<=[。；;！？!?])/) gives); one without a digit is passed over
-    let to = from;
+    // the sentences (each ending with its 。；;！？!?, what t.split(/(?<=[。；;！？!?])/) gives) that hold a unit, in
+    // order: from the next unit back to its sentence's start and on to its end; those between are passed over
+    const unitAt = nextUnit(t, from);
+    if (unitAt < 0) break;
+    let at = unitAt;
     let digits = false;
+    while (at > from && !SENTENCE_END_CODE[t.charCodeAt(at - 1)]) if (DIGIT_CODE[t.charCodeAt(--at)]) digits = true;
+    let to = unitAt;
     for (; to < t.length && !SENTENCE_END_CODE[t.charCodeAt(to)]; to++) if (DIGIT_CODE[t.charCodeAt(to)]) digits = true;
-    const at = from;
     from = to + 1;
+    // one without a digit is no list of counts
     if (!digits) continue;
     const sentence = t.slice(at, Math.min(to + 1, t.length));
     for (const { unit, counted, bare: re } of LIST_UNITS) {
