@@ -275,6 +275,7 @@ test('extractFigures finds the figures a global search with FIGURE and the patte
   const alphabet = [
     ...'0123456789 ,，.约近逾至到第-~～一二十百万亿元余多件条%年号a/:〔〕]】',
     ...['超过', '将近', '大约', '累计超', '百分之', '\u3000', '  ', '1,234', '12,345,678', '.5', '万元', '人次', '小时', '以上', '左右'],
+    ...['123456789012345', '9007199254740993', '007', '0.1'],
   ];
   for (const text of randomStrings(alphabet, 20000, 24)) assert.deepEqual(extractFigures(text), reference(text), text);
 });

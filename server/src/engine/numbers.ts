@@ -225,7 +225,8 @@ interface FigureMatch {
   length: number;
   /** 百分之 */
   percentWord?: string;
-  arabic?: string;
+  /** the value of the number in digits, thousands separators left out */
+  arabic?: number;
   chinese?: string;
   /** 万 or 亿 */
   multiplier?: string;
@@ -239,7 +240,7 @@ const matchOf = (m: RegExpExecArray): FigureMatch => ({
   index: m.index,
   length: m[0].length,
   percentWord: m[1],
-  arabic: m[2],
+  arabic: m[2] === undefined ? undefined : numberOfDigits(m[2]),
   chinese: m[3],
   multiplier: m[4],
   approximateBefore: m[5],
@@ -289,15 +290,15 @@ function digitsAt(src: string, at: number): FigureMatch {
     end += 2;
     while (DIGIT_CODE[src.charCodeAt(end)]) end++;
   }
-  const match: FigureMatch = { index: at, length: 0, arabic: src.slice(at, end) };
+  const match: FigureMatch = { index: at, length: 0, arabic: valueAt(src, at, end) };
   let p = skipWhiteSpace(src, end);
   if (MULTIPLIER_CODE[src.charCodeAt(p)] && src.charCodeAt(p + 1) !== 0x5143 /* 元 */) {
-    match.multiplier = src[p];
+    match.multiplier = src.charCodeAt(p) === 0x4e07 ? '万' : '亿';
     end = p + 1;
   }
   p = skipWhiteSpace(src, end);
   if (src.charCodeAt(p) === 0x4f59 /* 余 */ || src.charCodeAt(p) === 0x591a /* 多 */) {
-    match.approximateBefore = src[p];
+    match.approximateBefore = src.charCodeAt(p) === 0x4f59 ? '余' : '多';
     end = p + 1;
   }
   p = skipWhiteSpace(src, end);
@@ -316,6 +317,31 @@ function digitsAt(src: string, at: number): FigureMatch {
   return match;
 }
 
+/** what Number() reads of the digits without their thousands separators */
+function numberOfDigits(digits: string): number {
+  return Number(digits.includes(',') || digits.includes('，') ? digits.replace(/[,，]/g, '') : digits);
+}
+
+/**
+ * numberOfDigits of src[from, to), without slicing it for a whole number of up to 15 digits (exact in a double,
+ * as Number() reads it); others are sliced and read by Number().
+ */
+function valueAt(src: string, from: number, to: number): number {
+  if (to - from <= 15 + 4) {
+    let value = 0;
+    let digits = 0;
+    for (let i = from; i < to; i++) {
+      const c = src.charCodeAt(i);
+      if (c === 0x2e) return numberOfDigits(src.slice(from, to)); // a decimal point: read as Number() reads it
+      if (COMMA_CODE[c]) continue;
+      value = value * 10 + (c - 0x30);
+      digits++;
+    }
+    if (digits <= 15) return value;
+  }
+  return numberOfDigits(src.slice(from, to));
+}
+
 function skipWhiteSpace(src: string, at: number): number {
   while (WHITE_SPACE_CODE[src.charCodeAt(at)]) at++;
   return at;
@@ -325,11 +351,12 @@ function skipWhiteSpace(src: string, at: number): number {
 function figureOf(src: string, start: number, m: FigureMatch): Figure | undefined {
   const pctWord = m.percentWord;
   const arabic = m.arabic;
+  const inDigits = arabic !== undefined;
   const mult = m.multiplier;
   const unitOrPct = m.unit;
   // a Chinese numeral counts only as a quantity when a unit follows it, or after 百分之 (asked first: most are words, 统一)
-  if (!arabic && !unitOrPct && !pctWord && !mult) return undefined;
-  if (arabic && CODE_CHAR[src.charCodeAt(m.index - 1)]) return undefined; // part of a code, phone number, address or URL
+  if (!inDigits && !unitOrPct && !pctWord && !mult) return undefined;
+  if (inDigits && CODE_CHAR[src.charCodeAt(m.index - 1)]) return undefined; // part of a code, phone number, address or URL
   const next = src.charCodeAt(m.index + m.length);
   if (!unitOrPct && (next === 0x5d || next === 0x3015 || next === 0x3011)) return undefined; // the year of a 文号: 〔2019〕
   // the six characters before it are read by patterns only when the last one not white space can end one of them
@@ -338,13 +365,13 @@ function figureOf(src: string, start: number, m: FigureMatch): Figure | undefine
   while (last >= windowStart && WHITE_SPACE_CODE[src.charCodeAt(last)]) last--;
   const before = last >= windowStart && BEFORE_LAST_CODE[src.charCodeAt(last)] ? src.slice(windowStart, m.index) : '';
   let value: number;
-  if (arabic) value = Number(arabic.includes(',') || arabic.includes('，') ? arabic.replace(/[,，]/g, '') : arabic);
+  if (inDigits) value = arabic;
   else {
     const v = parseChineseNumeral(m.chinese + (mult ?? ''));
     if (v === undefined) return undefined;
     value = v;
   }
-  if (arabic && mult) value *= mult === '万' ? 1e4 : 1e8;
+  if (inDigits && mult) value *= mult === '万' ? 1e4 : 1e8;
   if (value > Number.MAX_SAFE_INTEGER) return undefined; // a run of digits no count reaches: nothing exact to say about it
   const percent = !!pctWord || unitOrPct === '%';
   // the match without the white space it ends with (what trimEnd removes)
@@ -359,7 +386,7 @@ function figureOf(src: string, start: number, m: FigureMatch): Figure | undefine
     approximate:
       !!m.approximateBefore || !!m.approximateAfter || (before !== '' && (APPROX_BEFORE.test(before) || RANGE_BEFORE.test(before.trim()))),
     ordinal: before !== '' && /第\s*$/.test(before),
-    chinese: !arabic,
+    chinese: !inDigits,
   };
 }
 
