@@ -133,7 +133,10 @@ export function analyseBreakdowns(model: ReportModel): BreakdownAnalysis {
   const { figures } = analyseProse(model);
   const percentOf = attachPercents(model, figures);
   const breakdowns: Breakdown[] = [];
-  const inList = new Set<ProseFigure>();
+  // by figure index: in a list already, has a share attached (looked up for every figure, more than once)
+  const inList = new Uint8Array(figures.length);
+  const hasShare = new Uint8Array(figures.length);
+  for (const f of percentOf.keys()) hasShare[f.index] = 1;
   for (let i = 0; i + 1 < figures.length; i++) {
     const t = figures[i];
     if (!t.count) continue;
@@ -149,12 +152,12 @@ export function analyseBreakdowns(model: ReportModel): BreakdownAnalysis {
     const last = parts[parts.length - 1].figure;
     const complete = trigger?.[1]?.startsWith('分别') === true || /其他|其它/.test(last.clauseBefore);
     breakdowns.push({ total: t, parts, complete });
-    for (const p of parts) inList.add(p.figure);
+    for (const p of parts) inList[p.figure.index] = 1;
   }
   // runs of "X件，占Y%" with no stated total: one whole split into shares
   for (let i = 0; i < figures.length; i++) {
     const f = figures[i];
-    if (inList.has(f) || !percentOf.has(f)) continue;
+    if (inList[f.index] || !hasShare[f.index]) continue;
     const parts = collectParts(model, figures, i, f.start, f.unit, false, percentOf);
     if (!parts.length) continue;
     const lastShare = parts[parts.length - 1].percent!;
@@ -167,18 +170,18 @@ export function analyseBreakdowns(model: ReportModel): BreakdownAnalysis {
       /其他|其它/.test(next.clauseBefore) &&
       !/[。！？!?]/.test(gapText(model, lastShare.end, next.start));
     breakdowns.push({ parts, complete: !!tail || /其他|其它/.test(parts[parts.length - 1].figure.clauseBefore) });
-    for (const p of parts) inList.add(p.figure);
+    for (const p of parts) inList[p.figure.index] = 1;
     i = lastShare.index;
   }
   const elsewhere: Breakdown[] = [];
   // 主要类别有：A类信息594条，B类信息281条，…: a list introduced by a colon after its subject, with no total
   for (let i = 0; i + 1 < figures.length; i++) {
     const f = figures[i];
-    if (inList.has(f) || percentOf.has(f) || !f.count) continue;
+    if (inList[f.index] || hasShare[f.index] || !f.count) continue;
     const intro = CATEGORY_INTRO.exec(f.sentenceBefore);
     if (!intro || f.sentenceBefore.length - intro.index - intro[0].length > 30) continue;
     const parts = collectParts(model, figures, i, f.start, f.unit, false, percentOf);
-    if (parts.length < 3 || parts.some((p) => inList.has(p.figure))) continue;
+    if (parts.length < 3 || parts.some((p) => inList[p.figure.index])) continue;
     elsewhere.push({ parts, complete: /其他|其它/.test(parts[parts.length - 1].figure.clauseBefore) });
     i = parts[parts.length - 1].figure.index;
   }
