@@ -76,8 +76,10 @@ export function findContent(model: ReportModel, section: SectionSchema, skip = s
   }
   for (const l of model.lines) {
     if (skip[l.index] || firstNonSpace(l.text) === l.text.length) continue;
+    // a clause holds the words only if its line does, and its line without the excluded sentences only if the
+    // whole line does: most lines are passed over without being cut into sentences or clauses
+    if (!holdsAll(l.text, content.all)) continue;
     const text = withoutExcluded(l.text, content.not);
-    // a clause holds the words only if its line does: most lines are passed over without being cut into clauses
     if (!holdsAll(text, content.all)) continue;
     for (const u of units(text, l.start, l.index, content.within)) {
       if (!holdsAll(u.text, content.all)) continue;
