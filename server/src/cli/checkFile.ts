@@ -4,6 +4,7 @@ import type { Config, Lang } from '../config';
 import { looksLikeReport, readReport, type Problem, type ReadResult } from './files';
 import type { Printed, PrintedFormat } from './formats/printed';
 import { fileResult, type FileResult } from './results';
+import { LONG_RUN_CHARS, tuneForLongRun } from './tuning';
 
 // --fix and schema files named in configuration files are loaded when a run asks for them
 const fixModule = () => require('./fix') as typeof import('./fix');
@@ -108,6 +109,7 @@ export async function checkFile(job: CheckJob, options: JobOptions): Promise<Job
       withTables: options.withTables,
       locate: read.locate,
     };
+    if (read.text.length >= LONG_RUN_CHARS) tuneForLongRun();
     const checked = checkReport(read.text, checkOptions);
     if (!options.fix) return { result: fileResult(job.path, read.text, checked, resultOptions) };
     const { FIXABLE_FILE, fixedText, unifiedDiff, writeAtomically } = fixModule();

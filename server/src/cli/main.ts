@@ -14,6 +14,7 @@ import { defaultThreads, runJobs, serveJobs, WORKER_FLAG, WorkerPool } from './p
 import { progressBar } from './progress';
 import { fdOutput } from './output';
 import { planRun, type Plan } from './run';
+import { LONG_RUN_FILES, tuneForLongRun } from './tuning';
 
 // What a plain check of text reports does not use is required where it is used (SARIF, the summaries,
 // convert and new, schema files), so that it costs nothing at start-up.
@@ -80,6 +81,9 @@ async function check(args: CheckArgs, out: Out, err: Out): Promise<number> {
   let workers: WorkerPool | undefined;
   const script = workerScript();
   const keysOf = (files: number) => {
+    // told how many files the run has, before any worker thread starts: V8's flags are the whole process's
+    // (worker threads then compile the checker without the code cache, made with the flags as they start)
+    if (files >= LONG_RUN_FILES) tuneForLongRun();
     const threads = args.jobs ?? defaultThreads(files);
     if (threads <= 1 || !script) return undefined;
     const pool = (workers = new WorkerPool(script, threads, options));
