@@ -22,7 +22,17 @@ interface Unit {
 
 /** Does this text hold one word of every group? */
 export function holdsAll(text: string, groups: readonly (readonly string[])[]): boolean {
-  return groups.every((g) => g.some((w) => text.includes(w)));
+  // plain loops, not every/some with functions made at each call: asked of every line for every section
+  for (const group of groups) {
+    let found = false;
+    for (const w of group)
+      if (text.includes(w)) {
+        found = true;
+        break;
+      }
+    if (!found) return false;
+  }
+  return true;
 }
 
 /** The words of the first group matched, for messages ("查找了 …"). */
