@@ -18,6 +18,7 @@ import {
 import { citedSpans } from '../../server/src/engine/rules/reportText';
 import { YEAR_LIKE, yearsLike } from '../../server/src/engine/rules/year-typo';
 import { builtinSchemas, checkReport } from '../../server/src/engine';
+import { contentLines } from '../../server/src/engine/content';
 import { hiddenLines, parseReport, titleAndYear, trailingNumbers } from '../../server/src/engine/model';
 import { extractFigures, FIGURE, parseCell, parseChineseNumeral } from '../../server/src/engine/numbers';
 import { countedChars, repeatedText } from '../../server/src/engine/repeated';
@@ -359,4 +360,22 @@ test('labelScore, on bigrams kept as numbers, scores as the bigrams kept as stri
   const labels = [...randomStrings(alphabet, 3000, 6)];
   for (let i = 0; i + 1 < labels.length; i++)
     assert.equal(labelScore(labels[i], labels[i + 1]), byStrings(labels[i], labels[i + 1]), `${labels[i]} / ${labels[i + 1]}`);
+});
+
+test('contentLines marks a line for a section exactly when it holds the first character of a word of the section’s first group', () => {
+  const schema = builtinSchemas().find((s) => s.sections.some((x) => x.content))!;
+  const sections = schema.sections.filter((s) => s.content);
+  let marked = 0;
+  const corpusDir = join(__dirname, '..', 'fixtures', 'corpus');
+  for (const f of readdirSync(corpusDir).filter((f) => f.endsWith('.txt'))) {
+    const model = parseReport(readFileSync(join(corpusDir, f), 'utf8'));
+    const { bits, bitOf } = contentLines(model, schema);
+    for (const l of model.lines)
+      for (const s of sections) {
+        const expected = s.content!.all[0].some((w) => l.text.includes(w[0]));
+        assert.equal((bits[l.index] & bitOf.get(s)!) !== 0, expected, `${f}:${l.index + 1} ${s.id}`);
+        if (expected) marked++;
+      }
+  }
+  assert.ok(marked > 100);
 });

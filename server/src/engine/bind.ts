@@ -1,6 +1,6 @@
 import type { Cell, Heading, ReportModel, ValueRow } from './model';
 import type { Schema, SectionSchema, TableSchema } from './schema';
-import { findContent, skippedLines } from './content';
+import { contentLines, findContent, skippedLines } from './content';
 import { labelBigrams, type LabelGrams } from './text';
 
 // Binding: which heading is which section of the schema, which line is which row of which table.
@@ -181,8 +181,9 @@ function bindSections(model: ReportModel, schema: Schema): { sections: Map<strin
     used.add(candidates[i]);
   }
   const skip = skippedLines(model);
+  const lines = schema.sections.some((s) => s.content) ? contentLines(model, schema) : undefined;
   for (const s of schema.sections) {
-    const found = s.content && findContent(model, s, skip);
+    const found = s.content && findContent(model, s, skip, lines);
     if (found) sections.set(s.id, { schema: s, heading: found });
   }
   const misplaced: BoundSection[] = [];

@@ -1,5 +1,5 @@
 import type { Heading, ReportModel } from './model';
-import type { SectionSchema } from './schema';
+import type { Schema, SectionSchema } from './schema';
 import { bestGramScore, firstNonSpace, labelBigrams } from './text';
 import { delimitedLines } from './prose';
 
@@ -69,11 +69,51 @@ function skippedLines(model: ReportModel): Uint8Array {
   return skip;
 }
 
+/** Lines that may hold a section's first group of words: for each line a bit per section (see contentLines). */
+export interface ContentLines {
+  bits: Uint32Array;
+  bitOf: Map<SectionSchema, number>;
+}
+
+// by code unit, the bits of the sections (the first 32 found by content) one of whose first words begins with it
+const leadTables = new WeakMap<Schema, { table: Uint32Array; bitOf: Map<SectionSchema, number> }>();
+
+/**
+ * Which lines may hold which sections' words, from one pass over the text for all of a schema's sections found by
+ * their content: a line holds a word of a section's first group only if it holds the word's first character.
+ */
+export function contentLines(model: ReportModel, schema: Schema): ContentLines {
+  let lead = leadTables.get(schema);
+  if (!lead) {
+    const table = new Uint32Array(65536);
+    const bitOf = new Map<SectionSchema, number>();
+    for (const s of schema.sections) {
+      if (!s.content || bitOf.size === 32) continue;
+      const bit = 1 << bitOf.size;
+      bitOf.set(s, bit);
+      for (const w of s.content.all[0]) table[w.charCodeAt(0)] |= bit;
+    }
+    leadTables.set(schema, (lead = { table, bitOf }));
+  }
+  const bits = new Uint32Array(model.lines.length);
+  for (const l of model.lines) {
+    let b = 0;
+    for (let i = 0; i < l.text.length; i++) b |= lead.table[l.text.charCodeAt(i)];
+    bits[l.index] = b;
+  }
+  return { bits, bitOf: lead.bitOf };
+}
+
 /**
  * Where the report speaks of a section's content: a heading that names it (by its words, or close
  * to the section's title), else the first paragraph or clause holding its words. Undefined if nowhere.
  */
-export function findContent(model: ReportModel, section: SectionSchema, skip = skippedLines(model)): Heading | undefined {
+export function findContent(
+  model: ReportModel,
+  section: SectionSchema,
+  skip = skippedLines(model),
+  lines?: ContentLines,
+): Heading | undefined {
   const content = section.content;
   if (!content) return undefined;
   const labels = [section.title, ...section.aliases].map(labelBigrams);
@@ -84,8 +124,9 @@ export function findContent(model: ReportModel, section: SectionSchema, skip = s
     if (content.not.some((w) => title.includes(w))) continue;
     if (holdsAll(title, content.all) || bestGramScore(labelBigrams(title), labels) >= 0.75) return h;
   }
+  const bit = lines?.bitOf.get(section);
   for (const l of model.lines) {
-    if (skip[l.index] || firstNonSpace(l.text) === l.text.length) continue;
+    if (skip[l.index] || (bit !== undefined && !(lines!.bits[l.index] & bit)) || firstNonSpace(l.text) === l.text.length) continue;
     // a clause holds the words only if its line does, and its line without the excluded sentences only if the
     // whole line does: most lines are passed over without being cut into sentences or clauses
     if (!holdsAll(l.text, content.all)) continue;
