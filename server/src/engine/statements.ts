@@ -114,7 +114,9 @@ function describes(st: Statement, f: ProseFigure, c: FigureContext): boolean {
 /** The sum of some cells (table.row.column) of a bound report; undefined if any cannot be read. */
 export function readCells(report: BoundReport, refs: string[]): Reading | undefined {
   const cells: CellValue[] = [];
-  for (const [tableId, columns] of refsByTable(refs)) {
+  // one cell, as the chains across years read every cell of a table: no grouping needed
+  const groups = refs.length === 1 ? oneRef(refs[0]) : refsByTable(refs);
+  for (const [tableId, columns] of groups) {
     const table = report.tables.get(tableId);
     if (!table) return undefined;
     for (const [col, wanted] of columns) {
@@ -133,6 +135,12 @@ export function readCells(report: BoundReport, refs: string[]): Reading | undefi
     }
   }
   return { refs, cells, total: cells.reduce((a, c) => a + c.value, 0) };
+}
+
+/** refsByTable of one reference */
+function oneRef(ref: string): [string, [string, string[]][]][] {
+  const [t, r, c] = refParts(ref);
+  return [[t, [[c, [r]]]]];
 }
 
 /** table → column → rows, each in the order the refs first name it */
