@@ -1,7 +1,6 @@
-import type { Heading, ReportModel } from './model';
+import { delimitedLines, type Heading, type ReportModel } from './model';
 import type { Schema, SectionSchema } from './schema';
 import { bestGramScore, firstNonSpace, labelBigrams } from './text';
-import { delimitedLines } from './prose';
 
 // Reports before 2019 were free prose: the items the 2007 条例 (第三十二条) asks for are there, but
 // under headings of the drafter's choosing, inside other sections, or in a sentence of their own

@@ -125,8 +125,8 @@ function parseHeading(line: Line): Heading | undefined {
   text = trimEndWith(text.slice(offset), '#');
   const half = toHalfWidth(text);
   // the patterns start with different characters: only those that can match the first are tried
-  const first = half[0];
-  const patterns = first === '(' ? PAREN_PATTERNS : first >= '0' && first <= '9' ? ARABIC_PATTERNS : CHINESE_PATTERNS;
+  const first = half.charCodeAt(0);
+  const patterns = first === 0x28 /* ( */ ? PAREN_PATTERNS : first >= 0x30 && first <= 0x39 ? ARABIC_PATTERNS : CHINESE_PATTERNS;
   for (const { kind, re } of patterns) {
     const m = re.exec(half);
     if (!m) continue;
@@ -261,10 +261,32 @@ function alignedRow(line: Line): ValueRow | undefined {
   return { line: line.index, start: line.start, end: line.end, label: ownLabel, ownLabel, cells, layout: 'aligned' };
 }
 
-function valueRow(line: Line): ValueRow | undefined {
-  if (line.text.includes('|')) return GFM_DELIMITER.test(line.text) ? undefined : delimitedRow(line, '|');
-  if (line.text.includes('\t')) return delimitedRow(line, '\t');
+/** The row a line is, if any; `delimiter`: the | or tab it holds (| first), 0 for none (see delimitedLines) */
+function valueRow(line: Line, delimiter: number): ValueRow | undefined {
+  if (delimiter === PIPE) return GFM_DELIMITER.test(line.text) ? undefined : delimitedRow(line, '|');
+  if (delimiter === TAB) return delimitedRow(line, '\t');
   return alignedRow(line);
+}
+
+const PIPE = 1;
+const TAB = 2;
+const delimitedCache = new WeakMap<ReportModel, Uint8Array>();
+
+/** PIPE, TAB or 0: what a line holds of | and tabs */
+const delimiterOf = (t: string) => (t.includes('|') ? PIPE : t.includes('\t') ? TAB : 0);
+
+/**
+ * By line index, not 0 for a line with a | or a tab (a row of a pipe or tab table): neither prose nor content.
+ * Noted by parseReport as it reads the lines.
+ */
+export function delimitedLines(model: ReportModel): Uint8Array {
+  let delimited = delimitedCache.get(model);
+  if (!delimited) {
+    delimited = new Uint8Array(model.lines.length);
+    for (const l of model.lines) delimited[l.index] = delimiterOf(l.text);
+    delimitedCache.set(model, delimited);
+  }
+  return delimited;
 }
 
 // ---------- front matter, title, year ----------
@@ -398,16 +420,19 @@ export function parseReport(text: string): ReportModel {
   const rows: ValueRow[] = [];
   let pending: string[] = [];
   const hidden = hiddenLines({ comments: true });
+  const delimited = new Uint8Array(lines.length);
+  for (let i = 0; i < first; i++) delimited[i] = delimiterOf(lines[i].text);
   for (let i = first; i < lines.length; i++) {
     const line = lines[i];
     const t = line.text;
+    const delimiter = (delimited[i] = delimiterOf(t));
     if (hidden(t)) continue;
     if (firstNonSpace(t) === t.length) continue; // blank
     if (t.length > 2000) {
       pending = [];
       continue; // not a table row nor a heading; keeps huge pasted lines cheap
     }
-    const row = valueRow(line);
+    const row = valueRow(line, delimiter);
     if (row) {
       // the last three lines above it of at most 60 characters (a header cell PDF text broke over lines)
       let above = '';
@@ -428,5 +453,7 @@ export function parseReport(text: string): ReportModel {
     if (pending.length > 6) pending.shift();
   }
   const title = findTitle(lines, first);
-  return { text, lines, frontMatter: fm, title, year: yearOf(title?.text, text), headings, rows };
+  const model: ReportModel = { text, lines, frontMatter: fm, title, year: yearOf(title?.text, text), headings, rows };
+  delimitedCache.set(model, delimited);
+  return model;
 }

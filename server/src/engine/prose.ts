@@ -1,4 +1,4 @@
-import { hiddenLines, type ReportModel } from './model';
+import { delimitedLines, hiddenLines, type ReportModel } from './model';
 import { figuresInHalfWidth, type Figure } from './numbers';
 import { codeTable, firstNonSpace, halfWidthText, WHITE_SPACE_CHARS } from './text';
 
@@ -58,19 +58,6 @@ const END_KIND = (() => {
 })();
 
 export type ProseLine = { index: number; start: number; end: number; text: string };
-
-const delimitedCache = new WeakMap<ReportModel, Uint8Array>();
-
-/** By line index, 1 for a line with a | or a tab (a row of a pipe or tab table): neither prose nor content. */
-export function delimitedLines(model: ReportModel): Uint8Array {
-  let delimited = delimitedCache.get(model);
-  if (!delimited) {
-    delimited = new Uint8Array(model.lines.length);
-    for (const l of model.lines) if (l.text.includes('|') || l.text.includes('\t')) delimited[l.index] = 1;
-    delimitedCache.set(model, delimited);
-  }
-  return delimited;
-}
 
 const proseCache = new WeakMap<ReportModel, ProseLine[]>();
 
