@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import { SERVER_EXEC_ARGV } from '../client/src/serverProcess';
+import { SERVER_ENV, SERVER_EXEC_ARGV } from '../client/src/serverProcess';
 import { root } from './reports';
 
 // The bundled language server (dist/server.js) over a real LSP connection on stdio, driven as
@@ -38,7 +38,10 @@ export async function startServer(debounceMs: number, flags: readonly string[] =
   let configured: () => void = () => {};
   let refreshed: () => void = () => {};
   const t0 = performance.now();
-  const proc = spawn(process.execPath, [...flags, serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const proc = spawn(process.execPath, [...flags, serverJs, '--stdio'], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+    env: { ...process.env, ...SERVER_ENV },
+  });
   const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => {
     setImmediate(() => configured());
