@@ -379,7 +379,7 @@ export function hiddenLines(options: { comments: boolean }): (text: string) => b
 
 const LESS_THAN = 0x3c;
 
-/** Whether the line's fourth character or one before it, after spaces only, is ` or ~ (what FENCE needs). */
+/** Whether the line, after at most three spaces, begins with ` or ~: what FENCE needs to match. */
 function fenceFirst(t: string): boolean {
   let i = 0;
   while (i < 3 && t.charCodeAt(i) === 32) i++;
