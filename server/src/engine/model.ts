@@ -1,5 +1,5 @@
 import { parseCell, parseChineseNumeral, type CellValue } from './numbers';
-import { codeTable, firstNonSpace, halfWidthText, lastStartingAtOrBefore, toHalfWidth, WHITE_SPACE_CODE } from './text';
+import { codeTable, firstNonSpace, halfWidthText, lastStartingAtOrBefore, toHalfWidth, trimmedEnd, WHITE_SPACE_CODE } from './text';
 
 /** One line of the source; start/end exclude the line break. */
 export interface Line {
@@ -101,8 +101,7 @@ const MARK_CODE = codeTable('、，.．,');
 function markAfterNumeral(text: string, at: number): boolean {
   let i = at;
   while (i < text.length && i - at < 3 && NUMERAL_CODE[text.charCodeAt(i)]) i++;
-  while (i < text.length && WHITE_SPACE_CODE[text.charCodeAt(i)]) i++;
-  return MARK_CODE[text.charCodeAt(i)] === 1;
+  return MARK_CODE[text.charCodeAt(firstNonSpace(text, i))] === 1;
 }
 
 function parseHeading(line: Line): Heading | undefined {
@@ -162,10 +161,8 @@ function cellsOfDelimited(line: Line, sep: '|' | '\t'): Cell[] {
     const at = t.indexOf(sep, from);
     const stop = at < 0 ? t.length : at;
     // the cell's text without the white space around it, measured rather than trimmed twice
-    let first = from;
-    while (first < stop && WHITE_SPACE_CODE[t.charCodeAt(first)]) first++;
-    let last = stop;
-    while (last > first && WHITE_SPACE_CODE[t.charCodeAt(last - 1)]) last--;
+    const first = firstNonSpace(t, from, stop);
+    const last = trimmedEnd(t, stop, first);
     const trimmed = t.slice(first, last);
     // a blank cell spans its white space but the first, so that writing into it keeps "| x |" spacing
     const start = trimmed ? first : from + Math.min(1, stop - from);
@@ -229,15 +226,13 @@ const TOKEN_LAST_CODE = codeTable('0123456789０１２３４５６７８９,.．
 /** The run of number words that ends the line, with only white space between them (spans within the line). */
 export function trailingNumbers(t: string): { start: number; end: number }[] {
   const run: { start: number; end: number }[] = [];
-  let end = t.length;
-  while (end > 0 && WHITE_SPACE_CODE[t.charCodeAt(end - 1)]) end--;
+  let end = trimmedEnd(t);
   while (end > 0) {
     let start = end;
     while (start > 0 && !WHITE_SPACE_CODE[t.charCodeAt(start - 1)]) start--;
     if (!NUMBER_WORD.test(t.slice(start, end))) break;
     run.push({ start, end });
-    end = start;
-    while (end > 0 && WHITE_SPACE_CODE[t.charCodeAt(end - 1)]) end--;
+    end = trimmedEnd(t, start);
   }
   return run.reverse();
 }
@@ -245,8 +240,7 @@ export function trailingNumbers(t: string): { start: number; end: number }[] {
 function alignedRow(line: Line): ValueRow | undefined {
   const t = line.text;
   // the last character but white space (/[\s\u3000]+$/), read without trimming the line
-  let last = t.length;
-  while (last > 0 && WHITE_SPACE_CODE[t.charCodeAt(last - 1)]) last--;
+  const last = trimmedEnd(t);
   if (last === 0 || !TOKEN_LAST_CODE[t.charCodeAt(last - 1)]) return undefined;
   const run = trailingNumbers(t);
   if (!run.length) return undefined;

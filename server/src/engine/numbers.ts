@@ -1,4 +1,4 @@
-import { codeTable, toHalfWidth, WHITE_SPACE_CODE } from './text';
+import { codeTable, firstNonSpace, toHalfWidth, trimmedEnd } from './text';
 
 // ---------- table cells ----------
 
@@ -194,9 +194,7 @@ export function figuresInHalfWidth(src: string, start: number): Figure[] {
     if (!DIGIT_CODE[src.charCodeAt(at)] && !src.startsWith('百分之', at)) {
       let end = at + 1;
       while (CHINESE_NUMERAL_CODE[src.charCodeAt(end)]) end++;
-      let next = end;
-      while (WHITE_SPACE_CODE[src.charCodeAt(next)]) next++;
-      if (!AFTER_CHINESE_NUMERAL_CODE[src.charCodeAt(next)]) {
+      if (!AFTER_CHINESE_NUMERAL_CODE[src.charCodeAt(firstNonSpace(src, end))]) {
         at = end;
         continue;
       }
@@ -291,23 +289,23 @@ function digitsAt(src: string, at: number): FigureMatch {
     while (DIGIT_CODE[src.charCodeAt(end)]) end++;
   }
   const match: FigureMatch = { index: at, length: 0, arabic: valueAt(src, at, end) };
-  let p = skipWhiteSpace(src, end);
+  let p = firstNonSpace(src, end);
   if (MULTIPLIER_CODE[src.charCodeAt(p)] && src.charCodeAt(p + 1) !== 0x5143 /* 元 */) {
     match.multiplier = src.charCodeAt(p) === 0x4e07 ? '万' : '亿';
     end = p + 1;
   }
-  p = skipWhiteSpace(src, end);
+  p = firstNonSpace(src, end);
   if (src.charCodeAt(p) === 0x4f59 /* 余 */ || src.charCodeAt(p) === 0x591a /* 多 */) {
     match.approximateBefore = src.charCodeAt(p) === 0x4f59 ? '余' : '多';
     end = p + 1;
   }
-  p = skipWhiteSpace(src, end);
+  p = firstNonSpace(src, end);
   const unit = wordAt(src, p, UNITS_BY_FIRST);
   if (unit) {
     match.unit = unit;
     end = p + unit.length;
   }
-  p = skipWhiteSpace(src, end);
+  p = firstNonSpace(src, end);
   const after = wordAt(src, p, AFTER_UNIT_BY_FIRST);
   if (after) {
     match.approximateAfter = after;
@@ -342,11 +340,6 @@ function valueAt(src: string, from: number, to: number): number {
   return numberOfDigits(src.slice(from, to));
 }
 
-function skipWhiteSpace(src: string, at: number): number {
-  while (WHITE_SPACE_CODE[src.charCodeAt(at)]) at++;
-  return at;
-}
-
 /** The figure a match of FIGURE stands for, or undefined when it is none (a code, a 文号's year, a bare numeral). */
 function figureOf(src: string, start: number, m: FigureMatch): Figure | undefined {
   const pctWord = m.percentWord;
@@ -361,8 +354,7 @@ function figureOf(src: string, start: number, m: FigureMatch): Figure | undefine
   if (!unitOrPct && (next === 0x5d || next === 0x3015 || next === 0x3011)) return undefined; // the year of a 文号: 〔2019〕
   // the six characters before it are read by patterns only when the last one not white space can end one of them
   const windowStart = Math.max(0, m.index - 6);
-  let last = m.index - 1;
-  while (last >= windowStart && WHITE_SPACE_CODE[src.charCodeAt(last)]) last--;
+  const last = trimmedEnd(src, m.index, windowStart) - 1;
   const before = last >= windowStart && BEFORE_LAST_CODE[src.charCodeAt(last)] ? src.slice(windowStart, m.index) : '';
   let value: number;
   if (inDigits) value = arabic;
@@ -375,8 +367,7 @@ function figureOf(src: string, start: number, m: FigureMatch): Figure | undefine
   if (value > Number.MAX_SAFE_INTEGER) return undefined; // a run of digits no count reaches: nothing exact to say about it
   const percent = !!pctWord || unitOrPct === '%';
   // the match without the white space it ends with (what trimEnd removes)
-  let length = m.length;
-  while (length > 0 && WHITE_SPACE_CODE[src.charCodeAt(m.index + length - 1)]) length--;
+  const length = trimmedEnd(src, m.index + m.length, m.index) - m.index;
   return {
     start: start + m.index,
     end: start + m.index + length,

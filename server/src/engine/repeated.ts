@@ -1,6 +1,6 @@
 import { parseReport, type ReportModel } from './model';
 import { paragraphsOf } from './prose';
-import { codeTable, WHITE_SPACE_CHARS, WHITE_SPACE_CODE } from './text';
+import { codeTable, firstNonSpace, WHITE_SPACE_CHARS } from './text';
 
 // Text repeated verbatim from last year's report (assessments deduct points where more than half of a report
 // repeats the previous year's). Only the prose counts: tables are left out, and so are digits and white space,
@@ -109,7 +109,7 @@ function squeezeProse(model: ReportModel, mark: number): Squeezed {
   let lastEnd = -1;
   for (const l of lines) {
     // the next line, or the next but for blank ones, goes on from this one
-    if (lastEnd >= 0 && !onlyWhiteSpace(model.text, lastEnd, l.start)) {
+    if (lastEnd >= 0 && firstNonSpace(model.text, lastEnd, l.start) < l.start) {
       codes[n] = mark;
       at[n++] = l.start;
       breaks++;
@@ -123,12 +123,6 @@ function squeezeProse(model: ReportModel, mark: number): Squeezed {
     }
   }
   return { codes, length: n, at, counted: n - breaks };
-}
-
-/** whether text[from, to) is all white space (what trim() removes), read without slicing it */
-function onlyWhiteSpace(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (!WHITE_SPACE_CODE[text.charCodeAt(i)]) return false;
-  return true;
 }
 
 // a polynomial rolling hash over `min` code units; equal hashes are verified before they count

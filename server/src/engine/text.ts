@@ -66,10 +66,17 @@ export const WHITE_SPACE_CHARS =
 /** the code units of WHITE_SPACE_CHARS (what trim() removes) */
 export const WHITE_SPACE_CODE = codeTable(WHITE_SPACE_CHARS);
 
-/** where the first character of `t` that is not white space (/\s/) stands; t.length for a blank line */
-export function firstNonSpace(t: string): number {
-  let i = 0;
-  while (i < t.length && WHITE_SPACE_CODE[t.charCodeAt(i)]) i++;
+/** where the first character of t[from, to) that is not white space (/\s/) stands; `to` if there is none */
+export function firstNonSpace(t: string, from = 0, to = t.length): number {
+  let i = from;
+  while (i < to && WHITE_SPACE_CODE[t.charCodeAt(i)]) i++;
+  return i;
+}
+
+/** where t[start, end) ends without the white space (/\s/) it ends with; `start` if it is all white space */
+export function trimmedEnd(t: string, end = t.length, start = 0): number {
+  let i = end;
+  while (i > start && WHITE_SPACE_CODE[t.charCodeAt(i - 1)]) i--;
   return i;
 }
 

@@ -1,6 +1,6 @@
 import { localized, type RuleFinding, type Rule, type TextEdit } from '../finding';
 import { parseChineseNumeral } from '../numbers';
-import { codeTable, WHITE_SPACE_CHARS, WHITE_SPACE_CODE } from '../text';
+import { codeTable, trimmedEnd, WHITE_SPACE_CHARS } from '../text';
 import { chineseNumeral, proseLines } from './reportText';
 
 /** 正文中“一是……二是……三是……”的列举连续，不跳号、不重号。 */
@@ -48,8 +48,7 @@ function markersIn(text: string, start: number, end: number): Marker[] {
   for (let shi = src.indexOf('是'); shi >= 0; shi = src.indexOf('是', shi + 1)) {
     if (NOT_MARKER_NEXT[src.charCodeAt(shi + 1)]) continue;
     // the 是 may stand on the next line, after the break: white space between it and the numeral
-    let to = shi;
-    while (to > 0 && WHITE_SPACE_CODE[src.charCodeAt(to - 1)]) to--;
+    const to = trimmedEnd(src, shi);
     let from = to;
     while (from > 0 && to - from < 3 && NUMERAL_CODE[src.charCodeAt(from - 1)]) from--;
     // one or two numerals, at the start or after a mark: a third numeral before them makes it no marker

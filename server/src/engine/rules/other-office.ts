@@ -1,7 +1,7 @@
 import type { BoundReport } from '../bind';
 import { localized, type RuleFinding, type Rule } from '../finding';
 import { FACT, halfLineOf, lineFacts } from '../prose';
-import { codeTable, firstNonSpace, toHalfWidth, WHITE_SPACE_CODE } from '../text';
+import { codeTable, firstNonSpace, toHalfWidth, trimmedEnd } from '../text';
 import { levelOf, ownOffice, placeOf, proseLines, type PlaceLevel } from './reportText';
 
 /**
@@ -75,9 +75,7 @@ function signature(report: BoundReport, ownName: string, ownPlace: string): Rule
   const out: RuleFinding[] = [];
   lines.forEach((l, k) => {
     // what an office's name ends with (人民政府, 办公室, 办公厅, 局, 委员会, 管委会), asked first: most lines end otherwise
-    let last = l.text.length - 1;
-    while (WHITE_SPACE_CODE[l.text.charCodeAt(last)]) last--;
-    if (!SIGNATURE_LAST[l.text.charCodeAt(last)]) return;
+    if (!SIGNATURE_LAST[l.text.charCodeAt(trimmedEnd(l.text) - 1)]) return;
     const t = l.text.trim();
     const next = lines[k + 1]?.text.trim() ?? '';
     if (!/^[\u4e00-\u9fa5]{3,30}$/.test(t) || !/(?:人民政府|政府|办公室|办公厅|局|委员会|管委会)$/.test(t)) return;

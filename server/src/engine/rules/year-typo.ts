@@ -1,5 +1,5 @@
 import { localized, type RuleFinding, type Rule } from '../finding';
-import { WHITE_SPACE_CODE } from '../text';
+import { trimmedEnd } from '../text';
 import { FACT, halfLineOf, lineFacts } from '../prose';
 import { proseLines } from './reportText';
 
@@ -62,8 +62,7 @@ export function yearsLike(line: string): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
   let after = 0; // matches do not overlap: none starts before the end of the last
   for (let year = line.indexOf('年'); year >= 0; year = line.indexOf('年', year + 1)) {
-    let end = year;
-    while (end > 0 && WHITE_SPACE_CODE[line.charCodeAt(end - 1)]) end--;
+    const end = trimmedEnd(line, year);
     for (const start of [end - 5, end - 4]) {
       if (start < after) continue;
       YEAR_LIKE_AT.lastIndex = start;
