@@ -173,7 +173,7 @@ const FIGURE_AT = new RegExp(FIGURE.source, 'y');
 /** what a figure starts with: a digit, or a Chinese numeral (百 also begins 百分之) */
 const FIGURE_FIRST = codeTable('0123456789零〇一二两三四五六七八九十百千万亿');
 
-const DIGIT_CODE = codeTable('0123456789');
+export const DIGIT_CODE = codeTable('0123456789');
 const CHINESE_NUMERAL_CODE = codeTable('零〇一二两三四五六七八九十百千万亿');
 /** what must follow a Chinese numeral (after white space) for FIGURE to find a figure in it: 万亿, 余多, % or a unit's first character */
 const AFTER_CHINESE_NUMERAL_CODE = codeTable('万亿余多%' + UNITS.map((u) => u[0]).join(''));

@@ -162,7 +162,7 @@ function refsByTable(refs: readonly string[]): Map<string, Map<string, string[]>
 const splitRefs = new Map<string, readonly [string, string, string]>();
 
 /** table, row and column of a reference table.row.column */
-function refParts(ref: string): readonly [string, string, string] {
+export function refParts(ref: string): readonly [string, string, string] {
   let parts = splitRefs.get(ref);
   if (!parts) {
     if (splitRefs.size >= 20_000) splitRefs.clear();

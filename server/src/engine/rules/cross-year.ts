@@ -1,7 +1,7 @@
 import type { BoundReport } from '../bind';
 import { localized, type RuleFinding, type Rule } from '../finding';
 import type { Chain } from '../schema';
-import { readCells, type Reading } from '../statements';
+import { readCells, refParts, type Reading } from '../statements';
 import { previousIfLastYear } from './reportText';
 import { numberText, shortLabel } from './tableText';
 
@@ -40,7 +40,7 @@ function cellsOf(report: BoundReport, chain: Chain): [string, string][] {
 
 const instantiate = (refs: string[], row: string, col: string) =>
   refs.map((r) => {
-    const [t, rr, c] = r.split('.');
+    const [t, rr, c] = refParts(r);
     return `${t}.${rr === '*' ? row : rr}.${c === '*' ? col : c}`;
   });
 

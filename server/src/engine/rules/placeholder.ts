@@ -2,6 +2,7 @@ import type { BoundReport } from '../bind';
 import { localized, type RuleFinding, type Rule } from '../finding';
 import type { Cell, ValueRow } from '../model';
 import { FACT, SENTENCE_END_CODE, halfLineOf, lineFacts } from '../prose';
+import { DIGIT_CODE } from '../numbers';
 import { codeTable, firstNonSpace } from '../text';
 import { proseLines } from './reportText';
 
@@ -176,8 +177,6 @@ const WORDS = new Set([
   '此条',
   '首条',
 ]);
-
-const DIGIT_CODE = codeTable('0123456789');
 
 /** The units of the lists of counts: a count in the unit as an item, and the unit after a word (an item without its number). */
 const LIST_UNITS = ['条', '件'].map((unit) => ({
