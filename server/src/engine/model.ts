@@ -331,13 +331,18 @@ function findTitle(lines: Line[], from: number): ReportModel['title'] {
 const STATISTICS_PERIOD = /统计[^。]{0,12}?自\s*((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日/;
 const OPENING_YEAR = /(?:^|\n)[\s\u3000]*((?:19|20)\d{2})\s*年[，,]/;
 
-/** The year reported on: from the title, else the statistics period, else a paragraph opening with it. */
-function yearOf(title: string | undefined, text: string): number | undefined {
+/** how much of the report's beginning the year is looked for in, when the title does not say it */
+const YEAR_HEAD = 20000;
+
+/**
+ * The year reported on: from the title, else the statistics period, else a paragraph opening with it, in
+ * `head()`: the half-width text of the report's first YEAR_HEAD characters.
+ */
+function yearOf(title: string | undefined, head: () => string): number | undefined {
   const m = title && TITLE.exec(toHalfWidth(title));
   if (m) return /^\d/.test(m[1]) ? Number(m[1]) : parseChineseNumeral(m[1]);
-  // the half-width text of the whole report, made once per text: the checks read it too
-  const head = halfWidthText(text).slice(0, 20000);
-  const p = STATISTICS_PERIOD.exec(head) ?? OPENING_YEAR.exec(head);
+  const text = head();
+  const p = STATISTICS_PERIOD.exec(text) ?? OPENING_YEAR.exec(text);
   return p ? Number(p[1]) : undefined;
 }
 
@@ -396,7 +401,8 @@ export function titleAndYear(text: string): Pick<ReportModel, 'title' | 'year'> 
   const lines = splitLines(cut < 0 ? text : text.slice(0, cut));
   const { first } = opening(lines);
   const title = findTitle(lines, first);
-  return { title, year: yearOf(title?.text, text) };
+  // only the beginning made half-width: pairing reads the title and year of every report of a folder
+  return { title, year: yearOf(title?.text, () => toHalfWidth(text.slice(0, YEAR_HEAD))) };
 }
 
 /** The front matter, and the first line after it. */
@@ -447,7 +453,9 @@ export function parseReport(text: string): ReportModel {
     if (pending.length > 6) pending.shift();
   }
   const title = findTitle(lines, first);
-  const model: ReportModel = { text, lines, frontMatter: fm, title, year: yearOf(title?.text, text), headings, rows };
+  // the whole report made half-width, once per text: the checks read it too
+  const year = yearOf(title?.text, () => halfWidthText(text).slice(0, YEAR_HEAD));
+  const model: ReportModel = { text, lines, frontMatter: fm, title, year, headings, rows };
   delimitedCache.set(model, delimited);
   return model;
 }
