@@ -1,6 +1,6 @@
 import { delimitedLines, type Heading, type ReportModel } from './model';
 import type { Schema, SectionSchema } from './schema';
-import { bestGramScore, firstNonSpace, labelBigrams } from './text';
+import { bestGramScore, bitsIn, firstNonSpace, labelBigrams } from './text';
 
 // Reports before 2019 were free prose: the items the 2007 条例 (第三十二条) asks for are there, but
 // under headings of the drafter's choosing, inside other sections, or in a sentence of their own
@@ -95,11 +95,7 @@ export function contentLines(model: ReportModel, schema: Schema): ContentLines {
     leadTables.set(schema, (lead = { table, bitOf }));
   }
   const bits = new Uint32Array(model.lines.length);
-  for (const l of model.lines) {
-    let b = 0;
-    for (let i = 0; i < l.text.length; i++) b |= lead.table[l.text.charCodeAt(i)];
-    bits[l.index] = b;
-  }
+  for (const l of model.lines) bits[l.index] = bitsIn(l.text, lead.table);
   return { bits, bitOf: lead.bitOf };
 }
 

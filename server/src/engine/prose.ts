@@ -1,6 +1,6 @@
 import { delimitedLines, hiddenLines, type ReportModel } from './model';
 import { figuresInHalfWidth, type Figure } from './numbers';
-import { codeTable, firstNonSpace, halfWidthText, WHITE_SPACE_CHARS } from './text';
+import { bitsIn, codeTable, firstNonSpace, halfWidthText, WHITE_SPACE_CHARS } from './text';
 
 // Figures in the prose, each with the words around it: the clause it stands in (between commas),
 // the sentence (between full stops or semicolons) and its paragraph. PDF text breaks lines inside
@@ -153,11 +153,7 @@ export function lineFacts(model: ReportModel): Uint32Array {
   if (!facts) {
     facts = new Uint32Array(model.lines.length);
     const half = halfWidthText(model.text);
-    for (const l of proseLines(model)) {
-      let bits = 0;
-      for (let i = l.start; i < l.end; i++) bits |= FACT_OF[half.charCodeAt(i)];
-      facts[l.index] = bits;
-    }
+    for (const l of proseLines(model)) facts[l.index] = bitsIn(half, FACT_OF, l.start, l.end);
     factCache.set(model, facts);
   }
   return facts;

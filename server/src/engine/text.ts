@@ -59,6 +59,13 @@ export function codeTable(chars: string): Uint8Array {
   return table;
 }
 
+/** The bits `table` gives the code units of text[from, to), OR-ed together: which classes of characters it holds. */
+export function bitsIn(text: string, table: Uint32Array, from = 0, to = text.length): number {
+  let bits = 0;
+  for (let i = from; i < to; i++) bits |= table[text.charCodeAt(i)];
+  return bits;
+}
+
 /** the characters /\s/ matches */
 export const WHITE_SPACE_CHARS =
   '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
