@@ -120,6 +120,8 @@ test('--format compact: every line read by the problem matcher $nianbao the exte
   const r = await run('check', '--format', 'compact', '--no-config', corpus);
   const json = await run('check', '--format', 'json', '--no-config', corpus);
   const lines = r.out.trimEnd().split('\n');
+  // written entry by entry, laid out as JSON.stringify with two spaces would lay out the whole document
+  assert.equal(json.out, JSON.stringify(JSON.parse(json.out), null, 2) + '\n');
   const count = JSON.parse(json.out).files.reduce((n: number, f: { diagnostics: unknown[] }) => n + f.diagnostics.length, 0);
   assert.equal(lines.length, count);
   for (const line of lines) {

@@ -23,7 +23,7 @@ import { hiddenLines, parseReport, titleAndYear, trailingNumbers } from '../../s
 import { extractFigures, FIGURE, parseCell, parseChineseNumeral } from '../../server/src/engine/numbers';
 import { countedChars, repeatedText } from '../../server/src/engine/repeated';
 import { pairWithPrevious } from '../../server/src/previous';
-import { bigrams, halfWidthText, labelScore, normalizeLabel, toHalfWidth, WHITE_SPACE_CODE } from '../../server/src/engine/text';
+import { bigrams, codeAt, halfWidthText, labelScore, normalizeLabel, toHalfWidth, WHITE_SPACE_CODE } from '../../server/src/engine/text';
 
 // Where the engine reads text faster than by its patterns (tables of code units, patterns tried only where a
 // match can stand, loops instead of match objects), the result must be exactly the pattern's.
@@ -279,6 +279,13 @@ test('extractFigures finds the figures a global search with FIGURE and the patte
     ...['123456789012345', '9007199254740993', '007', '0.1'],
   ];
   for (const text of randomStrings(alphabet, 20000, 24)) assert.deepEqual(extractFigures(text), reference(text), text);
+});
+
+test('codeAt reads the code unit charCodeAt reads, and 0 (in no code table) where charCodeAt reads none', () => {
+  const t = '一、2 ';
+  for (let i = -3; i < t.length + 3; i++) assert.equal(codeAt(t, i), i >= 0 && i < t.length ? t.charCodeAt(i) : 0, String(i));
+  assert.equal(codeAt('', 0), 0);
+  assert.equal(WHITE_SPACE_CODE[codeAt(t, t.length)], 0);
 });
 
 test('lineFacts sets a bit for a prose line exactly when its half-width text holds one of the bit’s characters', () => {

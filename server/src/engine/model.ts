@@ -1,5 +1,5 @@
 import { parseCell, parseChineseNumeral, type CellValue } from './numbers';
-import { codeTable, firstNonSpace, halfWidthText, lastStartingAtOrBefore, toHalfWidth, trimmedEnd, WHITE_SPACE_CODE } from './text';
+import { codeAt, codeTable, firstNonSpace, halfWidthText, lastStartingAtOrBefore, toHalfWidth, trimmedEnd, WHITE_SPACE_CODE } from './text';
 
 /** One line of the source; start/end exclude the line break. */
 export interface Line {
@@ -101,7 +101,7 @@ const MARK_CODE = codeTable('、，.．,');
 function markAfterNumeral(text: string, at: number): boolean {
   let i = at;
   while (i < text.length && i - at < 3 && NUMERAL_CODE[text.charCodeAt(i)]) i++;
-  return MARK_CODE[text.charCodeAt(firstNonSpace(text, i))] === 1;
+  return MARK_CODE[codeAt(text, firstNonSpace(text, i))] === 1;
 }
 
 function parseHeading(line: Line): Heading | undefined {
@@ -116,7 +116,7 @@ function parseHeading(line: Line): Heading | undefined {
   } else {
     offset = firstNonSpace(text); // what /^[\s\u3000]*/ matches
     // most lines are prose: one that cannot start a numbered heading is none, and is not converted and matched
-    const first = text.charCodeAt(offset);
+    const first = codeAt(text, offset);
     if (!HEADING_FIRST_CODE[first]) return undefined;
     // 一、 2. ３．: a numeral then its mark, looked at before the line is converted and matched (prose often starts with a figure)
     if (first !== 0xff08 /* （ */ && first !== 0x28 /* ( */ && !markAfterNumeral(text, offset)) return undefined;
@@ -368,7 +368,7 @@ export function hiddenLines(options: { comments: boolean }): (text: string) => b
       fence = f[1];
       return true;
     }
-    if (options.comments && (comment || (t.charCodeAt(firstNonSpace(t)) === LESS_THAN && /^\s*<!--/.test(t)))) {
+    if (options.comments && (comment || (codeAt(t, firstNonSpace(t)) === LESS_THAN && /^\s*<!--/.test(t)))) {
       comment = !t.includes('-->');
       return true;
     }
@@ -381,8 +381,8 @@ const LESS_THAN = 0x3c;
 /** Whether the line, after at most three spaces, begins with ` or ~: what FENCE needs to match. */
 function fenceFirst(t: string): boolean {
   let i = 0;
-  while (i < 3 && t.charCodeAt(i) === 32) i++;
-  const c = t.charCodeAt(i);
+  while (i < 3 && codeAt(t, i) === 32) i++;
+  const c = codeAt(t, i);
   return c === 0x60 || c === 0x7e;
 }
 

@@ -1,4 +1,4 @@
-import { codeTable, firstNonSpace, toHalfWidth, trimmedEnd } from './text';
+import { codeAt, codeTable, firstNonSpace, toHalfWidth, trimmedEnd } from './text';
 
 // ---------- table cells ----------
 
@@ -193,8 +193,8 @@ export function figuresInHalfWidth(src: string, start: number): Figure[] {
     // a Chinese numeral is a figure only with a unit, a multiplier or 百分之: most are words (统一, 进一步), passed over whole
     if (!DIGIT_CODE[src.charCodeAt(at)] && !src.startsWith('百分之', at)) {
       let end = at + 1;
-      while (CHINESE_NUMERAL_CODE[src.charCodeAt(end)]) end++;
-      if (!AFTER_CHINESE_NUMERAL_CODE[src.charCodeAt(firstNonSpace(src, end))]) {
+      while (CHINESE_NUMERAL_CODE[codeAt(src, end)]) end++;
+      if (!AFTER_CHINESE_NUMERAL_CODE[codeAt(src, firstNonSpace(src, end))]) {
         at = end;
         continue;
       }
@@ -257,7 +257,7 @@ const AFTER_UNIT_BY_FIRST = byFirstCode(['以上', '左右', '多', '余']);
 
 /** the first of the words (in order) that stands at `at` */
 function wordAt(src: string, at: number, byFirst: Map<number, string[]>): string | undefined {
-  const words = byFirst.get(src.charCodeAt(at));
+  const words = byFirst.get(codeAt(src, at));
   if (words) for (const w of words) if (src.startsWith(w, at)) return w;
   return undefined;
 }
@@ -271,48 +271,50 @@ const COMMA_CODE = codeTable(',，');
  */
 function digitsAt(src: string, at: number): FigureMatch {
   let end = at;
-  while (DIGIT_CODE[src.charCodeAt(end)]) end++;
+  while (DIGIT_CODE[codeAt(src, end)]) end++;
   // \d{1,3}(?:[,，]\d{3})+ first: thousands separated
   if (end - at <= 3) {
     let p = end;
-    while (
-      COMMA_CODE[src.charCodeAt(p)] &&
-      DIGIT_CODE[src.charCodeAt(p + 1)] &&
-      DIGIT_CODE[src.charCodeAt(p + 2)] &&
-      DIGIT_CODE[src.charCodeAt(p + 3)]
-    )
+    while (COMMA_CODE[codeAt(src, p)] && DIGIT_CODE[codeAt(src, p + 1)] && DIGIT_CODE[codeAt(src, p + 2)] && DIGIT_CODE[codeAt(src, p + 3)])
       p += 4;
     end = p;
   }
-  if (src.charCodeAt(end) === 0x2e && DIGIT_CODE[src.charCodeAt(end + 1)]) {
+  if (codeAt(src, end) === 0x2e && DIGIT_CODE[codeAt(src, end + 1)]) {
     end += 2;
-    while (DIGIT_CODE[src.charCodeAt(end)]) end++;
+    while (DIGIT_CODE[codeAt(src, end)]) end++;
   }
-  const match: FigureMatch = { index: at, length: 0, arabic: valueAt(src, at, end) };
+  const arabic = valueAt(src, at, end);
+  let multiplier: string | undefined;
   let p = firstNonSpace(src, end);
-  if (MULTIPLIER_CODE[src.charCodeAt(p)] && src.charCodeAt(p + 1) !== 0x5143 /* 元 */) {
-    match.multiplier = src.charCodeAt(p) === 0x4e07 ? '万' : '亿';
+  if (MULTIPLIER_CODE[codeAt(src, p)] && codeAt(src, p + 1) !== 0x5143 /* 元 */) {
+    multiplier = src.charCodeAt(p) === 0x4e07 ? '万' : '亿';
     end = p + 1;
   }
+  let approximateBefore: string | undefined;
   p = firstNonSpace(src, end);
-  if (src.charCodeAt(p) === 0x4f59 /* 余 */ || src.charCodeAt(p) === 0x591a /* 多 */) {
-    match.approximateBefore = src.charCodeAt(p) === 0x4f59 ? '余' : '多';
+  const more = codeAt(src, p);
+  if (more === 0x4f59 /* 余 */ || more === 0x591a /* 多 */) {
+    approximateBefore = more === 0x4f59 ? '余' : '多';
     end = p + 1;
   }
   p = firstNonSpace(src, end);
   const unit = wordAt(src, p, UNITS_BY_FIRST);
-  if (unit) {
-    match.unit = unit;
-    end = p + unit.length;
-  }
+  if (unit) end = p + unit.length;
   p = firstNonSpace(src, end);
-  const after = wordAt(src, p, AFTER_UNIT_BY_FIRST);
-  if (after) {
-    match.approximateAfter = after;
-    end = p + after.length;
-  }
-  match.length = end - at;
-  return match;
+  const approximateAfter = wordAt(src, p, AFTER_UNIT_BY_FIRST);
+  if (approximateAfter) end = p + approximateAfter.length;
+  // every field set, in matchOf's order: one shape of match object wherever it comes from
+  return {
+    index: at,
+    length: end - at,
+    percentWord: undefined,
+    arabic,
+    chinese: undefined,
+    multiplier,
+    approximateBefore,
+    unit,
+    approximateAfter,
+  };
 }
 
 /** what Number() reads of the digits without their thousands separators */
@@ -349,8 +351,8 @@ function figureOf(src: string, start: number, m: FigureMatch): Figure | undefine
   const unitOrPct = m.unit;
   // a Chinese numeral counts only as a quantity when a unit follows it, or after 百分之 (asked first: most are words, 统一)
   if (!inDigits && !unitOrPct && !pctWord && !mult) return undefined;
-  if (inDigits && CODE_CHAR[src.charCodeAt(m.index - 1)]) return undefined; // part of a code, phone number, address or URL
-  const next = src.charCodeAt(m.index + m.length);
+  if (inDigits && CODE_CHAR[codeAt(src, m.index - 1)]) return undefined; // part of a code, phone number, address or URL
+  const next = codeAt(src, m.index + m.length);
   if (!unitOrPct && (next === 0x5d || next === 0x3015 || next === 0x3011)) return undefined; // the year of a 文号: 〔2019〕
   // the six characters before it are read by patterns only when the last one not white space can end one of them
   const windowStart = Math.max(0, m.index - 6);

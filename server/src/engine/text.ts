@@ -66,6 +66,15 @@ export function bitsIn(text: string, table: Uint32Array, from = 0, to = text.len
   return bits;
 }
 
+/**
+ * The code unit at i, or 0 (which no code table marks) before the start or past the end. Optimized code that
+ * meets charCodeAt out of range for the first time is thrown away and compiled again: readers that look one
+ * past a word or a line read through this instead.
+ */
+export function codeAt(t: string, i: number): number {
+  return i >= 0 && i < t.length ? t.charCodeAt(i) : 0;
+}
+
 /** the characters /\s/ matches */
 export const WHITE_SPACE_CHARS =
   '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';

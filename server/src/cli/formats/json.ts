@@ -19,9 +19,13 @@ export function jsonFile(f: FileResult): object {
   };
 }
 
-/** A file's entry of the document, indented as it stands in it. */
+/**
+ * A file's entry of the document, indented as it stands in it: stringified two arrays deep, where
+ * JSON.stringify itself indents it by four, and taken out of `[\n  [\n` … `\n  ]\n]` (rather than
+ * indenting every line of it again).
+ */
 export function jsonBlock(f: FileResult): string {
-  return '    ' + JSON.stringify(jsonFile(f), null, 2).replace(/\n/g, '\n    ');
+  return JSON.stringify([[jsonFile(f)]], null, 2).slice(6, -6);
 }
 
 /**

@@ -3,7 +3,7 @@ import { localized, type RuleFinding, type Rule } from '../finding';
 import type { Cell, ValueRow } from '../model';
 import { FACT, SENTENCE_END_CODE, halfLineOf, lineFacts } from '../prose';
 import { DIGIT_CODE } from '../numbers';
-import { codeTable, firstNonSpace } from '../text';
+import { codeAt, codeTable, firstNonSpace } from '../text';
 import { proseLines } from './reportText';
 
 /**
@@ -24,7 +24,7 @@ export const placeholder: Rule = {
     const facts = lineFacts(report.model);
     for (const l of proseLines(report.model)) {
       // a Markdown rule (___ or ***) is no blank to fill
-      if (RULE_FIRST[l.text.charCodeAt(firstNonSpace(l.text))] && /^\s*(?:[-_*]\s*){3,}$/.test(l.text)) continue;
+      if (RULE_FIRST[codeAt(l.text, firstNonSpace(l.text))] && /^\s*(?:[-_*]\s*){3,}$/.test(l.text)) continue;
       const has = facts[l.index];
       // the line's characters say which patterns it may hold: most lines hold none
       if (!(has & (FACT.letterX | FACT.closingBracket | FACT.underline | FACT.填 | FACT.digit))) continue;

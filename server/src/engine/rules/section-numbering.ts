@@ -2,7 +2,7 @@ import type { BoundReport } from '../bind';
 import { localized, type RuleFinding, type Rule, type TextEdit } from '../finding';
 import type { Heading } from '../model';
 import type { SectionSchema } from '../schema';
-import { bestLabelScore, codeTable, toHalfWidth } from '../text';
+import { bestLabelScore, codeAt, codeTable, toHalfWidth } from '../text';
 import { chineseNumeral, proseLines } from './reportText';
 
 /**
@@ -97,7 +97,7 @@ function collect(report: BoundReport): Item[] {
     const at = l.start + lead;
     let m: RegExpExecArray | null;
     // each mark below starts with a dash, a bracket or 、: a line starting otherwise can only be an unnumbered heading
-    if (!MARK_FIRST_CODE[rest.charCodeAt(0)]) {
+    if (!MARK_FIRST_CODE[codeAt(rest, 0)]) {
       const f = unnumberedSectionHeading(report, rest);
       if (f !== undefined) items.push(unnumbered(l.index, at, f));
     } else if ((m = DASH_MARK.exec(rest)))
