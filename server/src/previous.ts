@@ -65,13 +65,25 @@ export function pairWithPrevious(files: Named[]): Map<string, Named> {
 
 /** The pairing itself, on keys computed beforehand: path → path of last year's report. */
 export function pairKeyed(files: { path: string; keys: OfficeKeys | undefined }[]): Map<string, string> {
+  // the files that share a key, by key, in the order given: a file is compared with its office's files only
+  const byKey = new Map<string, number[]>();
+  files.forEach(({ keys: k }, i) => {
+    for (const key of k?.keys ?? []) byKey.get(key)?.push(i) ?? byKey.set(key, [i]);
+  });
   const out = new Map<string, string>();
   for (const { path: p, keys: k } of files) {
     if (!k) continue;
-    // last year's report; when the series lacks it, the nearest earlier one (its totals that only grow still bind)
-    const earlier = files.filter((x) => x.keys && x.keys.year < k.year && x.keys.keys.some((key) => k.keys.includes(key)));
-    const prev = earlier.find((x) => x.keys!.year === k.year - 1) ?? earlier.sort((a, b) => b.keys!.year - a.keys!.year)[0];
-    if (prev) out.set(p, prev.path);
+    // last year's report; when the series lacks it, the nearest earlier one (its totals that only grow still bind):
+    // the latest year before this one, the first given of that year
+    let prev = -1;
+    for (const key of k.keys)
+      for (const i of byKey.get(key)!) {
+        const year = files[i].keys!.year;
+        if (year >= k.year) continue;
+        const best = prev < 0 ? -1 : files[prev].keys!.year;
+        if (year > best || (year === best && i < prev)) prev = i;
+      }
+    if (prev >= 0) out.set(p, files[prev].path);
   }
   return out;
 }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { checkReport } from '../../server/src/engine';
-import { pairWithPrevious } from '../../server/src/previous';
+import { pairKeyed, pairWithPrevious, type OfficeKeys } from '../../server/src/previous';
 
 const corpus = join(__dirname, '..', 'fixtures', 'corpus');
 const file = (name: string) => ({ path: join(corpus, name), text: readFileSync(join(corpus, name), 'utf8') });
@@ -46,4 +46,26 @@ test('a series missing a year pairs with the nearest earlier report; the year-on
   const found = checkReport(files[1].text, { previous: files[0].text }).findings;
   assert.ok(found.some((f) => f.rule === 'cross-year' && /比 2014 年报告还少/.test(f.message.zh)));
   assert.ok(!found.some((f) => f.rule === 'growth-rate' || f.rule === 'repeated-text' || f.rule === 'unchanged-paragraph'));
+});
+
+test('pairKeyed pairs as comparing every file with every other did: last year’s, else the latest earlier, the first given', () => {
+  const reference = (files: { path: string; keys: OfficeKeys | undefined }[]) => {
+    const out = new Map<string, string>();
+    for (const { path: p, keys: k } of files) {
+      if (!k) continue;
+      const earlier = files.filter((x) => x.keys && x.keys.year < k.year && x.keys.keys.some((key) => k.keys.includes(key)));
+      const prev = earlier.find((x) => x.keys!.year === k.year - 1) ?? earlier.sort((a, b) => b.keys!.year - a.keys!.year)[0];
+      if (prev) out.set(p, prev.path);
+    }
+    return out;
+  };
+  let seed = 7;
+  const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+  for (let round = 0; round < 300; round++) {
+    const files = Array.from({ length: 1 + random(40) }, (_, i) => ({
+      path: `/r/${i}`,
+      keys: random(10) === 0 ? undefined : { year: 2015 + random(8), keys: Array.from({ length: 1 + random(3) }, () => `k${random(6)}`) },
+    }));
+    assert.deepEqual([...pairKeyed(files)], [...reference(files)], JSON.stringify(files));
+  }
 });
