@@ -98,7 +98,16 @@ test('titleAndYear reads the title and year parseReport reads, from the first li
   for (const file of readdirSync(corpus).filter((f) => f.endsWith('.txt'))) {
     const text = readFileSync(join(corpus, file), 'utf8');
     const padded = '\n'.repeat(230) + text; // the title too far down to be one: none in either
-    for (const variant of [text, `---\nschema: gov-2021\n---\n${text}`, text.replace(/\n/g, '\r\n'), text.slice(0, 400), padded]) {
+    // the title on the last lines it may stand on, or just below them
+    const lower = [9, 10, 11, 12].map((n) => '\n'.repeat(n) + text);
+    for (const variant of [
+      text,
+      `---\nschema: gov-2021\n---\n${text}`,
+      text.replace(/\n/g, '\r\n'),
+      text.slice(0, 400),
+      padded,
+      ...lower,
+    ]) {
       const model = parseReport(variant);
       assert.deepEqual(titleAndYear(variant), { title: model.title, year: model.year }, file);
     }

@@ -396,8 +396,10 @@ export function lineIndexAt(lines: readonly Line[], offset: number): number {
  * then the title within 12 lines): what pairing reports with last year's needs of each file.
  */
 export function titleAndYear(text: string): Pick<ReportModel, 'title' | 'year'> {
+  // the title is within 12 lines of the top, or of the end of the front matter (at most 200 lines)
+  const upTo = text.startsWith('---') || text.startsWith('+++') ? 220 : 12;
   let cut = -1;
-  for (let n = 0; n < 220; n++) if ((cut = text.indexOf('\n', cut + 1)) < 0) break;
+  for (let n = 0; n < upTo; n++) if ((cut = text.indexOf('\n', cut + 1)) < 0) break;
   const lines = splitLines(cut < 0 ? text : text.slice(0, cut));
   const { first } = opening(lines);
   const title = findTitle(lines, first);
