@@ -15,6 +15,7 @@ import {
   SENTENCE_END,
   SENTENCE_END_CODE,
 } from '../../server/src/engine/prose';
+import { utf8Text } from '../../server/src/cli/files';
 import { citedSpans } from '../../server/src/engine/rules/reportText';
 import { YEAR_LIKE, yearsLike } from '../../server/src/engine/rules/year-typo';
 import { builtinSchemas, checkReport } from '../../server/src/engine';
@@ -295,6 +296,30 @@ test('codeAt reads the code unit charCodeAt reads, and 0 (in no code table) wher
   for (let i = -3; i < t.length + 3; i++) assert.equal(codeAt(t, i), i >= 0 && i < t.length ? t.charCodeAt(i) : 0, String(i));
   assert.equal(codeAt('', 0), 0);
   assert.equal(WHITE_SPACE_CODE[codeAt(t, t.length)], 0);
+});
+
+test('utf8Text reads what TextDecoder reads of UTF-8, and nothing of what it refuses', () => {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const reference = (bytes: Buffer) => {
+    try {
+      return decoder.decode(bytes);
+    } catch {
+      return undefined;
+    }
+  };
+  const pieces = ['年', '报', 'a', ' ', '\n', '１', '😀', '\ufeff', '\u00e9'].map((s) => [...Buffer.from(s)]);
+  let seed = 3;
+  const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+  for (let round = 0; round < 3000; round++) {
+    const bytes: number[] = [];
+    for (let i = random(30); i > 0; i--) bytes.push(...pieces[random(pieces.length)]);
+    // now and then a byte out of place: a cut character, a lone continuation byte, an overlong or surrogate form
+    if (random(3) === 0) bytes.splice(random(bytes.length + 1), random(2), [0x80, 0xe5, 0xc0, 0xed, 0xff][random(5)]);
+    const buf = Buffer.from(bytes);
+    assert.equal(utf8Text(buf), reference(buf), JSON.stringify(bytes));
+  }
+  assert.equal(utf8Text(Buffer.from([0xef, 0xbb, 0xbf, 0xe5, 0xb9, 0xb4])), '年', 'the byte order mark left out');
+  assert.equal(utf8Text(Buffer.from([0xed, 0xa0, 0x80])), undefined, 'a surrogate written in UTF-8 is no UTF-8');
 });
 
 test('lineFacts sets a bit for a prose line exactly when its half-width text holds one of the bit’s characters', () => {
