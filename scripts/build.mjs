@@ -37,7 +37,9 @@ const noCanvas = {
 
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
-  build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
+  // the language server, and the small file its process starts from, which runs it from V8's code cache
+  build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server-main.js' }),
+  build({ ...common, entryPoints: ['server/src/boot.ts'], outfile: 'dist/server.js' }),
   // The command line starts often and is run from the package with its node_modules: it is minified, and
   // what only some runs need (the workbook, the Word writer, zod for users' schemas and configuration files)
   // is required from node_modules when needed.

@@ -4,7 +4,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { registerDocuments } from './documents';
 import { registerNewReport } from './newReport';
 import { crashHandler } from './restart';
-import { SERVER_ENV, SERVER_EXEC_ARGV } from './serverProcess';
+import { codeCacheEnv, SERVER_ENV, SERVER_EXEC_ARGV } from './serverProcess';
 import { registerStatus } from './status';
 import { registerTask } from './task';
 import { registerWorkspaceCheck } from './workspaceCheck';
@@ -21,7 +21,11 @@ export async function activate(context: ExtensionContext): Promise<void> {
   registerWalkthrough(context); // needs no server: its buttons work while it starts
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV], env: { ...SERVER_ENV } } },
+    run: {
+      module,
+      transport: TransportKind.ipc,
+      options: { execArgv: [...SERVER_EXEC_ARGV], env: { ...SERVER_ENV, ...codeCacheEnv(context) } },
+    },
     debug: {
       module,
       transport: TransportKind.ipc,

@@ -16,3 +16,11 @@ export const SERVER_EXEC_ARGV: readonly string[] = ['--optimize-for-size'];
  * 91; its live heap the same). Two arenas give it back. Other C libraries ignore the variable.
  */
 export const SERVER_ENV: Readonly<Record<string, string>> = { MALLOC_ARENA_MAX: '2' };
+
+/**
+ * Where the server keeps V8's code cache of itself (server/src/codeCache.ts): the editor's storage for the
+ * extension, on this machine's disk. Not in the debug launch, whose server is compiled with --nolazy anyway.
+ */
+export function codeCacheEnv(context: { globalStorageUri: { scheme: string; fsPath: string } }): Record<string, string> {
+  return context.globalStorageUri.scheme === 'file' ? { NIANBAO_CODE_CACHE_DIR: context.globalStorageUri.fsPath } : {};
+}

@@ -127,6 +127,7 @@ describe('the .vsix', () => {
       'extension/package.json',
       'extension/dist/client.js',
       'extension/dist/server.js',
+      'extension/dist/server-main.js',
       'extension/media/icon.png',
       'extension/changelog.md',
       'extension/readme.md',

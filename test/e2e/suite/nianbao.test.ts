@@ -220,7 +220,7 @@ suite('nianbao e2e (packaged .vsix in VS Code ' + vscode.version + ')', () => {
     assert.strictEqual(ext.extensionKind, vscode.ExtensionKind.Workspace, 'runs in the (Node) workspace extension host');
     const pkg = ext.packageJSON as { main?: string; activationEvents?: string[] };
     assert.strictEqual(pkg.main, './dist/client.js');
-    for (const f of ['dist/client.js', 'dist/server.js', 'package.json']) {
+    for (const f of ['dist/client.js', 'dist/server.js', 'dist/server-main.js', 'package.json']) {
       assert.ok(fs.existsSync(path.join(ext.extensionPath, f)), `${f} is in the package`);
     }
     const missing = RULE_IDS.filter((id) => !fs.existsSync(path.join(ext.extensionPath, 'docs', 'rules', `${id}.md`)));
