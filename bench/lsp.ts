@@ -25,6 +25,8 @@ export interface Server {
   change(uri: string, version: number, range: Range, text: string): Promise<void>;
   diagnostics(uri: string): Promise<unknown[]>;
   close(): void;
+  /** as the editor ends a server: shutdown, then exit (the server writes its code cache then, if it has none) */
+  shutdown(): Promise<void>;
 }
 
 interface Range {
@@ -32,7 +34,8 @@ interface Range {
   end: { line: number; character: number };
 }
 
-export async function startServer(debounceMs: number, flags: readonly string[] = serverFlags): Promise<Server> {
+/** `codeCacheDir`: where the server keeps V8's code cache of itself, as the extension names one (codeCacheEnv) */
+export async function startServer(debounceMs: number, flags: readonly string[] = serverFlags, codeCacheDir?: string): Promise<Server> {
   if (!existsSync(serverJs)) throw new Error(`${serverJs} is missing: run npm run build`);
   const settings = { schema: 'auto', debounceMs };
   let configured: () => void = () => {};
@@ -40,7 +43,7 @@ export async function startServer(debounceMs: number, flags: readonly string[] =
   const t0 = performance.now();
   const proc = spawn(process.execPath, [...flags, serverJs, '--stdio'], {
     stdio: ['pipe', 'pipe', 'inherit'],
-    env: { ...process.env, ...SERVER_ENV },
+    env: { ...process.env, ...SERVER_ENV, ...(codeCacheDir ? { NIANBAO_CODE_CACHE_DIR: codeCacheDir } : {}) },
   });
   const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => {
@@ -88,6 +91,13 @@ export async function startServer(debounceMs: number, flags: readonly string[] =
     close() {
       conn.dispose();
       proc.kill();
+    },
+    async shutdown() {
+      const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+      await conn.sendRequest('shutdown');
+      await conn.sendNotification('exit');
+      await exited;
+      conn.dispose();
     },
   };
 }
