@@ -93,6 +93,12 @@ for locale in $passes; do
     echo "e2e: the screenshot $shots/problems-pingtan-2020.png was not saved" >&2
     rc=1
   fi
+  # the language server keeps V8's code cache of itself in the extension's storage (server/src/codeCache.ts)
+  cache_dir="$pass_dir/user-data/User/globalStorage/nianbao.nianbao"
+  if [ "$pass_rc" = 0 ] && [ -z "$grep_pass" ] && ! ls "$cache_dir"/server-main-*.cache >/dev/null 2>&1; then
+    echo "e2e: the language server wrote no code cache into $cache_dir" >&2
+    rc=1
+  fi
   # the suite's count ("e2e: N passed, N failed"), added up over the languages
   summary="$(grep -E '^e2e: [0-9]+ passed, [0-9]+ failed$' "$pass_dir/e2e.log" | tail -1 || true)"
   if [ -n "$summary" ]; then
