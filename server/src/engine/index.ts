@@ -55,11 +55,19 @@ function runRule(rule: Rule, bound: BoundReport, severities: CheckOptions['sever
   }
 }
 
-/** The rule's id and severity on each finding: the user's level for the rule, else the finding's own, else the rule's default. */
+/**
+ * The rule's id and severity on each finding: the user's level for the rule, else the finding's own, else the rule's
+ * default. Written into the objects the rule made for this check (their keys in the order a copy would have them):
+ * copying each with its own set of keys cost more than some rules' work.
+ */
 function stamp(rule: RuleMeta, found: RuleFinding[], severities: CheckOptions['severities']): Finding[] {
   const level = severities?.[rule.id];
   if (level === 'off') return [];
-  return found.map((f) => ({ ...f, rule: rule.id, severity: level ?? f.severity ?? rule.severity }));
+  for (const f of found as (RuleFinding & { rule?: string })[]) {
+    f.rule = rule.id;
+    f.severity = level ?? f.severity ?? rule.severity;
+  }
+  return found as Finding[];
 }
 
 export interface CheckResult {
