@@ -90,16 +90,27 @@ function isProseLine(text: string): boolean {
 const BREAK_NOW = 0xfffe;
 const BREAK_BEFORE = 0xffff;
 
-function squeezeProse(model: ReportModel, mark: number): Squeezed {
-  const paragraphs = paragraphsOf(model);
+// a report of a folder is compared twice: as this year's, then as last year's of the next report
+const proseStretchesCache = new WeakMap<ReportModel, { start: number; end: number }[]>();
+
+/** The stretches of the report's lines that the comparison reads: its prose lines, within their paragraphs. */
+function proseStretches(model: ReportModel): { start: number; end: number }[] {
+  const hit = proseStretchesCache.get(model);
+  if (hit) return hit;
   const lines: { start: number; end: number }[] = [];
   let li = 0;
-  for (const p of paragraphs)
+  for (const p of paragraphsOf(model))
     for (; li < model.lines.length && model.lines[li].start < p.end; li++) {
       const line = model.lines[li];
       if (line.start < p.start || (model.title && line.start <= model.title.start && model.title.start < line.end + 1)) continue;
       if (isProseLine(line.text)) lines.push({ start: Math.max(line.start, p.start), end: Math.min(line.end, p.end) });
     }
+  proseStretchesCache.set(model, lines);
+  return lines;
+}
+
+function squeezeProse(model: ReportModel, mark: number): Squeezed {
+  const lines = proseStretches(model);
   let total = 0;
   for (const l of lines) total += l.end - l.start + 1;
   const codes = new Uint16Array(total);
