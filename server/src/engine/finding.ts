@@ -44,6 +44,7 @@ export interface RuleMeta {
 }
 
 export interface Rule extends RuleMeta {
+  /** findings made for this call: the core writes their rule and severity into them */
   check(report: BoundReport): RuleFinding[];
 }
 
