@@ -1,7 +1,7 @@
 import type { Cell, Heading, ReportModel, ValueRow } from './model';
 import type { Schema, SectionSchema, TableSchema } from './schema';
 import { contentLines, findContent, skippedLines } from './content';
-import { labelBigrams, type LabelGrams } from './text';
+import { labelBigrams, labelsOf, type LabelGrams } from './text';
 
 // Binding: which heading is which section of the schema, which line is which row of which table.
 // Reports keep the official order almost always, while their labels are abbreviated, mistyped or
@@ -81,15 +81,9 @@ function align(s: ScoreMatrix, threshold: number): Map<number, number> {
   return pairs;
 }
 
-// The bigrams of the labels of each section and row of a schema, made once per schema, and those of
-// the report's headings and rows once per binding: the pairs scored are many, the labels few.
-const schemaGrams = new WeakMap<object, LabelGrams[]>();
-
-function sectionLabels(s: SectionSchema): LabelGrams[] {
-  let grams = schemaGrams.get(s);
-  if (!grams) schemaGrams.set(s, (grams = [s.title, ...s.aliases].map(labelBigrams)));
-  return grams;
-}
+// The bigrams of the labels of each section and row of a schema, made once per schema (labelsOf), and those
+// of the report's headings and rows once per binding: the pairs scored are many, the labels few.
+const sectionLabels = (s: SectionSchema) => labelsOf(s, s.title, s.aliases);
 
 /** The slots' labels by bigram, for scoring many items against them. */
 interface LabelIndex {
@@ -235,11 +229,7 @@ function regionOf(
   return { start: before?.heading.start ?? 0, end: after?.heading.start ?? textLength };
 }
 
-function rowLabels(r: { label: string; aliases: string[] }): LabelGrams[] {
-  let grams = schemaGrams.get(r);
-  if (!grams) schemaGrams.set(r, (grams = [r.label, ...r.aliases].map(labelBigrams)));
-  return grams;
-}
+const rowLabels = (r: { label: string; aliases: string[] }) => labelsOf(r, r.label, r.aliases);
 
 function bindTable(table: TableSchema, rows: ValueRow[]): Map<string, ValueRow> {
   const width = table.columns.length;

@@ -1,6 +1,6 @@
 import { delimitedLines, type Heading, type ReportModel } from './model';
 import type { Schema, SectionSchema } from './schema';
-import { bestGramScore, bitsIn, firstNonSpace, labelBigrams } from './text';
+import { bestGramScore, bitsIn, firstNonSpace, labelBigrams, labelsOf } from './text';
 
 // Reports before 2019 were free prose: the items the 2007 条例 (第三十二条) asks for are there, but
 // under headings of the drafter's choosing, inside other sections, or in a sentence of their own
@@ -111,7 +111,7 @@ export function findContent(
 ): Heading | undefined {
   const content = section.content;
   if (!content) return undefined;
-  const labels = [section.title, ...section.aliases].map(labelBigrams);
+  const labels = labelsOf(section, section.title, section.aliases);
   for (const h of model.headings) {
     if (skip[h.line]) continue;
     // a heading's own words, not the paragraph that may follow it on the same line

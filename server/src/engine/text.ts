@@ -228,8 +228,14 @@ export function gramScore(a: LabelGrams, b: LabelGrams): number {
   return 0.8 * (shared / b.list.length) + 0.2 * (shared / a.list.length);
 }
 
-export function bestLabelScore(written: string, officials: readonly string[]): number {
-  return bestGramScore(labelBigrams(written), officials.map(labelBigrams));
+// the bigrams of each label of a schema's sections and rows, kept with the schema: its labels are scored at every check
+const entryGrams = new WeakMap<object, LabelGrams[]>();
+
+/** The bigrams of a schema entry's label and its aliases (a section's title, a row's label), made once per entry. */
+export function labelsOf(entry: object, label: string, aliases: readonly string[]): LabelGrams[] {
+  let grams = entryGrams.get(entry);
+  if (!grams) entryGrams.set(entry, (grams = [label, ...aliases].map(labelBigrams)));
+  return grams;
 }
 
 export function bestGramScore(written: LabelGrams, officials: readonly LabelGrams[]): number {

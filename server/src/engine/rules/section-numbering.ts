@@ -2,7 +2,7 @@ import type { BoundReport } from '../bind';
 import { localized, type RuleFinding, type Rule, type TextEdit } from '../finding';
 import type { Heading } from '../model';
 import type { SectionSchema } from '../schema';
-import { bestLabelScore, codeAt, codeTable, toHalfWidth } from '../text';
+import { bestGramScore, codeAt, codeTable, labelBigrams, labelsOf, toHalfWidth } from '../text';
 import { chineseNumeral, proseLines } from './reportText';
 
 /**
@@ -179,7 +179,7 @@ export function sectionsWithoutNumeral(report: BoundReport): Set<string> {
 
 /** A short line without punctuation that reads as the section's title (its numeral left out). */
 export function readsAsTitleOf(line: string, section: SectionSchema): boolean {
-  return mayBeTitle(line) && bestLabelScore(line.trim(), [section.title, ...section.aliases]) >= 0.8;
+  return mayBeTitle(line) && bestGramScore(labelBigrams(line.trim()), labelsOf(section, section.title, section.aliases)) >= 0.8;
 }
 
 /** Short and without punctuation: what any title is. */
