@@ -36,8 +36,9 @@ function selfNaming(report: BoundReport, ownName: string, ownPlace: string): Rul
   const facts = lineFacts(report.model);
   for (const l of proseLines(report.model)) {
     if (title && l.start <= title.end && l.end >= title.start) continue;
+    if (!(facts[l.index] & FACT.信)) continue;
     const t = halfLine(l.index);
-    if (!(facts[l.index] & FACT.信) || !t.includes('信息公开')) continue;
+    if (!t.includes('信息公开')) continue;
     SELF.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = SELF.exec(t))) {

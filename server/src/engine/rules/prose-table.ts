@@ -1,6 +1,6 @@
 import { localized, type RuleFinding, type Rule } from '../finding';
 import type { Localized } from '../schema';
-import { restatements } from '../statements';
+import { refParts, restatements } from '../statements';
 import { numberText, shortLabel } from './tableText';
 
 /** 正文中复述的数字（收到申请、办结、结转、行政复议、行政诉讼、规范性文件……）与统计表一致。 */
@@ -16,7 +16,7 @@ export const proseTable: Rule = {
     const cellLabel = (ref: string) => {
       let label = labels.get(ref);
       if (label) return label;
-      const [t, r, col] = ref.split('.');
+      const [t, r, col] = refParts(ref);
       const table = report.schema.tables.find((x) => x.id === t)!;
       const row = shortLabel(table.rows.find((x) => x.id === r)!);
       const column = table.columns.find((x) => x.id === col)!.label;
@@ -28,7 +28,7 @@ export const proseTable: Rule = {
       // the same tolerance as the numbers are written with (numberText: 6 decimals), or a fix to 90 would leave “90, the table says 90”
       if (r.readings.some((x) => Math.abs(x.total - f.value) < 1e-6)) continue;
       const main = r.readings[0];
-      const table = report.schema.tables.find((t) => t.id === main.cells[0].ref.split('.')[0])!;
+      const table = report.schema.tables.find((t) => t.id === refParts(main.cells[0].ref)[0])!;
       const parts = main.cells.filter((c) => c.value !== 0);
       const sumZh = parts.length > 1 ? `（${parts.map((c) => numberText(c.value)).join('+')}）` : '';
       const sumEn = parts.length > 1 ? ` (${parts.map((c) => numberText(c.value)).join('+')})` : '';

@@ -21,6 +21,7 @@ export const statisticsPeriod: Rule = {
     const out: RuleFinding[] = [];
     const cited = citedSpans(text);
     const facts = lineFacts(model);
+    const halfLine = halfLineOf(model);
     for (const l of proseLines(model)) {
       // the period may run over a PDF line break: look at this line and the next. It begins with 统计 (on this
       // line) and a cut-off with 截: lines with neither are not searched
@@ -37,7 +38,7 @@ export const statisticsPeriod: Rule = {
       }
       if (has & FACT.截) {
         CUTOFF.lastIndex = 0;
-        const own = halfLineOf(model)(l.index);
+        const own = halfLine(l.index);
         while ((m = CUTOFF.exec(own))) {
           const start = l.start + m.index;
           const end = start + m[0].length;
