@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ruleIds } from './engine';
 
 // The configuration in zod, loaded by config.ts only when a value is to be checked.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Localized, Schema, SchemaProblem } from './schema';
 
 // A schema is data: the sections a kind of report must have, its statistical tables and the
