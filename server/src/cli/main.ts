@@ -86,7 +86,8 @@ async function check(args: CheckArgs, out: Out, err: Out): Promise<number> {
     if (files >= LONG_RUN_FILES) tuneForLongRun();
     const threads = args.jobs ?? defaultThreads(files);
     if (threads <= 1 || !script) return undefined;
-    const pool = (workers = new WorkerPool(script, threads, options));
+    // this thread checks too: the others are worker threads
+    const pool = (workers = new WorkerPool(script, threads - 1, options));
     return (file: string, text: string) => pool.keysOf(file, text);
   };
   try {

@@ -3,7 +3,7 @@ import { checkFile, type CheckJob, type JobOptions, type JobOutcome } from './ch
 import { printFile } from './formats/printed';
 import { computeKeys, type OfficeKeys } from '../previous';
 
-// The jobs of a run, on the machine's cores: worker threads for many files, this thread for a few.
+// The jobs of a run, on the machine's cores: this thread, and worker threads beside it for many files.
 // Jobs go out in input order and outcomes are handed on in input order, whatever finishes first; no
 // more than a few outcomes wait for a slow one, so memory stays that of a few reports.
 
@@ -11,7 +11,7 @@ import { computeKeys, type OfficeKeys } from '../previous';
 export const WORKER_FLAG = '--nianbao-worker-thread';
 
 export interface PoolOptions {
-  /** how many threads; 1: this thread only */
+  /** how many threads check: this one, and worker threads for the rest; 1: this thread only */
   threads: number;
   /** the script a worker thread runs (bin/nianbao.js, which loads the bundle); without it everything runs in this thread */
   workerScript?: string;
@@ -22,10 +22,11 @@ export interface PoolOptions {
 }
 
 /**
- * Threads worth starting for this many jobs: none below a handful of files, where starting a thread costs
- * more than it gives, and none on two cores, where this thread's garbage collection and compiling already
- * keep the second busy, and each worker thread warms its own copy of the checker up (about a second of
- * CPU time). Measured on 1,012 reports: one thread 2.9 s (3.9 s of CPU), two workers 3.2 s (5.5 s of CPU).
+ * Threads worth checking on for this many jobs (this one and worker threads): none beside this one below a
+ * handful of files, where starting a thread costs more than it gives, nor on two cores, where this thread's
+ * garbage collection and compiling already keep the second half busy, and a worker thread warms its own copy
+ * of the checker up. Measured on 1,012 reports, two cores: this thread alone 1.6 s (2.5 s of CPU), with one
+ * worker thread beside it 2.0 s (3.7 s of CPU).
  */
 export function defaultThreads(jobCount: number, cores = os.availableParallelism?.() ?? os.cpus().length): number {
   if (jobCount < 8 || cores <= 2) return 1;
@@ -39,7 +40,11 @@ export async function runJobs(
   onOutcome: (index: number, outcome: JobOutcome) => void,
 ): Promise<void> {
   const started = pool.started;
-  const threads = started ? Math.min(started.size, pool.threads, jobs.length) : pool.workerScript ? Math.min(pool.threads, jobs.length) : 1;
+  const threads = started
+    ? Math.min(started.size + 1, pool.threads, jobs.length)
+    : pool.workerScript
+      ? Math.min(pool.threads, jobs.length)
+      : 1;
   if (started && threads <= 1) started.close();
   const deliver = inOrder(onOutcome);
   const texts = pool.texts;
@@ -60,7 +65,8 @@ export async function runJobs(
     }
     return;
   }
-  await (started ?? new WorkerPool(pool.workerScript!, threads, options)).run(jobs, withTexts, threads, deliver);
+  const here = (job: CheckJob) => checkFile(withTexts(job), options);
+  await (started ?? new WorkerPool(pool.workerScript!, threads - 1, options)).run(jobs, withTexts, threads - 1, deliver, here);
 }
 
 /** Hands outcomes on in index order, holding those that arrive early. */
@@ -122,17 +128,25 @@ export class WorkerPool {
     });
   }
 
-  /** Checks the jobs on the first `count` threads, two queued on each so that none waits; then they all end. */
+  /**
+   * Checks the jobs on the first `count` worker threads, two queued on each so that none waits, and in this thread
+   * with `here`, one at a time; then the worker threads all end.
+   */
   run(
     jobs: readonly CheckJob[],
     prepare: (job: CheckJob) => CheckJob,
     count: number,
     deliver: (index: number, outcome: JobOutcome) => void,
+    here: (job: CheckJob) => Promise<JobOutcome>,
   ): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       if (this.failure) return reject(this.failure);
       let dispatched = 0;
       let done = 0;
+      const finished = (index: number, outcome: JobOutcome) => {
+        deliver(index, outcome);
+        if (++done === jobs.length) resolve();
+      };
       const give = (thread: Thread) => {
         if (dispatched >= jobs.length) return;
         thread.postMessage({ index: dispatched, job: prepare(jobs[dispatched]) });
@@ -140,12 +154,20 @@ export class WorkerPool {
       };
       this.onFailure = reject;
       this.onOutcome = (thread, index, outcome) => {
-        deliver(index, outcome);
-        if (++done === jobs.length) resolve();
-        else give(thread);
+        finished(index, outcome);
+        give(thread);
       };
       if (!jobs.length) return resolve();
       for (const thread of this.threads.slice(0, count)) (give(thread), give(thread));
+      const checkHere = async () => {
+        while (dispatched < jobs.length && !this.failure) {
+          const index = dispatched++;
+          finished(index, await here(jobs[index]));
+          // the worker threads' outcomes, and their next jobs, wait for this thread to let the event loop turn
+          await new Promise(setImmediate);
+        }
+      };
+      checkHere().catch(reject);
     }).finally(() => this.close());
   }
 
