@@ -1,6 +1,6 @@
 import type { BoundReport } from '../bind';
 import { localized, type RuleFinding, type Rule } from '../finding';
-import type { Chain } from '../schema';
+import type { Chain, Schema } from '../schema';
 import { readCells, refParts, type Reading } from '../statements';
 import { previousIfLastYear } from './reportText';
 import { numberText, shortLabel } from './tableText';
@@ -23,19 +23,43 @@ export const crossYear: Rule = {
     return report.schema.chains
       .filter((chain) => !older || chain.olderReport === 'atLeast')
       .flatMap((chain) =>
-        cellsOf(report, chain).flatMap(([row, col]) => checkChain(report, previous, chain, row, col, older ? previous : undefined)),
+        cellsOf(report.schema, chain).flatMap((c) => checkChain(report, previous, chain, c, older ? previous : undefined)),
       );
   },
 };
 
-/** The cells a chain stands for: row * is every row of the table, column * every column. */
-function cellsOf(report: BoundReport, chain: Chain): [string, string][] {
+/** One cell a chain stands for, with the references of its terms made for it. */
+interface ChainCell {
+  row: string;
+  col: string;
+  cell: string;
+  previous: string[];
+  plus: string[];
+  minus: string[];
+}
+
+const chainCells = new WeakMap<Chain, ChainCell[]>();
+
+/** The cells a chain stands for (row * is every row of the table, column * every column), made once per schema. */
+function cellsOf(schema: Schema, chain: Chain): ChainCell[] {
+  let cells = chainCells.get(chain);
+  if (cells) return cells;
   const [tableId, row, col] = chain.cell.split('.');
-  const table = report.tables.get(tableId)?.schema;
-  if (!table) return [];
-  const rows = row === '*' ? table.rows.map((r) => r.id) : [row];
-  const cols = col === '*' ? table.columns.map((c) => c.id) : [col];
-  return rows.flatMap((r) => cols.map((c): [string, string] => [r, c]));
+  const table = schema.tables.find((t) => t.id === tableId);
+  const rows = !table ? [] : row === '*' ? table.rows.map((r) => r.id) : [row];
+  const cols = !table ? [] : col === '*' ? table.columns.map((c) => c.id) : [col];
+  cells = rows.flatMap((r) =>
+    cols.map((c) => ({
+      row: r,
+      col: c,
+      cell: instantiate([chain.cell], r, c)[0],
+      previous: instantiate(chain.previous, r, c),
+      plus: instantiate(chain.plus, r, c),
+      minus: instantiate(chain.minus, r, c),
+    })),
+  );
+  chainCells.set(chain, cells);
+  return cells;
 }
 
 const instantiate = (refs: string[], row: string, col: string) =>
@@ -44,19 +68,12 @@ const instantiate = (refs: string[], row: string, col: string) =>
     return `${t}.${rr === '*' ? row : rr}.${c === '*' ? col : c}`;
   });
 
-function checkChain(
-  report: BoundReport,
-  previous: BoundReport,
-  chain: Chain,
-  row: string,
-  col: string,
-  older: BoundReport | undefined,
-): RuleFinding[] {
-  const [cell] = instantiate([chain.cell], row, col);
+function checkChain(report: BoundReport, previous: BoundReport, chain: Chain, c: ChainCell, older: BoundReport | undefined): RuleFinding[] {
+  const { row, col, cell } = c;
   const now = readCells(report, [cell]);
-  const before = readCells(previous, instantiate(chain.previous, row, col));
-  const plus = chain.plus.length ? readCells(report, instantiate(chain.plus, row, col)) : zero;
-  const minus = chain.minus.length ? readCells(report, instantiate(chain.minus, row, col)) : zero;
+  const before = readCells(previous, c.previous);
+  const plus = c.plus.length ? readCells(report, c.plus) : zero;
+  const minus = c.minus.length ? readCells(report, c.minus) : zero;
   if (!now || now.cells.length !== 1 || !before || !plus || !minus) return [];
   const expected = before.total + plus.total - minus.total;
   // as table-sum: differences the messages could not show are none
