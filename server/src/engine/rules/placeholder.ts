@@ -211,12 +211,13 @@ function missingFigures(offset: number, t: string, raw: string): RuleFinding[] {
     const sentence = t.slice(at, Math.min(to + 1, t.length));
     for (const { unit, counted, bare: re } of LIST_UNITS) {
       if (!sentence.includes(unit)) continue;
-      // the list must count in this unit elsewhere
-      if (!counted.test(sentence)) continue;
       re.lastIndex = 0;
       let m: RegExpExecArray | null;
+      // the list must count in this unit elsewhere: asked once a unit stands after a word (most sentences have none)
+      let countedElsewhere: boolean | undefined;
       while ((m = re.exec(sentence))) {
         if (/[一二三四五六七八九十百千万两几多余数每各该本此首整]/.test(m[1]) || WORDS.has(m[1] + unit)) continue;
+        if (!(countedElsewhere ??= counted.test(sentence))) break;
         // the item of the list it ends: back to the previous 、，
         const itemStart =
           Math.max(
