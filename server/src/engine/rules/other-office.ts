@@ -1,7 +1,7 @@
 import type { BoundReport } from '../bind';
 import { localized, type RuleFinding, type Rule } from '../finding';
 import { FACT, halfLineOf, lineFacts } from '../prose';
-import { codeTable, firstNonSpace, toHalfWidth, trimmedEnd } from '../text';
+import { codeAt, codeTable, firstNonSpace, toHalfWidth, trimmedEnd } from '../text';
 import { levelOf, ownOffice, placeOf, proseLines, type PlaceLevel } from './reportText';
 
 /**
@@ -38,7 +38,8 @@ function selfNaming(report: BoundReport, ownName: string, ownPlace: string): Rul
     if (title && l.start <= title.end && l.end >= title.start) continue;
     if (!(facts[l.index] & FACT.信)) continue;
     const t = halfLine(l.index);
-    if (!t.includes('信息公开')) continue;
+    // what SELF cannot match without: most lines speak of 信息公开 without naming the report or its table
+    if (!t.includes('信息公开') || !(t.includes('年度报告') || t.includes('年报') || t.includes('统计表'))) continue;
     SELF.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = SELF.exec(t))) {
@@ -72,14 +73,17 @@ const SIGNATURE_LAST = codeTable('府室厅局会');
 
 /** The office signing at the end, on the line before the date. */
 function signature(report: BoundReport, ownName: string, ownPlace: string): RuleFinding[] {
-  const lines = proseLines(report.model).filter((l) => firstNonSpace(l.text) < l.text.length);
+  const lines = proseLines(report.model);
   const out: RuleFinding[] = [];
   lines.forEach((l, k) => {
     // what an office's name ends with (人民政府, 办公室, 办公厅, 局, 委员会, 管委会), asked first: most lines end otherwise
-    if (!SIGNATURE_LAST[l.text.charCodeAt(trimmedEnd(l.text) - 1)]) return;
+    if (!SIGNATURE_LAST[codeAt(l.text, trimmedEnd(l.text) - 1)]) return;
     const t = l.text.trim();
-    const next = lines[k + 1]?.text.trim() ?? '';
     if (!/^[\u4e00-\u9fa5]{3,30}$/.test(t) || !/(?:人民政府|政府|办公室|办公厅|局|委员会|管委会)$/.test(t)) return;
+    // the date on the next line that is not blank
+    let n = k + 1;
+    while (n < lines.length && firstNonSpace(lines[n].text) === lines[n].text.length) n++;
+    const next = lines[n]?.text.trim() ?? '';
     if (!/^(?:(?:19|20)\d{2}\s*年|[〇○零一二三四五六七八九]{4}年)/.test(toHalfWidth(next))) return;
     const place = placeOf(t);
     if (!place || samePlace(place, ownPlace)) return;
