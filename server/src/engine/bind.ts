@@ -1,7 +1,7 @@
 import type { Cell, Heading, ReportModel, ValueRow } from './model';
 import type { Schema, SectionSchema, TableSchema } from './schema';
-import { contentLines, findContent, skippedLines } from './content';
-import { labelBigrams, labelsOf, type LabelGrams } from './text';
+import { findContents } from './content';
+import { gramScores, labelBigrams, labelIndex, labelsOf, type LabelGrams, type ScoreMatrix } from './text';
 
 // Binding: which heading is which section of the schema, which line is which row of which table.
 // Reports keep the official order almost always, while their labels are abbreviated, mistyped or
@@ -43,13 +43,6 @@ export interface BoundReport {
   repeatedTextWarnAt?: number;
 }
 
-/** Scores of items (rows) against slots (columns), in one array: score(i, j) = values[i * slots + j]. */
-interface ScoreMatrix {
-  values: Float64Array;
-  items: number;
-  slots: number;
-}
-
 /**
  * Monotone alignment of items to slots maximising the summed score (both in document/schema order), with
  * the scores of `s`. The table of best sums is one array ((items + 1) × (slots + 1)), not one per row.
@@ -85,70 +78,6 @@ function align(s: ScoreMatrix, threshold: number): Map<number, number> {
 // of the report's headings and rows once per binding: the pairs scored are many, the labels few.
 const sectionLabels = (s: SectionSchema) => labelsOf(s, s.title, s.aliases);
 
-/** The slots' labels by bigram, for scoring many items against them. */
-interface LabelIndex {
-  /** bigram → the labels (numbered across all slots) that hold it */
-  postings: Map<number, number[]>;
-  /** by label: its slot and its number of bigrams */
-  slotOf: Int32Array;
-  length: Int32Array;
-  slots: number;
-}
-
-const labelIndexes = new WeakMap<object, LabelIndex>();
-
-/** The index of the slots' labels, made once for `key` (the schema part the slots are of). */
-function labelIndex(key: object, slots: readonly LabelGrams[][]): LabelIndex {
-  let index = labelIndexes.get(key);
-  if (index) return index;
-  const labels = slots.flatMap((labelsOfSlot, slot) => labelsOfSlot.map((grams) => ({ slot, grams })));
-  const postings = new Map<number, number[]>();
-  labels.forEach(({ grams }, l) => {
-    for (const g of grams.list) {
-      const list = postings.get(g);
-      if (list) list.push(l);
-      else postings.set(g, [l]);
-    }
-  });
-  index = {
-    postings,
-    slotOf: Int32Array.from(labels, (x) => x.slot),
-    length: Int32Array.from(labels, (x) => x.grams.list.length),
-    slots: slots.length,
-  };
-  labelIndexes.set(key, index);
-  return index;
-}
-
-/**
- * bestGramScore of each item against each slot's labels, the same figures: an item's bigrams are looked up in
- * the index once, instead of every slot's bigrams in each item (a table's candidate rows are many).
- */
-function gramScores(items: readonly LabelGrams[], index: LabelIndex): ScoreMatrix {
-  const slots = index.slots;
-  const values = new Float64Array(items.length * slots);
-  const shared = new Int32Array(index.length.length);
-  // the labels sharing a bigram with the item: the others score 0, what the new array holds already
-  const touched: number[] = [];
-  items.forEach((a, i) => {
-    for (const l of touched) shared[l] = 0;
-    touched.length = 0;
-    if (a.list.length === 0) return;
-    for (const g of a.list) {
-      const labels = index.postings.get(g);
-      if (labels) for (const l of labels) if (shared[l]++ === 0) touched.push(l);
-    }
-    for (const l of touched) {
-      const b = index.length[l];
-      // gramScore's own expression, so that the figures are the same to the last bit
-      const score = 0.8 * (shared[l] / b) + 0.2 * (shared[l] / a.list.length);
-      const at = i * slots + index.slotOf[l];
-      values[at] = Math.max(values[at], score);
-    }
-  });
-  return { values, items: items.length, slots };
-}
-
 /** the bigrams of each item's label, computed on first use */
 function gramsBy<T>(label: (item: T) => string): (item: T) => LabelGrams {
   const seen = new Map<T, LabelGrams>();
@@ -174,12 +103,7 @@ function bindSections(model: ReportModel, schema: Schema): { sections: Map<strin
     sections.set(ordered[j].id, { schema: ordered[j], heading: candidates[i] });
     used.add(candidates[i]);
   }
-  const skip = skippedLines(model);
-  const lines = schema.sections.some((s) => s.content) ? contentLines(model, schema) : undefined;
-  for (const s of schema.sections) {
-    const found = s.content && findContent(model, s, skip, lines);
-    if (found) sections.set(s.id, { schema: s, heading: found });
-  }
+  for (const [s, heading] of findContents(model, schema)) sections.set(s.id, { schema: s, heading });
   const misplaced: BoundSection[] = [];
   ordered.forEach((s, j) => {
     if (sections.has(s.id)) return;

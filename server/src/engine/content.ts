@@ -1,6 +1,6 @@
 import { delimitedLines, type Heading, type ReportModel } from './model';
 import type { Schema, SectionSchema } from './schema';
-import { bestGramScore, bitsIn, firstNonSpace, labelBigrams, labelsOf } from './text';
+import { bitsIn, firstNonSpace, gramScores, labelBigrams, labelIndex, labelsOf, type LabelGrams } from './text';
 
 // Reports before 2019 were free prose: the items the 2007 条例 (第三十二条) asks for are there, but
 // under headings of the drafter's choosing, inside other sections, or in a sentence of their own
@@ -32,6 +32,11 @@ export function holdsAll(text: string, groups: readonly (readonly string[])[]): 
     if (!found) return false;
   }
   return true;
+}
+
+function holdsAny(text: string, words: readonly string[]): boolean {
+  for (const w of words) if (text.includes(w)) return true;
+  return false;
 }
 
 /** The words of the first group matched, for messages ("查找了 …"). */
@@ -99,29 +104,75 @@ export function contentLines(model: ReportModel, schema: Schema): ContentLines {
   return { bits, bitOf: lead.bitOf };
 }
 
-/**
- * Where the report speaks of a section's content: a heading that names it (by its words, or close
- * to the section's title), else the first paragraph or clause holding its words. Undefined if nowhere.
- */
-export function findContent(
-  model: ReportModel,
-  section: SectionSchema,
-  skip = skippedLines(model),
-  lines?: ContentLines,
-): Heading | undefined {
-  const content = section.content;
-  if (!content) return undefined;
-  const labels = labelsOf(section, section.title, section.aliases);
-  for (const h of model.headings) {
-    if (skip[h.line]) continue;
-    // a heading's own words, not the paragraph that may follow it on the same line
-    const title = h.title.split(SENTENCE_END)[0];
-    if (content.not.some((w) => title.includes(w))) continue;
-    if (holdsAll(title, content.all) || bestGramScore(labelBigrams(title), labels) >= 0.75) return h;
+/** A heading that may name a section found by its content: its own words, with their bigrams. */
+interface HeadingTitle {
+  heading: Heading;
+  /** the heading's own words, not the paragraph that may follow it on the same line */
+  title: string;
+  grams: LabelGrams;
+}
+
+/** The headings of the prose (not of tables, the title or the front matter), cut once for all sections. */
+function headingTitles(model: ReportModel, skip: Uint8Array): HeadingTitle[] {
+  const out: HeadingTitle[] = [];
+  for (const heading of model.headings) {
+    if (skip[heading.line]) continue;
+    const title = heading.title.split(SENTENCE_END)[0];
+    out.push({ heading, title, grams: labelBigrams(title) });
   }
-  const bit = lines?.bitOf.get(section);
+  return out;
+}
+
+// a schema's sections found by their content, in its order
+const contentSectionsCache = new WeakMap<Schema, SectionSchema[]>();
+
+function contentSections(schema: Schema): SectionSchema[] {
+  let sections = contentSectionsCache.get(schema);
+  if (!sections) contentSectionsCache.set(schema, (sections = schema.sections.filter((s) => s.content)));
+  return sections;
+}
+
+/**
+ * Where the report speaks of the content of each of the schema's sections found by it: a heading that names it (by
+ * its words, or close to the section's title), else the first paragraph or clause holding its words. Sections found
+ * nowhere are not in the map. The headings are read and scored against all the sections at once.
+ */
+export function findContents(model: ReportModel, schema: Schema): Map<SectionSchema, Heading> {
+  const found = new Map<SectionSchema, Heading>();
+  const sections = contentSections(schema);
+  if (!sections.length) return found;
+  const skip = skippedLines(model);
+  const lines = contentLines(model, schema);
+  const titles = headingTitles(model, skip);
+  const labels = labelIndex(
+    sections,
+    sections.map((s) => labelsOf(s, s.title, s.aliases)),
+  );
+  const scores = gramScores(
+    titles.map((t) => t.grams),
+    labels,
+  );
+  sections.forEach((section, j) => {
+    const content = section.content!;
+    const byHeading = titles.find(
+      (t, i) => !holdsAny(t.title, content.not) && (holdsAll(t.title, content.all) || scores.values[i * scores.slots + j] >= 0.75),
+    );
+    const heading = byHeading?.heading ?? findInLines(model, content, skip, lines.bits, lines.bitOf.get(section));
+    if (heading) found.set(section, heading);
+  });
+  return found;
+}
+
+/** The first paragraph or clause holding a section's words; `bit`: the section's in `bits` (contentLines), if it has one. */
+function findInLines(
+  model: ReportModel,
+  content: Content,
+  skip: Uint8Array,
+  bits: Uint32Array,
+  bit: number | undefined,
+): Heading | undefined {
   for (const l of model.lines) {
-    if (skip[l.index] || (bit !== undefined && !(lines!.bits[l.index] & bit)) || firstNonSpace(l.text) === l.text.length) continue;
+    if (skip[l.index] || (bit !== undefined && !(bits[l.index] & bit)) || firstNonSpace(l.text) === l.text.length) continue;
     // a clause holds the words only if its line does, and its line without the excluded sentences only if the
     // whole line does: most lines are passed over without being cut into sentences or clauses
     if (!holdsAll(l.text, content.all)) continue;
@@ -136,5 +187,3 @@ export function findContent(
   }
   return undefined;
 }
-
-export { skippedLines };

@@ -243,3 +243,74 @@ export function bestGramScore(written: LabelGrams, officials: readonly LabelGram
   for (const o of officials) best = Math.max(best, gramScore(written, o));
   return best;
 }
+
+/** Scores of items (rows) against slots (columns), in one array: score(i, j) = values[i * slots + j]. */
+export interface ScoreMatrix {
+  values: Float64Array;
+  items: number;
+  slots: number;
+}
+
+/** The slots' labels by bigram, for scoring many items against them. */
+export interface LabelIndex {
+  /** bigram → the labels (numbered across all slots) that hold it */
+  postings: Map<number, number[]>;
+  /** by label: its slot and its number of bigrams */
+  slotOf: Int32Array;
+  length: Int32Array;
+  slots: number;
+}
+
+const labelIndexes = new WeakMap<object, LabelIndex>();
+
+/** The index of the slots' labels, made once for `key` (the schema part the slots are of). */
+export function labelIndex(key: object, slots: readonly LabelGrams[][]): LabelIndex {
+  let index = labelIndexes.get(key);
+  if (index) return index;
+  const labels = slots.flatMap((labelsOfSlot, slot) => labelsOfSlot.map((grams) => ({ slot, grams })));
+  const postings = new Map<number, number[]>();
+  labels.forEach(({ grams }, l) => {
+    for (const g of grams.list) {
+      const list = postings.get(g);
+      if (list) list.push(l);
+      else postings.set(g, [l]);
+    }
+  });
+  index = {
+    postings,
+    slotOf: Int32Array.from(labels, (x) => x.slot),
+    length: Int32Array.from(labels, (x) => x.grams.list.length),
+    slots: slots.length,
+  };
+  labelIndexes.set(key, index);
+  return index;
+}
+
+/**
+ * bestGramScore of each item against each slot's labels, the same figures: an item's bigrams are looked up in
+ * the index once, instead of every slot's bigrams in each item (a table's candidate rows are many).
+ */
+export function gramScores(items: readonly LabelGrams[], index: LabelIndex): ScoreMatrix {
+  const slots = index.slots;
+  const values = new Float64Array(items.length * slots);
+  const shared = new Int32Array(index.length.length);
+  // the labels sharing a bigram with the item: the others score 0, what the new array holds already
+  const touched: number[] = [];
+  items.forEach((a, i) => {
+    for (const l of touched) shared[l] = 0;
+    touched.length = 0;
+    if (a.list.length === 0) return;
+    for (const g of a.list) {
+      const labels = index.postings.get(g);
+      if (labels) for (const l of labels) if (shared[l]++ === 0) touched.push(l);
+    }
+    for (const l of touched) {
+      const b = index.length[l];
+      // gramScore's own expression, so that the figures are the same to the last bit
+      const score = 0.8 * (shared[l] / b) + 0.2 * (shared[l] / a.list.length);
+      const at = i * slots + index.slotOf[l];
+      values[at] = Math.max(values[at], score);
+    }
+  });
+  return { values, items: items.length, slots };
+}
