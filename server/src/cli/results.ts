@@ -73,9 +73,11 @@ export interface ResultOptions {
 }
 
 export function fileResult(path: string, text: string, checked: CheckResult, options: ResultOptions): FileResult {
-  const starts = lineStarts(text);
   const { lang, locate } = options;
-  const range = (start: number, end: number) => rangeOf(starts, start, end);
+  // where the lines start, when a finding needs them: the checked model has its lines already
+  let starts: number[] | undefined;
+  const lineStartsOf = () => (checked.model.text === text ? checked.model.lines.map((l) => l.start) : lineStarts(text));
+  const range = (start: number, end: number) => rangeOf((starts ??= lineStartsOf()), start, end);
   const title = checked.model.title?.text;
   const cellAt = (offset: number): { cell?: CellRef } => {
     const cell = options.withTables ? cellRefAt(checked.bound, offset) : undefined;
