@@ -27,28 +27,39 @@ function checkBalance(t: BoundTable, idn: Balance): RuleFinding[] {
   const table = t.schema;
   const out: RuleFinding[] = [];
   for (const { other, at, line } of identityLines(t, idn.each)) {
-    const side = (ids: string[]): { operands: Operand[]; cells: Cell[]; blanks: number } | undefined => {
-      const operands: Operand[] = [];
+    const side = (ids: string[]): { cells: Cell[]; values: number[]; sum: number; blanks: number } | undefined => {
       const cells: Cell[] = [];
+      const values: number[] = [];
+      let sum = 0;
       let blanks = 0;
       for (const id of ids) {
         const c = at(id);
         const n = cellNumber(c);
         if (!c || !n) return undefined;
         if (n.blank) blanks++;
-        const label = shortLabel(line(id));
-        operands.push({ label: { zh: label, en: label }, value: n.value, start: c.start, end: c.end });
         cells.push(c);
+        values.push(n.value);
+        sum += n.value;
       }
-      return { operands, cells, blanks };
+      return { cells, values, sum, blanks };
     };
-    const left = side(idn.left);
-    const right = side(idn.right);
-    if (!left || !right) continue;
-    const l = left.operands.reduce((a, o) => a + o.value, 0);
-    const r = right.operands.reduce((a, o) => a + o.value, 0);
+    const leftCells = side(idn.left);
+    const rightCells = side(idn.right);
+    if (!leftCells || !rightCells) continue;
+    const l = leftCells.sum;
+    const r = rightCells.sum;
     // with blank cells the author's numbers are unknown: the blanks are reported, the balance is not
-    if (Math.abs(l - r) < 1e-6 || left.blanks + right.blanks > 0) continue;
+    if (Math.abs(l - r) < 1e-6 || leftCells.blanks + rightCells.blanks > 0) continue;
+    // named only for a balance that fails: most hold
+    const named = (ids: string[], s: { cells: Cell[]; values: number[] }) => ({
+      operands: ids.map((id, k): Operand => {
+        const label = shortLabel(line(id));
+        return { label: { zh: label, en: label }, value: s.values[k], start: s.cells[k].start, end: s.cells[k].end };
+      }),
+      cells: s.cells,
+    });
+    const left = named(idn.left, leftCells);
+    const right = named(idn.right, rightCells);
     const text = (s: { operands: Operand[] }) => s.operands.map((o) => `${o.label.zh}`).join(' + ');
     const nums = (s: { operands: Operand[] }) => s.operands.map((o) => numberText(o.value)).join(' + ');
     const col = shortLabel(other);

@@ -22,6 +22,8 @@ export const tableSum: Rule = {
 function checkSum(report: BoundReport, t: BoundTable, idn: Sum): RuleFinding[] {
   const out: RuleFinding[] = [];
   const table = t.schema;
+  // rows the report left out but summed up by a row standing for them read as that row, the same in every column
+  const parts = idn.each === 'column' ? t.resolveRows(idn.parts) : idn.parts;
   // "each row": the identity relates columns, so it is checked once in every row, and vice versa
   for (const { other, at, line } of identityLines(t, idn.each)) {
     const totalCell = at(idn.total);
@@ -30,7 +32,6 @@ function checkSum(report: BoundReport, t: BoundTable, idn: Sum): RuleFinding[] {
     let blanks = 0;
     let complete = true;
     let expected = 0;
-    const parts = idn.each === 'column' ? t.resolveRows(idn.parts) : idn.parts;
     for (const p of parts) {
       const n = cellNumber(at(p));
       if (!n) {
