@@ -43,40 +43,38 @@ function checkBalance(t: BoundTable, idn: Balance): RuleFinding[] {
       }
       return { cells, values, sum, blanks };
     };
-    const leftCells = side(idn.left);
-    const rightCells = side(idn.right);
-    if (!leftCells || !rightCells) continue;
-    const l = leftCells.sum;
-    const r = rightCells.sum;
+    const left = side(idn.left);
+    const right = side(idn.right);
+    if (!left || !right) continue;
+    const l = left.sum;
+    const r = right.sum;
     // with blank cells the author's numbers are unknown: the blanks are reported, the balance is not
-    if (Math.abs(l - r) < 1e-6 || leftCells.blanks + rightCells.blanks > 0) continue;
+    if (Math.abs(l - r) < 1e-6 || left.blanks + right.blanks > 0) continue;
     // named only for a balance that fails: most hold
-    const named = (ids: string[], s: { cells: Cell[]; values: number[] }) => ({
-      operands: ids.map((id, k): Operand => {
+    const operandsOf = (ids: string[], s: { cells: Cell[]; values: number[] }) =>
+      ids.map((id, k): Operand => {
         const label = shortLabel(line(id));
         return { label: { zh: label, en: label }, value: s.values[k], start: s.cells[k].start, end: s.cells[k].end };
-      }),
-      cells: s.cells,
-    });
-    const left = named(idn.left, leftCells);
-    const right = named(idn.right, rightCells);
-    const text = (s: { operands: Operand[] }) => s.operands.map((o) => `${o.label.zh}`).join(' + ');
-    const nums = (s: { operands: Operand[] }) => s.operands.map((o) => numberText(o.value)).join(' + ');
+      });
+    const leftOperands = operandsOf(idn.left, left);
+    const rightOperands = operandsOf(idn.right, right);
+    const text = (operands: Operand[]) => operands.map((o) => `${o.label.zh}`).join(' + ');
+    const nums = (operands: Operand[]) => operands.map((o) => numberText(o.value)).join(' + ');
     const col = shortLabel(other);
     const last = right.cells[right.cells.length - 1];
     out.push({
       message: localized(
-        `${table.name.zh}：「${col}」列 ${text(left)} = ${nums(left)} = ${numberText(l)}，而${text(right)} = ${nums(right)} = ${numberText(r)}，两者应相等`,
-        `${table.name.en}, “${col}”: ${text(left)} = ${nums(left)} = ${numberText(l)}, but ${text(right)} = ${nums(right)} = ${numberText(r)}; they must be equal`,
+        `${table.name.zh}：「${col}」列 ${text(leftOperands)} = ${nums(leftOperands)} = ${numberText(l)}，而${text(rightOperands)} = ${nums(rightOperands)} = ${numberText(r)}，两者应相等`,
+        `${table.name.en}, “${col}”: ${text(leftOperands)} = ${nums(leftOperands)} = ${numberText(l)}, but ${text(rightOperands)} = ${nums(rightOperands)} = ${numberText(r)}; they must be equal`,
       ),
       start: last.start,
       end: last.end,
-      related: [...left.operands, ...right.operands].map((o) => ({
+      related: [...leftOperands, ...rightOperands].map((o) => ({
         message: localized(`${o.label.zh}：${numberText(o.value)}`, `${o.label.en}: ${numberText(o.value)}`),
         start: o.start,
         end: o.end,
       })),
-      arithmetic: { operands: [...left.operands, ...right.operands], expected: l, actual: r },
+      arithmetic: { operands: [...leftOperands, ...rightOperands], expected: l, actual: r },
     });
   }
   return out;
