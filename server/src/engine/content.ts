@@ -1,6 +1,6 @@
 import { delimitedLines, type Heading, type ReportModel } from './model';
 import type { Schema, SectionSchema } from './schema';
-import { bitsIn, firstNonSpace, gramScores, labelBigrams, labelIndex, labelsOf, type LabelGrams } from './text';
+import { bitsIn, firstNonSpace, gramScores, holdsAll, holdsAny, labelBigrams, labelIndex, labelsOf, type LabelGrams } from './text';
 
 // Reports before 2019 were free prose: the items the 2007 条例 (第三十二条) asks for are there, but
 // under headings of the drafter's choosing, inside other sections, or in a sentence of their own
@@ -17,26 +17,6 @@ interface Unit {
   start: number;
   end: number;
   text: string;
-}
-
-/** Does this text hold one word of every group? */
-export function holdsAll(text: string, groups: readonly (readonly string[])[]): boolean {
-  // plain loops, not every/some with functions made at each call: asked of every line for every section
-  for (const group of groups) {
-    let found = false;
-    for (const w of group)
-      if (text.includes(w)) {
-        found = true;
-        break;
-      }
-    if (!found) return false;
-  }
-  return true;
-}
-
-function holdsAny(text: string, words: readonly string[]): boolean {
-  for (const w of words) if (text.includes(w)) return true;
-  return false;
 }
 
 /** The words of the first group matched, for messages ("查找了 …"). */

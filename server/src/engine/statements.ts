@@ -2,6 +2,7 @@ import type { BoundReport, BoundTable } from './bind';
 import type { Cell } from './model';
 import { analyseProse, type ProseFigure } from './prose';
 import type { Schema, Statement } from './schema';
+import { holdsAll } from './text';
 
 // Which prose figures restate which table cells, by the schema's statements (data): the words in the
 // figure's clause say what is counted, the statement says which cells hold the same count.
@@ -23,17 +24,6 @@ export interface Restatement {
   statement: Statement;
   /** the readings of the statement that could be evaluated: each a sum of cells */
   readings: Reading[];
-}
-
-// plain loops, not some/every with a function made at each call: they run for every count and statement
-function has(text: string, words: readonly string[]): boolean {
-  for (const w of words) if (text.includes(w)) return true;
-  return false;
-}
-
-function hasEach(text: string, groups: readonly (readonly string[])[]): boolean {
-  for (const group of groups) if (!has(text, group)) return false;
-  return true;
 }
 
 function lastTopic(text: string, words: readonly string[]): number {
@@ -70,7 +60,7 @@ class FigureContext {
     this.mark = ++generation;
     for (let i = 0; i < this.clause.length; i++) CLAUSE_CHARS[this.clause.charCodeAt(i)] = this.mark;
   }
-  /** has(clause, words), asked of the clause of the context made last */
+  /** holdsAny(clause, words), asked of the clause of the context made last */
   clauseHas(words: readonly string[]): boolean {
     for (const w of words) if (w.length === 0 || (CLAUSE_CHARS[w.charCodeAt(0)] === this.mark && this.clause.includes(w))) return true;
     return false;
@@ -103,7 +93,7 @@ function describes(st: Statement, f: ProseFigure, c: FigureContext): boolean {
   if (c.clauseHas(st.not)) return false;
   // what is being talked about (申请) is said in the sentence, or once before a list of categories
   const around = st.contextScope === 'paragraph' ? c.paragraph : c.sentence;
-  if (!hasEach(around, st.context)) return false;
+  if (!holdsAll(around, st.context)) return false;
   if (st.topic) {
     const mine = lastTopic(c.sentence, st.topic.words);
     if (mine < 0 || lastTopic(c.sentence, st.topic.rivals) > mine) return false;

@@ -75,6 +75,21 @@ export function codeAt(t: string, i: number): number {
   return i >= 0 && i < t.length ? t.charCodeAt(i) : 0;
 }
 
+// plain loops, not some/every with a function made at each call: asked of every line for every section found by its
+// content, and of every count for every statement
+
+/** Does the text hold one of the words? */
+export function holdsAny(text: string, words: readonly string[]): boolean {
+  for (const w of words) if (text.includes(w)) return true;
+  return false;
+}
+
+/** Does the text hold one word of every group? */
+export function holdsAll(text: string, groups: readonly (readonly string[])[]): boolean {
+  for (const group of groups) if (!holdsAny(text, group)) return false;
+  return true;
+}
+
 /** the characters /\s/ matches */
 export const WHITE_SPACE_CHARS =
   '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
