@@ -13,6 +13,9 @@ import { checkReport } from '../../server/src/engine';
 // The published PDFs of 洪泽区 (2023, 2024) and 淮安市 (2024) against their text in the corpus; PDFs that cannot be
 // read (a scan, an encrypted file, a broken one); and the layout rules on glyph runs made by hand.
 
+// the runtime's own functions before any PDF is read in this process (pdf.js is loaded with the first)
+const ownFunctions = { push: Array.prototype.push, parse: JSON.parse, toString: Function.prototype.toString };
+
 const fixtures = join(__dirname, '..', 'fixtures');
 const pdfBytes = (name: string) => new Uint8Array(readFileSync(join(fixtures, 'pdf', name)));
 const corpusText = (name: string) => readFileSync(join(fixtures, 'corpus', name), 'utf8');
@@ -135,6 +138,15 @@ describe('PDF reader: published reports', () => {
 });
 
 describe('PDF reader: loaded only when a PDF is read', () => {
+  test('loading pdf.js leaves the runtime’s own functions in place (its core-js replaces push, JSON.parse …)', async () => {
+    await pdfReader.read(pdfBytes('huaian-hongze-district-2024.pdf'));
+    assert.equal(Array.prototype.push, ownFunctions.push, 'Array.prototype.push');
+    assert.equal(JSON.parse, ownFunctions.parse, 'JSON.parse');
+    assert.equal(Function.prototype.toString, ownFunctions.toString, 'Function.prototype.toString');
+    // what it adds and pdf.js uses stays
+    assert.equal(typeof (Promise as { withResolvers?: unknown }).withResolvers, 'function');
+  });
+
   test('bundling the reader does not pull pdf.js in: it is required from dist/pdf-reader.js on the first PDF', async () => {
     const result = await build({
       entryPoints: [join(__dirname, '..', '..', 'server', 'src', 'documents', 'pdf.ts')],

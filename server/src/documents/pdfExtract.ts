@@ -73,13 +73,78 @@ async function withoutCanvas<T>(load: () => Promise<T>): Promise<T> {
   }
 }
 
+const TypedArray = Object.getPrototypeOf(Uint8Array) as object;
+const iteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]())) as object;
+
+/** the runtime's own objects, whose functions the whole process shares */
+const BUILT_INS: readonly object[] = [
+  globalThis,
+  Object,
+  Object.prototype,
+  Function.prototype,
+  Array,
+  Array.prototype,
+  String,
+  String.prototype,
+  Number,
+  Number.prototype,
+  Symbol,
+  Math,
+  JSON,
+  Reflect,
+  Promise,
+  Promise.prototype,
+  Map,
+  Map.prototype,
+  Set,
+  Set.prototype,
+  WeakMap.prototype,
+  RegExp,
+  RegExp.prototype,
+  Date.prototype,
+  Error,
+  ArrayBuffer,
+  ArrayBuffer.prototype,
+  DataView.prototype,
+  TypedArray,
+  (TypedArray as { prototype: object }).prototype,
+  Uint8Array,
+  Uint8Array.prototype,
+  iteratorPrototype,
+];
+
+const sameDescriptor = (a: PropertyDescriptor, b: PropertyDescriptor) => Object.is(a.value, b.value) && a.get === b.get && a.set === b.set;
+
+/**
+ * pdf.js's build for older runtimes carries core-js, which, as it loads, replaces functions of the runtime for the
+ * whole process wherever it finds them short of the newest standard: in Node 20 Array.prototype.push (three times
+ * slower, and with it every check made after the first PDF: the 1 MB report ~20 % slower), JSON.parse and
+ * Function.prototype.toString. What it adds (Promise.withResolvers, the new Set methods, …) pdf.js uses and stays;
+ * what it replaced is put back once pdf.js has loaded.
+ */
+export async function keepingBuiltIns<T>(load: () => Promise<T>): Promise<T> {
+  const before = BUILT_INS.map((o) => [o, Object.getOwnPropertyDescriptors(o)] as const);
+  try {
+    return await load();
+  } finally {
+    for (const [o, descriptors] of before)
+      for (const key of Reflect.ownKeys(descriptors)) {
+        const was = descriptors[key as keyof typeof descriptors];
+        const now = Object.getOwnPropertyDescriptor(o, key);
+        if (now?.configurable && !sameDescriptor(now, was)) Object.defineProperty(o, key, was);
+      }
+  }
+}
+
 /** pdf.js runs in this thread: its worker module is handed to it instead of being started as a worker */
 function loadPdfJs(): Promise<PdfJs> {
-  return withoutCanvas(async () => {
-    const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
-    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
-    return import('pdfjs-dist/legacy/build/pdf.mjs');
-  });
+  return keepingBuiltIns(() =>
+    withoutCanvas(async () => {
+      const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+      (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+      return import('pdfjs-dist/legacy/build/pdf.mjs');
+    }),
+  );
 }
 
 interface TextItemLike {
