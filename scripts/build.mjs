@@ -45,7 +45,14 @@ await Promise.all([
   // is required from node_modules when needed.
   build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', minify: true, external: ['exceljs', 'docx', 'zod'] }),
   // the PDF reader with pdf.js, loaded only when a PDF is read (server/src/documents/pdf.ts)
-  build({ ...common, entryPoints: ['server/src/documents/pdfExtract.ts'], outfile: 'dist/pdf-reader.js', plugins: [noCanvas] }),
+  // (its compressed streams inflated by zlib at once: pdfInflate.ts stands in for the web's DecompressionStream)
+  build({
+    ...common,
+    entryPoints: ['server/src/documents/pdfExtract.ts'],
+    outfile: 'dist/pdf-reader.js',
+    plugins: [noCanvas],
+    inject: ['server/src/documents/pdfInflate.ts'],
+  }),
 ]);
 
 // V8's code cache of the command line (see bin/nianbao.js): made by checking two reports of one office with

@@ -1,11 +1,15 @@
 import assert from 'node:assert/strict';
 import { boundCells, findingsOf } from './reports';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { build } from 'esbuild';
 import { TextDecoder } from 'node:util';
-import { readPdf, pdfReader } from '../../server/src/documents/pdf';
+import { deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
+import { readPdf, pdfReader, PDF_BUNDLE, PDF_LIMITS } from '../../server/src/documents/pdf';
+import { extractPdfText, type PdfExtraction } from '../../server/src/documents/pdfExtract';
+import { DecompressionStream as InflateNow } from '../../server/src/documents/pdfInflate';
 import { layoutPages, withoutRadicals, type PdfPageText, type PdfTextRun } from '../../server/src/documents/pdfLayout';
 import { DocumentProblem } from '../../server/src/documents/types';
 import { checkReport } from '../../server/src/engine';
@@ -160,6 +164,52 @@ describe('PDF reader: loaded only when a PDF is read', () => {
     assert.ok(!code.includes('WorkerMessageHandler') && !code.includes('pdfjs-dist'), 'no pdf.js in the bundle');
     assert.ok(code.includes('pdf-reader.js'));
     assert.ok(code.length < 300_000, `${code.length} bytes`);
+  });
+});
+
+describe('PDF reader: compressed streams inflated at once (pdfInflate.ts, in the bundle)', () => {
+  /** as pdf.js's FlateStream.asyncGetBytes uses a DecompressionStream */
+  async function inflated(format: string, parts: Uint8Array[]): Promise<Buffer> {
+    const { readable, writable } = new InflateNow(format);
+    const writer = writable.getWriter();
+    await writer.ready;
+    void (async () => {
+      for (const p of parts) await writer.write(p);
+      await writer.close();
+    })();
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of readable) chunks.push(chunk);
+    return Buffer.concat(chunks);
+  }
+  const text = Buffer.from('BT /F1 12 Tf 72 712 Td (一、总体情况) Tj ET\n'.repeat(200));
+
+  test('deflate in one part or several, deflate-raw, gzip', async () => {
+    const packed = deflateSync(text);
+    assert.deepEqual(await inflated('deflate', [packed]), text);
+    assert.deepEqual(await inflated('deflate', [packed.subarray(0, 7), packed.subarray(7, 100), packed.subarray(100)]), text);
+    assert.deepEqual(await inflated('deflate-raw', [deflateRawSync(text)]), text);
+    assert.deepEqual(await inflated('gzip', [gzipSync(text)]), text);
+    assert.throws(() => new InflateNow('brotli'), TypeError);
+  });
+
+  test('a damaged or cut stream fails, so that pdf.js reads it with its own inflater', async () => {
+    const packed = deflateSync(text);
+    await assert.rejects(inflated('deflate', [packed.subarray(0, packed.length >> 1)]));
+    await assert.rejects(inflated('deflate', [Buffer.from('not deflate at all')]));
+  });
+
+  test('the bundled reader (with it) reads the same glyph runs as pdf.js from the sources (with the web stream)', async () => {
+    // in a process of its own: two copies of pdf.js in one process share its worker module (globalThis.pdfjsWorker)
+    const bundle = join(__dirname, '..', '..', 'dist', PDF_BUNDLE);
+    for (const name of ['huaian-city-2024.pdf', 'huaian-hongze-district-2023.pdf']) {
+      const file = join(fixtures, 'pdf', name);
+      const script = `require(${JSON.stringify(bundle)}).extractPdfText(new Uint8Array(require('fs').readFileSync(${JSON.stringify(file)})), ${JSON.stringify(PDF_LIMITS)}).then((r) => process.stdout.write(JSON.stringify(r)))`;
+      const child = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', maxBuffer: 64 << 20 });
+      const mine = JSON.parse(child.stdout) as PdfExtraction;
+      const theirs = JSON.parse(JSON.stringify(await extractPdfText(pdfBytes(name), PDF_LIMITS))) as PdfExtraction;
+      assert.ok(mine.ok && theirs.ok && mine.pages.length > 0, child.stderr);
+      assert.deepEqual(mine, theirs, name);
+    }
   });
 });
 
