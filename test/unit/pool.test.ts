@@ -11,11 +11,15 @@ import type { CheckJob, JobOutcome } from '../../server/src/cli/checkFile';
 
 const root = join(__dirname, '..', '..');
 
-test('threads by default: none for a few files or on two cores; up to one per core for many', () => {
-  assert.equal(defaultThreads(5, 8), 1);
-  assert.equal(defaultThreads(1000, 2), 1);
-  assert.equal(defaultThreads(1000, 8), 8);
-  assert.equal(defaultThreads(12, 8), 3);
+test('threads by default: none for a few files, nor on two cores unless many are documents; up to one per core for many', () => {
+  const text = (files: number) => ({ files, documents: 0 });
+  assert.equal(defaultThreads(text(5), 8), 1);
+  assert.equal(defaultThreads(text(1000), 2), 1);
+  assert.equal(defaultThreads(text(1000), 8), 8);
+  assert.equal(defaultThreads(text(12), 8), 3);
+  assert.equal(defaultThreads({ files: 1000, documents: 24 }, 2), 1);
+  assert.equal(defaultThreads({ files: 100, documents: 100 }, 2), 2);
+  assert.equal(defaultThreads({ files: 5, documents: 5 }, 2), 1);
 });
 
 test('the bundled checker in worker threads writes exactly what one thread writes', () => {

@@ -2,6 +2,7 @@ import { fstatSync, promises as fs } from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { Lang } from '../config';
+import { readerFor } from '../documents';
 import type { Schema } from '../engine';
 import { HELP, parseCommandLine, UsageError, type CheckArgs } from './args';
 import type { JobOptions } from './checkFile';
@@ -80,11 +81,11 @@ async function check(args: CheckArgs, out: Out, err: Out): Promise<number> {
   // worker threads, where the run has files enough for them, start while it is planned, and help plan it
   let workers: WorkerPool | undefined;
   const script = workerScript();
-  const keysOf = (files: number) => {
+  const keysOf = (run: { files: number; documents: number }) => {
     // told how many files the run has, before any worker thread starts: V8's flags are the whole process's
     // (worker threads then compile the checker without the code cache, made with the flags as they start)
-    if (files >= LONG_RUN_FILES) tuneForLongRun();
-    const threads = args.jobs ?? defaultThreads(files);
+    if (run.files >= LONG_RUN_FILES) tuneForLongRun();
+    const threads = args.jobs ?? defaultThreads(run);
     if (threads <= 1 || !script) return undefined;
     // this thread checks too: the others are worker threads
     const pool = (workers = new WorkerPool(script, threads - 1, options));
@@ -129,7 +130,7 @@ async function checkPlanned(
   let errors = false;
   const json = jsonWriter(out);
   // as many threads as the jobs found are worth (fewer than the files may be): those started already, or none
-  const threads = args.jobs ?? defaultThreads(plan.jobs.length);
+  const threads = args.jobs ?? defaultThreads({ files: plan.jobs.length, documents: plan.jobs.filter((j) => readerFor(j.path)).length });
   if (started && threads <= 1) started.close();
   const pool = { threads, workerScript: workerScript(), texts: plan.texts, started: threads > 1 ? started : undefined };
   await runJobs(plan.jobs, options, pool, (index, outcome) => {

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { defaults, type Config } from '../config';
 import type { ConfigFile } from '../configFile';
+import { readerFor } from '../documents';
 import { computeKeys, nameKeys, pairKeyed, type OfficeKeys } from '../previous';
 import type { CheckJob } from './checkFile';
 import { expandInputs, looksLikeReport, readHead, type Problem } from './files';
@@ -65,10 +66,11 @@ export interface PlanOptions {
   /** false: no configuration file is looked for (--no-config) */
   configFiles?: boolean;
   /**
-   * Told how many files the run has once they are found, it may give back another way to work out the
-   * keys of a report for pairing (computeKeys in worker threads), used while the files are read
+   * Told how many files the run has once they are found (and how many of them are documents: PDFs, Word files,
+   * web pages), it may give back another way to work out the keys of a report for pairing (computeKeys in worker
+   * threads), used while the files are read
    */
-  keysOf?: (files: number) => ((path: string, text: string) => Promise<OfficeKeys | undefined>) | undefined;
+  keysOf?: (run: { files: number; documents: number }) => ((path: string, text: string) => Promise<OfficeKeys | undefined>) | undefined;
 }
 
 const CONCURRENT_READS = 32;
@@ -100,7 +102,7 @@ export async function planRun(paths: string[], options: PlanOptions): Promise<Pl
     if (!isIgnored(r.path, configs(path.dirname(r.path)))) out.jobs.push(jobOf(r.path, true, undefined, configs, options));
     return out;
   }
-  const keysOf = options.keysOf?.(inputs.length);
+  const keysOf = options.keysOf?.({ files: inputs.length, documents: inputs.filter((i) => readerFor(i.path)).length });
   const heads = await mapLimited(inputs, CONCURRENT_READS, async (input) => {
     const head = await readHead(input.path, texts.hasRoomFor(MAX_KEPT_FILE) ? MAX_KEPT_FILE : 0);
     if ('whole' in head && head.whole !== undefined) texts.keep(input.path, head.whole);
