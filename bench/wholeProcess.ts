@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { root, type Sample } from './reports';
 
 // The whole program, as users wait for it: a fresh process each time, beside markdownlint-cli2 (pinned
@@ -138,7 +138,41 @@ export function wholeProcess(
       `${extra.toFixed(0)} ms more (${ms(small)} vs ${ms(bare)})`,
       extra <= 40,
     );
+    documents(dir, quick, out);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Reports as reviewers get them: the published PDFs and the Word files of the fixtures, copied into folders of one
+ * office each, checked with the threads the command chooses and on one thread (no other tool reads them to compare).
+ */
+function documents(dir: string, quick: boolean, out: (s?: string) => void): void {
+  const sources = ['pdf', 'docx'].flatMap((kind) => {
+    const from = join(root, 'test', 'fixtures', kind);
+    return readdirSync(from)
+      .filter((f) => f.endsWith(`.${kind}`))
+      .map((f) => join(from, f));
+  });
+  const folder = join(dir, 'documents');
+  const offices = quick ? 8 : 16;
+  for (let i = 0; i < offices; i++) {
+    const sub = join(folder, `office-${String(i).padStart(2, '0')}`);
+    mkdirSync(sub, { recursive: true });
+    for (const f of sources) copyFileSync(f, join(sub, basename(f)));
+  }
+  const count = offices * sources.length;
+  const base = [cli, 'check', '-q', '--no-config', '--format', 'json'];
+  const [chosen, one] = medians(
+    [
+      [...base, folder],
+      [...base, '--jobs', '1', folder],
+    ],
+    quick ? 1 : 3,
+  );
+  const each = (r: Run) => `${(r.ms / count).toFixed(0)} ms a document`;
+  out(
+    `   ${count} published documents (${sources.length} PDFs and Word files ×${offices}): threads as chosen ${fmt(chosen)}, ${each(chosen)}; one thread ${fmt(one)}, ${each(one)}`,
+  );
 }
