@@ -1,3 +1,4 @@
+import type { Memoized } from './memo';
 import type { Cell, Heading, ReportModel, ValueRow } from './model';
 import type { Schema, SectionSchema, TableSchema } from './schema';
 import { findContents } from './content';
@@ -26,7 +27,7 @@ export interface BoundTable {
   resolveRows(ids: readonly string[]): string[];
 }
 
-export interface BoundReport {
+export interface BoundReport extends Memoized {
   model: ReportModel;
   schema: Schema;
   sections: Map<string, BoundSection>;
@@ -212,5 +213,5 @@ export function bindReport(model: ReportModel, schema: Schema): BoundReport {
       },
     });
   }
-  return { model, schema, sections, misplaced, tables };
+  return { model, schema, sections, misplaced, tables, memo: new Map() };
 }

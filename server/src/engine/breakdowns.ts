@@ -1,3 +1,4 @@
+import { PerReport } from './memo';
 import type { ReportModel } from './model';
 import { analyseProse, type ProseFigure } from './prose';
 
@@ -125,7 +126,7 @@ function collectParts(
   return parts;
 }
 
-const cache = new WeakMap<ReportModel, BreakdownAnalysis>();
+const cache = new PerReport<ReportModel, BreakdownAnalysis>();
 
 export function analyseBreakdowns(model: ReportModel): BreakdownAnalysis {
   const hit = cache.get(model);

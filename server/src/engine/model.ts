@@ -1,3 +1,4 @@
+import { PerReport, type Memoized } from './memo';
 import { parseCell, parseChineseNumeral, type CellValue } from './numbers';
 import { codeAt, codeTable, firstNonSpace, halfWidthText, lastStartingAtOrBefore, toHalfWidth, trimmedEnd, WHITE_SPACE_CODE } from './text';
 
@@ -46,7 +47,7 @@ export interface Heading {
   title: string;
 }
 
-export interface ReportModel {
+export interface ReportModel extends Memoized {
   text: string;
   lines: Line[];
   frontMatter?: { start: number; end: number; schema?: { value: string; start: number; end: number } };
@@ -264,7 +265,7 @@ function valueRow(line: Line, delimiter: number): ValueRow | undefined {
 
 const PIPE = 1;
 const TAB = 2;
-const delimitedCache = new WeakMap<ReportModel, Uint8Array>();
+const delimitedCache = new PerReport<ReportModel, Uint8Array>();
 
 /** PIPE, TAB or 0: what a line holds of | and tabs */
 const delimiterOf = (t: string) => (t.includes('|') ? PIPE : t.includes('\t') ? TAB : 0);
@@ -457,7 +458,7 @@ export function parseReport(text: string): ReportModel {
   const title = findTitle(lines, first);
   // the whole report made half-width, once per text: the checks read it too
   const year = yearOf(title?.text, () => halfWidthText(text).slice(0, YEAR_HEAD));
-  const model: ReportModel = { text, lines, frontMatter: fm, title, year, headings, rows };
+  const model: ReportModel = { text, lines, frontMatter: fm, title, year, headings, rows, memo: new Map() };
   delimitedCache.set(model, delimited);
   return model;
 }

@@ -1,3 +1,4 @@
+import { PerReport } from './memo';
 import { delimitedLines, hiddenLines, type ReportModel } from './model';
 import { figuresInHalfWidth, type Figure } from './numbers';
 import { bitsIn, codeTable, firstNonSpace, halfWidthText, WHITE_SPACE_CHARS } from './text';
@@ -59,7 +60,7 @@ const END_KIND = (() => {
 
 export type ProseLine = { index: number; start: number; end: number; text: string };
 
-const proseCache = new WeakMap<ReportModel, ProseLine[]>();
+const proseCache = new PerReport<ReportModel, ProseLine[]>();
 
 /** Lines of prose: not front matter, not table rows, not pipe or tab tables, not code fences or comments. */
 export function proseLines(model: ReportModel): ProseLine[] {
@@ -82,7 +83,7 @@ export function proseLines(model: ReportModel): ProseLine[] {
   return out;
 }
 
-const halfLineCache = new WeakMap<ReportModel, (index: number) => string>();
+const halfLineCache = new PerReport<ReportModel, (index: number) => string>();
 
 /**
  * The half-width text of a line by its index, sliced when first asked for and kept for the model: the text
@@ -145,7 +146,7 @@ const FACT_OF = (() => {
   return table;
 })();
 
-const factCache = new WeakMap<ReportModel, Uint32Array>();
+const factCache = new PerReport<ReportModel, Uint32Array>();
 
 /** The FACT bits of every prose line, by line index (0 for other lines), from one pass over the half-width text. */
 export function lineFacts(model: ReportModel): Uint32Array {
@@ -159,7 +160,7 @@ export function lineFacts(model: ReportModel): Uint32Array {
   return facts;
 }
 
-const paragraphCache = new WeakMap<ReportModel, Paragraph[]>();
+const paragraphCache = new PerReport<ReportModel, Paragraph[]>();
 
 /** The paragraphs of the prose, once per model: several rules read them; what is returned is shared and must not be changed. */
 export function paragraphsOf(model: ReportModel): Paragraph[] {
@@ -219,7 +220,7 @@ function squeezeWithMap(half: string): { text: string; at: Int32Array } {
   return { text: runs.join(''), at };
 }
 
-const cache = new WeakMap<ReportModel, ProseAnalysis>();
+const cache = new PerReport<ReportModel, ProseAnalysis>();
 
 const WINDOW = 500; // how far back a clause, a sentence or a paragraph's context is read
 

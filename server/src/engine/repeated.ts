@@ -1,3 +1,4 @@
+import { PerReport } from './memo';
 import { parseReport, type ReportModel } from './model';
 import { paragraphsOf } from './prose';
 import { codeTable, firstNonSpace, WHITE_SPACE_CHARS } from './text';
@@ -38,7 +39,7 @@ export function repeatedText(text: string, previous: string, options: RepeatedTe
 }
 
 const DEFAULT_MIN = 16;
-const cache = new WeakMap<ReportModel, { previous: ReportModel; min: number; result: RepeatedText }>();
+const cache = new PerReport<ReportModel, { previous: ReportModel; min: number; result: RepeatedText }>();
 
 /** repeatedText on parsed reports; remembered for the last pair asked about. */
 export function repeatedInModels(model: ReportModel, previous: ReportModel, options: RepeatedTextOptions = {}): RepeatedText {
@@ -91,7 +92,7 @@ const BREAK_NOW = 0xfffe;
 const BREAK_BEFORE = 0xffff;
 
 // a report of a folder is compared twice: as this year's, then as last year's of the next report
-const proseStretchesCache = new WeakMap<ReportModel, { start: number; end: number }[]>();
+const proseStretchesCache = new PerReport<ReportModel, { start: number; end: number }[]>();
 
 /** The stretches of the report's lines that the comparison reads: its prose lines, within their paragraphs. */
 function proseStretches(model: ReportModel): { start: number; end: number }[] {

@@ -1,3 +1,4 @@
+import { PerReport } from './memo';
 import type { BoundReport, BoundTable } from './bind';
 import type { Cell } from './model';
 import { analyseProse, type ProseFigure } from './prose';
@@ -181,7 +182,7 @@ export interface StatementFigures {
   first: (Statement | undefined)[];
 }
 
-const matchCache = new WeakMap<BoundReport, StatementFigures>();
+const matchCache = new PerReport<BoundReport, StatementFigures>();
 
 type Candidate = { st: Statement; leads: Uint16Array };
 const unitCache = new WeakMap<Schema, Map<string, Candidate[]>>();
@@ -235,7 +236,7 @@ export function statementFigures(report: BoundReport): StatementFigures {
   return found;
 }
 
-const cache = new WeakMap<BoundReport, Restatement[]>();
+const cache = new PerReport<BoundReport, Restatement[]>();
 
 /** Every prose figure that restates table cells, with the values those cells hold; once per report. */
 export function restatements(report: BoundReport): Restatement[] {
