@@ -43,11 +43,6 @@ export interface CheckOptions {
    * parse is kept, among the few last years' reports kept, and not made again when the later report names it.
    */
   keepAsPrevious?: boolean;
-  /**
-   * No report checked after this one names `previous` as its last year's: the parse kept of it is let go after this
-   * check rather than when newer ones push it out, so that it does not outlive the reports that need it.
-   */
-  lastUseOfPrevious?: boolean;
 }
 
 /** One rule on its own: a rule that throws costs its own findings only, and says so. */
@@ -121,7 +116,6 @@ export function checkReport(text: string, options: CheckOptions = {}): CheckResu
   if (options.repeatedTextWarnAt !== undefined) bound.repeatedTextWarnAt = options.repeatedTextWarnAt;
   if (options.office) bound.office = options.office;
   for (const rule of options.rules ?? rules) findings.push(...runRule(rule, bound, options.severities));
-  if (options.lastUseOfPrevious && options.previous !== undefined) previousCache.delete(options.previous);
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
   // <!-- nianbao-disable … --> comments in the report silence what they name
   return { model, detection, bound, findings: applyDirectives(findings, model) };
