@@ -122,7 +122,7 @@ const sameDescriptor = (a: PropertyDescriptor, b: PropertyDescriptor) => Object.
  * Function.prototype.toString. What it adds (Promise.withResolvers, the new Set methods, …) pdf.js uses and stays;
  * what it replaced is put back once pdf.js has loaded.
  */
-export async function keepingBuiltIns<T>(load: () => Promise<T>): Promise<T> {
+async function keepingBuiltIns<T>(load: () => Promise<T>): Promise<T> {
   const before = BUILT_INS.map((o) => [o, Object.getOwnPropertyDescriptors(o)] as const);
   try {
     return await load();
