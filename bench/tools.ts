@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { builtinSchemas, checkReport, parseReport, rules } from '../server/src/engine';
 import { bindReport, type BoundReport } from '../server/src/engine/bind';
 import { detectSchema } from '../server/src/engine/detect';
+import type { ReportModel } from '../server/src/engine/model';
 import { analyseProse } from '../server/src/engine/prose';
 import { root } from './reports';
 
@@ -24,9 +25,9 @@ export const markdownlintVersion = (): string =>
 
 /**
  * The engine's stages as checkReport runs them, each callable on its own with the previous stage's output.
- * The analyses rules share (figures in the prose, breakdowns, restatements) are kept per report object;
- * the rule stages get fresh shallow copies of the model and the bound report, so that they are done again
- * on every run, as in a real check.
+ * The analyses rules share (figures in the prose, breakdowns, restatements) are kept in the report's `memo`;
+ * the rule stages get fresh shallow copies of the model and the bound report, each with a memo of its own, so
+ * that they are done again on every run, as in a real check.
  */
 export function stages(text: string) {
   const schemas = builtinSchemas();
@@ -34,14 +35,15 @@ export function stages(text: string) {
   const detection = detectSchema(model, schemas);
   const schema = detection.schema;
   const bound = schema && bindReport(model, schema);
-  const fresh = (b: BoundReport): BoundReport => ({ ...b, model: { ...b.model } });
+  const freshModel = (m: ReportModel): ReportModel => ({ ...m, memo: new Map() });
+  const fresh = (b: BoundReport): BoundReport => ({ ...b, model: freshModel(b.model), memo: new Map() });
   return {
     schema: schema?.id,
     model,
     parse: () => parseReport(text),
     detect: () => detectSchema(model, schemas),
     bind: schema ? () => bindReport(model, schema) : undefined,
-    prose: () => analyseProse({ ...model }),
+    prose: () => analyseProse(freshModel(model)),
     rules: bound
       ? () => {
           const b = fresh(bound);
