@@ -4,7 +4,8 @@
 // the key too: every report's model and analyses outlived its check, were copied by each scavenge and promoted to
 // the old generation (~75 KB of each corpus report's check; 2 MB at each scavenge of a folder run).
 
-/** a report's own store of what its check worked out, one entry per kind of analysis */
+/** a report's own store of what its check worked out, one entry per kind of analysis (a copy made with `{ ...model }`
+ * shares it: give the copy a `memo` of its own when its analyses must be made again) */
 export interface Memoized {
   readonly memo: Map<PerReport<never, unknown>, unknown>;
 }
