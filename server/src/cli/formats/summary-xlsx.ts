@@ -29,7 +29,8 @@ function table(sheet: Worksheet, header: string[], rows: Cell[][], wide: readonl
     const texts = [h, ...rows.map((r) => r[i]).map((c) => (typeof c === 'object' ? c.text : String(c ?? '')))];
     const column = sheet.getColumn(i + 1);
     // + 4: room for the filter's button
-    column.width = Math.min(Math.max(...texts.map(displayWidth)) + 4, wide.includes(i) ? 80 : 40);
+    // the widest by a loop: a column of every finding may hold more than a call takes arguments
+    column.width = Math.min(texts.reduce((w, t) => Math.max(w, displayWidth(t)), 0) + 4, wide.includes(i) ? 80 : 40);
     if (wide.includes(i)) column.alignment = { wrapText: true, vertical: 'top' };
   });
 }
