@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { builtinSchemas, checkReport, type Finding } from '../../server/src/engine';
+import { builtinSchemas, checkReport, type Finding, type TextEdit } from '../../server/src/engine';
 import {
   applyEdits,
   completionsAt,
@@ -89,6 +89,79 @@ describe('fix-all', () => {
       { start: 20, end: 21, newText: '0' },
     ]);
     assert.equal(fixed.length, 3, 'the same edit proposed twice is made once and fixes both');
+  });
+
+  test('the same edits and findings as fix-all by its definition (each fix against all taken before), on random fixes', () => {
+    type Span = { start: number; end: number };
+    const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+    const same = (a: TextEdit, b: TextEdit) => a.start === b.start && a.end === b.end && a.newText === b.newText;
+    const inputs = (f: Finding): Span[] => [...(f.arithmetic?.operands ?? []), ...f.related.filter((r) => !r.inPrevious)];
+    function byDefinition(findings: Finding[]): { edits: TextEdit[]; fixed: Finding[] } {
+      const taken: TextEdit[] = [];
+      const fixed: Finding[] = [];
+      for (const f of findings) {
+        if (!f.fix?.edits.length) continue;
+        const fresh = f.fix.edits.filter((e) => !taken.some((t) => same(t, e)));
+        const clash =
+          fresh.some((e) => taken.some((t) => overlaps(t, e)) || fresh.some((o) => o !== e && overlaps(o, e))) ||
+          fresh.some((e) => fixed.some((g) => inputs(g).some((i) => overlaps(i, e)))) ||
+          inputs(f).some((i) => taken.some((t) => overlaps(t, i)));
+        if (clash) continue;
+        taken.push(...fresh);
+        fixed.push(f);
+      }
+      const order = new Map(taken.map((e, i) => [e, i]));
+      taken.sort((a, b) => a.start - b.start || a.end - b.end || order.get(a)! - order.get(b)!);
+      return { edits: taken, fixed };
+    }
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    // spans short and long, insertions among them, across bucket boundaries (every 256 characters)
+    const span = (): Span => {
+      const start = rnd(3000);
+      const kind = rnd(10);
+      return { start, end: start + (kind === 0 ? 0 : kind < 8 ? 1 + rnd(4) : rnd(900)) };
+    };
+    let taken = 0;
+    for (let round = 0; round < 200; round++) {
+      const findings: Finding[] = Array.from({ length: 1 + rnd(60) }, () => {
+        const at = span();
+        const edits = Array.from({ length: 1 + rnd(2) }, () => ({ ...span(), newText: String(rnd(3)) }));
+        const operands = Array.from({ length: rnd(3) }, () => ({ label: { zh: '', en: '' }, value: 0, ...span() }));
+        return {
+          rule: 'table-sum',
+          severity: 'error',
+          message: { zh: '', en: '' },
+          ...at,
+          related: Array.from({ length: rnd(2) }, () => ({
+            message: { zh: '', en: '' },
+            ...span(),
+            ...(rnd(4) === 0 ? { inPrevious: true } : {}),
+          })),
+          ...(operands.length ? { arithmetic: { operands, expected: 0, actual: 0 } } : {}),
+          fix: rnd(5) === 0 ? undefined : { title: { zh: '', en: '' }, edits },
+        } as Finding;
+      });
+      const mine = fixAllEdits(findings);
+      assert.deepEqual(mine, byDefinition(findings), `round ${round}`);
+      taken += mine.fixed.length;
+    }
+    assert.ok(taken > 500, `${taken} fixes taken: the rounds must take some and leave some`);
+  });
+
+  test('100,000 fixes in one report: all taken (fix-all compared each with all taken before: about 4 minutes)', () => {
+    const findings: Finding[] = Array.from({ length: 100_000 }, (_, i) => ({
+      rule: 'statistics-period',
+      severity: 'warning',
+      message: { zh: '', en: '' },
+      start: i * 40,
+      end: i * 40 + 4,
+      related: [],
+      fix: { title: { zh: '', en: '' }, edits: [{ start: i * 40, end: i * 40 + 4, newText: '2024' }] },
+    }));
+    const { edits, fixed } = fixAllEdits(findings);
+    assert.equal(fixed.length, 100_000);
+    assert.equal(edits.length, 100_000);
   });
 
   test('SILENT: findings without a fix are left alone', () => {
