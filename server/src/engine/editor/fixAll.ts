@@ -10,8 +10,9 @@ const bucketsOf = (s: Span) => [Math.floor(s.start / BUCKET), Math.floor(Math.ma
 
 /**
  * Spans kept by the stretches of text they cover, so that whether a span overlaps one of them is asked of its
- * neighbours only: asked of all of them, fix-all was quadratic (20,000 fixes in one file took 10 s, 100,000 about 4 minutes). Two spans that
- * overlap share a character, or one is an insertion strictly inside the other: a bucket holds both either way.
+ * neighbours only: asked of all of them, fix-all was quadratic (20,000 fixes in one file took 10 s, 100,000
+ * about 4 minutes). Two spans that overlap share a character, or one is an insertion strictly inside the
+ * other: a bucket holds both either way.
  */
 class SpanIndex {
   private readonly buckets = new Map<number, Span[]>();
