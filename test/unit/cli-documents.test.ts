@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { runCli } from './cliRun';
@@ -51,5 +52,41 @@ describe('nianbao check on documents', () => {
     const r = await run('check', '--format', 'json', '--no-config', '--jobs', '1', pdfs);
     assert.equal(r.err, '');
     assert.equal((JSON.parse(r.out) as Json).files.length, 4);
+  });
+
+  test('the PDF reader runs from a code cache made beside it by the first run that reads a PDF; a spoilt one is made again', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-pdf-cache-'));
+    try {
+      mkdirSync(join(dir, 'bin'));
+      copyFileSync(join(root, 'bin', 'nianbao.js'), join(dir, 'bin', 'nianbao.js'));
+      // npm run test:unit builds first
+      cpSync(join(root, 'dist'), join(dir, 'dist'), { recursive: true, filter: (f) => !/pdf-reader-\w+\.cache$/.test(f) });
+      const caches = () => readdirSync(join(dir, 'dist')).filter((f) => /^pdf-reader-\w+\.cache$/.test(f));
+      const check = () =>
+        spawnSync(
+          process.execPath,
+          [join(dir, 'bin', 'nianbao.js'), 'check', '--format', 'json', '--no-config', join(pdfs, 'huaian-hongze-district-2024.pdf')],
+          {
+            encoding: 'utf8',
+          },
+        );
+      assert.deepEqual(caches(), []);
+      const first = check();
+      assert.equal(first.stderr, '');
+      assert.equal((JSON.parse(first.stdout) as Json).files[0].diagnostics.length > 0, true);
+      const [cache] = caches();
+      assert.ok(cache, 'the first run wrote the cache');
+      const made = readFileSync(join(dir, 'dist', cache));
+      assert.ok(made.length > 100_000, `${made.length} bytes`);
+      assert.equal(check().stdout, first.stdout, 'from the cache');
+      // V8 refuses a cache whose contents do not check out: the reader is compiled from its text and the cache made anew
+      const spoilt = Buffer.from(made);
+      for (let i = 16; i < 64; i++) spoilt[i] ^= 0xff;
+      writeFileSync(join(dir, 'dist', cache), spoilt);
+      assert.equal(check().stdout, first.stdout, 'from a spoilt cache');
+      assert.ok(!readFileSync(join(dir, 'dist', cache)).equals(spoilt), 'the spoilt cache was made again');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
