@@ -15,6 +15,15 @@ export const WRITE_CACHE_AFTER_MS = 15_000;
 
 export type CodeCacheUse = 'none' | 'used' | 'rejected' | 'new';
 
+/** The V8 flags set while running (the command line's for long runs): V8 refuses a cache made under other flags. */
+let flagsSet = '';
+
+/** Sets V8 flags for the whole process, and makes the code caches written from now on caches for these flags. */
+export function setV8Flags(flags: string): void {
+  (require('v8') as typeof import('v8')).setFlagsFromString(flags);
+  flagsSet += ` ${flags}`;
+}
+
 /**
  * Runs the bundle `file` as `require` would; from the code cache in `cacheDir` when there is one made from this very
  * bundle by this runtime (V8 checks its version and flags; the bundle's text is part of the cache's name, as V8
@@ -26,10 +35,13 @@ export function runWithCodeCache(file: string, cacheDir: string | undefined, wri
     return 'none';
   }
   const source = fs.readFileSync(file, 'utf8');
-  const name = path.basename(file, '.js');
+  // the caches of a bundle under other flags are kept apart: runs with and without them take turns
+  const name = flagsSet
+    ? `${path.basename(file, '.js')}+${createHash('sha1').update(flagsSet).digest('hex').slice(0, 8)}`
+    : path.basename(file, '.js');
   const key = createHash('sha1')
     .update(source)
-    .update(`${process.version} ${process.arch} ${process.execArgv.join(' ')}`)
+    .update(`${process.version} ${process.arch} ${process.execArgv.join(' ')}${flagsSet}`)
     .digest('hex');
   const cacheFile = path.join(cacheDir, `${name}-${key.slice(0, 16)}.cache`);
   let cachedData: Buffer | undefined;

@@ -10,8 +10,9 @@ import { test } from 'node:test';
 const codeCache = join(__dirname, '..', '..', 'server', 'src', 'codeCache.ts');
 
 /** Runs the bundle through runWithCodeCache in a fresh Node: what it printed, and how the cache was used. */
-function run(bundle: string, dir: string | undefined): { use: string; printed: string } {
-  const script = `const { runWithCodeCache } = require(${JSON.stringify(codeCache)});
+function run(bundle: string, dir: string | undefined, flags = ''): { use: string; printed: string } {
+  const script = `const { runWithCodeCache, setV8Flags } = require(${JSON.stringify(codeCache)});
+if (${JSON.stringify(flags)}) setV8Flags(${JSON.stringify(flags)});
 const use = runWithCodeCache(${JSON.stringify(bundle)}, ${JSON.stringify(dir)}, 0);
 process.stdout.write('|' + use);`;
   const out = execFileSync(process.execPath, ['--import', 'tsx', '-e', script], { encoding: 'utf8' });
@@ -51,6 +52,25 @@ test('a bundle runs from the code cache its first run made, and is compiled agai
 
     // no folder: the bundle is simply required
     assert.deepEqual(run(bundle, undefined), { use: 'none', printed: 'answer 43 true server-main.js' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("runs under V8 flags set while running (the command line's long runs) keep a cache of their own: the two kinds take turns", () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-code-cache-'));
+  try {
+    const bundle = join(dir, 'pdf-reader.js');
+    const cacheDir = join(dir, 'cache');
+    writeFileSync(bundle, bundleText(42));
+    const tuned = '--max-inlined-bytecode-size=100';
+    assert.equal(run(bundle, cacheDir).use, 'new');
+    assert.equal(run(bundle, cacheDir, tuned).use, 'new');
+    assert.equal(readdirSync(cacheDir).length, 2, readdirSync(cacheDir).join(' '));
+    // before, one cache was refused and made again at every change of kind
+    assert.equal(run(bundle, cacheDir).use, 'used');
+    assert.equal(run(bundle, cacheDir, tuned).use, 'used');
+    assert.equal(run(bundle, cacheDir).use, 'used');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -235,5 +235,8 @@ export function run(): void {
 // a worker thread of a run (pool.ts) is started with this flag; worker_threads is loaded only there
 if (process.argv.includes(WORKER_FLAG)) {
   const { isMainThread, parentPort, workerData } = require('worker_threads') as typeof import('worker_threads');
-  if (!isMainThread && workerData?.nianbaoWorker && parentPort) serveJobs(parentPort, workerData.options as JobOptions);
+  if (!isMainThread && workerData?.nianbaoWorker && parentPort) {
+    if (workerData.tuned) tuneForLongRun();
+    serveJobs(parentPort, workerData.options as JobOptions);
+  }
 }

@@ -2,6 +2,7 @@ import * as os from 'os';
 import { checkFile, type CheckJob, type JobOptions, type JobOutcome } from './checkFile';
 import { printFile } from './formats/printed';
 import { computeKeys, type OfficeKeys } from '../previous';
+import { isTunedForLongRun } from './tuning';
 
 // The jobs of a run, on the machine's cores: this thread, and worker threads beside it for many files.
 // Jobs go out in input order and outcomes are handed on in input order, whatever finishes first; no
@@ -108,7 +109,7 @@ export class WorkerPool {
   constructor(script: string, count: number, options: JobOptions) {
     const { Worker } = require('worker_threads') as typeof import('worker_threads');
     this.threads = Array.from({ length: count }, () => {
-      const thread = new Worker(script, { argv: [WORKER_FLAG], workerData: { nianbaoWorker: true, options } });
+      const thread = new Worker(script, { argv: [WORKER_FLAG], workerData: { nianbaoWorker: true, options, tuned: isTunedForLongRun() } });
       thread.on('message', (m: FromWorker) => {
         if ('keysId' in m) {
           this.waiting.get(m.keysId)?.resolve(m.keys);

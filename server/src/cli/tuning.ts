@@ -1,3 +1,5 @@
+import { setV8Flags } from '../codeCache';
+
 // How the command line asks V8 to compile the checker for a long run: many reports, or a large one.
 //
 // A run of the command line is mostly the warming up of a fresh process: the first few hundred reports of a
@@ -16,9 +18,14 @@ export const LONG_RUN_CHARS = 1_000_000;
 
 let tuned = false;
 
-/** Inline only small functions (up to 100 bytes of bytecode, 460 by default) from now on, in every thread. */
+/**
+ * Inline only small functions (up to 100 bytes of bytecode, 460 by default) from now on, in every thread. A worker
+ * thread of a tuned run calls it too: the flag is the process's already, but its code caches must know it.
+ */
 export function tuneForLongRun(): void {
   if (tuned) return;
   tuned = true;
-  (require('v8') as typeof import('v8')).setFlagsFromString('--max-inlined-bytecode-size=100');
+  setV8Flags('--max-inlined-bytecode-size=100');
 }
+
+export const isTunedForLongRun = () => tuned;
