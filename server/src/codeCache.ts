@@ -36,9 +36,8 @@ export function runWithCodeCache(file: string, cacheDir: string | undefined, wri
   }
   const source = fs.readFileSync(file, 'utf8');
   // the caches of a bundle under other flags are kept apart: runs with and without them take turns
-  const name = flagsSet
-    ? `${path.basename(file, '.js')}+${createHash('sha1').update(flagsSet).digest('hex').slice(0, 8)}`
-    : path.basename(file, '.js');
+  const base = path.basename(file, '.js');
+  const name = flagsSet ? `${base}+${createHash('sha1').update(flagsSet).digest('hex').slice(0, 8)}` : base;
   const key = createHash('sha1')
     .update(source)
     .update(`${process.version} ${process.arch} ${process.execArgv.join(' ')}${flagsSet}`)

@@ -24,12 +24,12 @@ let extractor: Extractor | undefined;
 function loadExtractor(): Extractor {
   if (extractor) return extractor;
   const bundled = join(__dirname, PDF_BUNDLE);
+  // a computed path: the main bundle must not pull pdf.js in
+  const path = existsSync(bundled) ? bundled : join(__dirname, 'pdfExtract');
   // compiled from V8's code cache of it, made by the first run that reads a PDF: in the language server's folder
   // (the editor's storage), for the command line beside the bundle. Loading it and reading the first PDF took
   // ~300 ms, ~190 ms from the cache.
-  if (existsSync(bundled)) runWithCodeCache(bundled, process.env.NIANBAO_CODE_CACHE_DIR || __dirname);
-  // a computed path: the main bundle must not pull pdf.js in
-  const path = existsSync(bundled) ? bundled : join(__dirname, 'pdfExtract');
+  if (path === bundled) runWithCodeCache(bundled, process.env.NIANBAO_CODE_CACHE_DIR || __dirname);
   extractor = require(path) as Extractor;
   return extractor;
 }
