@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { defaultThreads, WorkerPool } from '../../server/src/cli/pool';
+import { defaultThreads, runOf, WorkerPool } from '../../server/src/cli/pool';
 import type { CheckJob, JobOutcome } from '../../server/src/cli/checkFile';
 
 // Worker threads: the same output, in the same order, as one thread; started only where they pay.
@@ -20,6 +20,10 @@ test('threads by default: none for a few files, nor on two cores unless many are
   assert.equal(defaultThreads({ files: 1000, documents: 24 }, 2), 1);
   assert.equal(defaultThreads({ files: 100, documents: 100 }, 2), 2);
   assert.equal(defaultThreads({ files: 5, documents: 5 }, 2), 1);
+  assert.deepEqual(runOf([{ path: 'a.pdf' }, { path: 'b.DOCX' }, { path: 'c.html' }, { path: 'd.md' }, { path: 'e.txt' }]), {
+    files: 5,
+    documents: 3,
+  });
 });
 
 test('the bundled checker in worker threads writes exactly what one thread writes', () => {

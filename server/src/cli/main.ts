@@ -2,7 +2,6 @@ import { fstatSync, promises as fs } from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { Lang } from '../config';
-import { readerFor } from '../documents';
 import type { Schema } from '../engine';
 import { HELP, parseCommandLine, UsageError, type CheckArgs } from './args';
 import type { JobOptions } from './checkFile';
@@ -11,7 +10,7 @@ import { summary, summaryKind, summaryNeedsTables, type SummaryKind } from './fo
 import type { FileResult } from './results';
 import { printFile } from './formats/printed';
 import { textTotal, type TextCounts } from './formats/text';
-import { defaultThreads, runJobs, serveJobs, WORKER_FLAG, WorkerPool } from './pool';
+import { defaultThreads, runJobs, runOf, serveJobs, WORKER_FLAG, WorkerPool } from './pool';
 import { progressBar } from './progress';
 import { fdOutput } from './output';
 import { planRun, type Plan } from './run';
@@ -130,7 +129,7 @@ async function checkPlanned(
   let errors = false;
   const json = jsonWriter(out);
   // as many threads as the jobs found are worth (fewer than the files may be): those started already, or none
-  const threads = args.jobs ?? defaultThreads({ files: plan.jobs.length, documents: plan.jobs.filter((j) => readerFor(j.path)).length });
+  const threads = args.jobs ?? defaultThreads(runOf(plan.jobs));
   if (started && threads <= 1) started.close();
   const pool = { threads, workerScript: workerScript(), texts: plan.texts, started: threads > 1 ? started : undefined };
   await runJobs(plan.jobs, options, pool, (index, outcome) => {

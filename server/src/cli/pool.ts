@@ -1,6 +1,7 @@
 import * as os from 'os';
 import { checkFile, type CheckJob, type JobOptions, type JobOutcome } from './checkFile';
 import { printFile } from './formats/printed';
+import { readerFor } from '../documents';
 import { computeKeys, type OfficeKeys } from '../previous';
 import { isTunedForLongRun } from './tuning';
 
@@ -20,6 +21,11 @@ export interface PoolOptions {
   texts?: { take(file: string | undefined): string | undefined };
   /** worker threads started while the run was planned; they end with the run */
   started?: WorkerPool;
+}
+
+/** A run's size as defaultThreads weighs it: its files, and how many of them are documents (PDF, Word, web page). */
+export function runOf(files: readonly { path: string }[]): { files: number; documents: number } {
+  return { files: files.length, documents: files.filter((f) => readerFor(f.path)).length };
 }
 
 /** documents from which a run is checked on two threads even on two cores */

@@ -2,10 +2,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { defaults, type Config } from '../config';
 import type { ConfigFile } from '../configFile';
-import { readerFor } from '../documents';
 import { computeKeys, nameKeys, pairKeyed, type OfficeKeys } from '../previous';
 import type { CheckJob } from './checkFile';
 import { expandInputs, looksLikeReport, readHead, type Problem } from './files';
+import { runOf } from './pool';
 
 // Which reports a command line names, the configuration of each, and which report is last year's of
 // which: the jobs of a run. Files are read concurrently, each once: a text report read whole here is
@@ -102,7 +102,7 @@ export async function planRun(paths: string[], options: PlanOptions): Promise<Pl
     if (!isIgnored(r.path, configs(path.dirname(r.path)))) out.jobs.push(jobOf(r.path, true, undefined, configs, options));
     return out;
   }
-  const keysOf = options.keysOf?.({ files: inputs.length, documents: inputs.filter((i) => readerFor(i.path)).length });
+  const keysOf = options.keysOf?.(runOf(inputs));
   const heads = await mapLimited(inputs, CONCURRENT_READS, async (input) => {
     const head = await readHead(input.path, texts.hasRoomFor(MAX_KEPT_FILE) ? MAX_KEPT_FILE : 0);
     if ('whole' in head && head.whole !== undefined) texts.keep(input.path, head.whole);
