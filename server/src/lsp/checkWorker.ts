@@ -175,7 +175,7 @@ function startProcess(): ChildProcess {
     env: { ...process.env, [CHECKS_ENV]: '1' },
     // not the debugger's port the server was started with (the extension's debug launch), which is taken; a young
     // generation that holds most of what a check of a long report makes, which then dies there instead of being
-    // copied at every scavenge (a 1 MB report ~20 % faster, for ~30 MB more at the most)
+    // copied at every scavenge (a 1 MB report ~25 % faster; the process ~185 MB instead of ~140 MB while it runs)
     execArgv: [...process.execArgv.filter((a) => a !== '--optimize-for-size' && !/^--inspect/.test(a)), '--max-semi-space-size=32'],
     // the server's stdout is its connection to the editor: nothing else may write there
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
