@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { runCli } from './cliRun';
 import { parseConfigFile } from '../../server/src/configFile';
 import { defaults } from '../../server/src/config';
+import { scratchDir } from './scratch';
 
 // The configuration file, found upward from each report, and --previous, on the command line.
 
@@ -16,7 +16,7 @@ async function run(...args: string[]) {
   return { ...r, json: () => JSON.parse(r.out) as { files: { path: string; diagnostics: { rule: string; severity: string }[] }[] } };
 }
 
-const root = mkdtempSync(join(tmpdir(), 'nianbao-config-'));
+const root = scratchDir('config');
 const office = join(root, 'office');
 mkdirSync(join(office, '草稿'), { recursive: true });
 copyFileSync(join(corpus, 'pingtan-zhqsyq-2020.txt'), join(office, 'pingtan-zhqsyq-2020.txt'));
@@ -80,7 +80,7 @@ test('parseConfigFile: YAML positions, office, a schema path beside the file', (
 });
 
 test('--previous pairs reports whose names and titles do not tell', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'nianbao-previous-'));
+  const dir = scratchDir('previous');
   copyFileSync(join(corpus, 'suqian-city-2024.txt'), join(dir, 'this-year.txt'));
   copyFileSync(join(corpus, 'suqian-city-2023.txt'), join(dir, 'archive.txt'));
   const alone = await run('check', '--format', 'json', join(dir, 'this-year.txt'));
@@ -92,7 +92,7 @@ test('--previous pairs reports whose names and titles do not tell', async () => 
 });
 
 test('--format sarif and --summary on the command line', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'nianbao-outputs-'));
+  const dir = scratchDir('outputs');
   const s = await run('check', '--format', 'sarif', join(corpus, 'pingtan-zhqsyq-2020.txt'));
   assert.equal(s.code, 1);
   const log = JSON.parse(s.out);
@@ -132,7 +132,7 @@ test('--format compact: every line read by the problem matcher $nianbao the exte
 });
 
 test('repeatedTextWarnAt in the configuration file sets where repeated-text warns', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'nianbao-repeated-'));
+  const dir = scratchDir('repeated');
   for (const y of [2012, 2013]) copyFileSync(join(corpus, `pingtan-county-govt-${y}.txt`), join(dir, `pingtan-county-govt-${y}.txt`));
   const level = async () =>
     (await run('check', '--format', 'json', dir))

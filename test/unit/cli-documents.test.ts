@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { runCli } from './cliRun';
 import { checkReport } from '../../server/src/engine';
+import { scratchDir } from './scratch';
 
 // Reports as they travel, on the command line: the published PDFs give the findings of their text,
 // each with the page and line it is on; a folder of them is searched like one of text reports.
@@ -35,7 +35,7 @@ describe('nianbao check on documents', () => {
     });
 
   test('text output names the page; a folder of PDFs is searched; a broken one is told, the others checked', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'nianbao-pdfs-'));
+    const dir = scratchDir('pdfs');
     copyFileSync(join(pdfs, 'huaian-hongze-district-2023.pdf'), join(dir, '洪泽区2023年报.pdf'));
     writeFileSync(join(dir, '坏的2023年报.pdf'), '%PDF-1.7\n1 0 obj << >> endobj\ntrailer <<>>\n%%EOF');
     writeFileSync(join(dir, '说明.doc'), 'old');
@@ -55,7 +55,7 @@ describe('nianbao check on documents', () => {
   });
 
   test('the PDF reader runs from a code cache made beside it by the first run that reads a PDF; a spoilt one is made again', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'nianbao-pdf-cache-'));
+    const dir = scratchDir('pdf-cache');
     try {
       mkdirSync(join(dir, 'bin'));
       copyFileSync(join(root, 'bin', 'nianbao.js'), join(dir, 'bin', 'nianbao.js'));

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { runCli } from './cliRun';
 import { checkReport, lineStarts, positionAt } from '../../server/src/engine';
 import { pairWithPrevious } from '../../server/src/previous';
+import { scratchDir } from './scratch';
 
 // --fix and --fix-dry-run on a copy of the corpus: the fixes go in, nothing else changes, and a run
 // killed while it writes leaves every file either as it was or fixed.
@@ -38,7 +38,7 @@ function fixedLines(): Map<string, Set<number>> {
 }
 
 function copyCorpus(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'nianbao-fix-'));
+  const dir = scratchDir('fix');
   cpSync(corpus, dir, { recursive: true });
   return dir;
 }
@@ -81,7 +81,7 @@ describe('--fix', () => {
   });
 
   test('a GBK file is not rewritten: told, and left as it was', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'nianbao-fix-gbk-'));
+    const dir = scratchDir('fix-gbk');
     const file = join(dir, '年度报告.txt');
     const gbk = readFileSync(
       join(
@@ -107,7 +107,7 @@ describe('--fix', () => {
     spawnSync(process.execPath, [cli, 'check', '--fix', '-q', '--no-config', whole]);
     const fixed = new Map(names.map((n) => [n, readFileSync(join(whole, n), 'utf8')]));
     for (const delay of [60, 120, 200, 300, 450]) {
-      const dir = mkdtempSync(join(tmpdir(), 'nianbao-fix-kill-'));
+      const dir = scratchDir('fix-kill');
       for (let copy = 0; copy < 8; copy++) cpSync(corpus, join(dir, `c${copy}`), { recursive: true });
       const child = spawn(process.execPath, [cli, 'check', '--fix', '-q', '--no-config', dir], { stdio: 'ignore' });
       await new Promise((r) => setTimeout(r, delay));

@@ -1,16 +1,16 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { runCli } from './cliRun';
 import { report2021, withCell } from './reports';
+import { scratchDir } from './scratch';
 
 const corpus = join(__dirname, '..', 'fixtures', 'corpus');
 
 const run = runCli;
 
-const scratch = mkdtempSync(join(tmpdir(), 'nianbao-cli-'));
+const scratch = scratchDir('cli');
 const clean = join(scratch, '2024年度报告.md');
 writeFileSync(clean, report2021());
 const wrong = join(scratch, '错误的年报.md');

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { main } from '../../server/src/cli/main';
 import { checkReport, parseDirectives, parseReport, type Finding } from '../../server/src/engine';
 import { applyEdits, disableActions } from '../../server/src/engine/editor';
 import { report2021, withCell } from './reports';
+import { scratchDir } from './scratch';
 
 // <!-- nianbao-disable… --> comments in a report silence findings: in the engine, so in the editor
 // and the CLI alike.
@@ -101,7 +101,7 @@ describe('disable comments', () => {
   });
 
   test('the command line honours them', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'nianbao-directives-'));
+    const dir = scratchDir('directives');
     const file = join(dir, '年度报告.md');
     writeFileSync(file, '<!-- nianbao-disable-file table-sum table-balance -->\n' + wrong());
     let out = '';

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { runCli } from './cliRun';
@@ -8,6 +7,7 @@ import { markdownDraft } from '../../server/src/documents/markdownDraft';
 import { readPdf } from '../../server/src/documents/pdf';
 import { checkReport } from '../../server/src/engine';
 import { nextYearDraft } from '../../server/src/engine/nextYear';
+import { scratchDir } from './scratch';
 
 // Drafts: a report read from a PDF or a web page as Markdown to edit, and this year's report started
 // from last year's. Both keep what the checker finds, and make up no figure.
@@ -96,7 +96,7 @@ describe('next year from last year', () => {
 
 describe('nianbao convert and nianbao new', () => {
   test('PDF → Markdown draft → Word, and new --from the PDF; nothing overwritten without --force', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'nianbao-convert-'));
+    const dir = scratchDir('convert');
     const pdf = join(dir, '洪泽区2023年报.pdf');
     copyFileSync(join(root, 'test', 'fixtures', 'pdf', 'huaian-hongze-district-2023.pdf'), pdf);
     const toMd = await run('convert', pdf);
@@ -123,7 +123,7 @@ describe('nianbao convert and nianbao new', () => {
   });
 
   test('bad input: an unknown kind, a missing file, a broken Word file', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'nianbao-convert-bad-'));
+    const dir = scratchDir('convert-bad');
     writeFileSync(join(dir, 'a.xls'), 'x');
     writeFileSync(join(dir, 'b.docx'), 'not a zip');
     const r = await run('convert', '--lang', 'en', join(dir, 'a.xls'), join(dir, 'b.docx'), join(dir, 'missing.pdf'));

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { progressBar } from '../../server/src/cli/progress';
+import { scratchDir } from './scratch';
 
 // The progress bar: on a terminal, files done of total, rate and time left; nothing in a pipe or with --quiet.
 
@@ -25,7 +25,7 @@ test('drawn on a terminal, cleared at the end; nothing on a pipe or with --quiet
 });
 
 test('the command line on a pseudo-terminal shows it; piped, it does not', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'nianbao-progress-'));
+  const dir = scratchDir('progress');
   for (let i = 0; i < 3; i++) cpSync(join(root, 'test', 'fixtures', 'corpus'), join(dir, `c${i}`), { recursive: true });
   const cli = `${process.execPath} ${join(root, 'bin', 'nianbao.js')} check --lang en --no-config ${dir} > /dev/null`;
   // util-linux's script runs the command on a pseudo-terminal: stderr is a terminal there

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { scratchDir } from './scratch';
 
 // The bundled language server (dist/server.js, made by `npm run build`) over a real LSP connection.
 
@@ -114,10 +115,9 @@ describe('language server', () => {
 
 describe('language server: last year’s report beside this one', () => {
   test('growth-rate and cross-year run in the editor when last year’s report is in the same folder', async () => {
-    const { mkdtempSync, writeFileSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
+    const { writeFileSync } = await import('node:fs');
     const { pathToFileURL } = await import('node:url');
-    const dir = mkdtempSync(join(tmpdir(), 'nianbao-prev-'));
+    const dir = scratchDir('prev');
     const corpus = join(root, 'test', 'fixtures', 'corpus');
     writeFileSync(join(dir, '宿迁市2023年度报告.txt'), readFileSync(join(corpus, 'suqian-city-2023.txt')));
     const uri = pathToFileURL(join(dir, '宿迁市2024年度报告.txt')).toString();

@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { builtinSchema, checkReport } from '../../server/src/engine';
 import { runCli } from './cliRun';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { at, byRule, mine, report2016, STATISTICS_TABLE } from './pre2019';
 import { report2021, type Layout } from './reports';
+import { scratchDir } from './scratch';
 
 // Years and dates: the statistics period, years that belong to another report, the date of the
 // report against its legal deadline, the 2019 format cited by a 2021-format report.
@@ -154,7 +154,7 @@ describe('publication-deadline', () => {
   });
 
   test('the CLI: --deadline department|government', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'nianbao-deadline-'));
+    const dir = scratchDir('deadline');
     const file = join(dir, '年度报告.txt');
     writeFileSync(file, report2016({ title: '青山县2020年政府信息公开工作年度报告', date: '2021年2月5日', period: '', table: '' }));
     const run = runCli;
