@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { defaultThreads, runOf, WorkerPool } from '../../server/src/cli/pool';
 import type { CheckJob, JobOutcome } from '../../server/src/cli/checkFile';
+import { scratchDir } from './scratch';
 
 // Worker threads: the same output, in the same order, as one thread; started only where they pay.
 
@@ -27,7 +27,7 @@ test('threads by default: none for a few files, nor on two cores unless many are
 });
 
 test('the bundled checker in worker threads writes exactly what one thread writes', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'nianbao-pool-'));
+  const dir = scratchDir('pool');
   for (let i = 0; i < 3; i++) cpSync(join(root, 'test', 'fixtures', 'corpus'), join(dir, `office-${i}`), { recursive: true });
   const run = (jobs: string) =>
     spawnSync(process.execPath, [join(root, 'bin', 'nianbao.js'), 'check', '-q', '--no-config', '--format', 'json', '--jobs', jobs, dir], {
@@ -43,7 +43,7 @@ test('the bundled checker in worker threads writes exactly what one thread write
 });
 
 test('this thread checks beside the worker threads, each job once', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'nianbao-pool-'));
+  const dir = scratchDir('pool');
   try {
     // a worker thread that answers each job at once, saying who checked it
     const script = join(dir, 'worker.js');
