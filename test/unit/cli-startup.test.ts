@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fdOutput } from '../../server/src/cli/output';
@@ -11,6 +10,7 @@ import { CONFIG_FILE_NAMES } from '../../server/src/configFile';
 import { readers } from '../../server/src/documents';
 import { docxReader } from '../../server/src/documents/docx';
 import { htmlReader } from '../../server/src/documents/html';
+import { scratchDir } from './scratch';
 
 // What keeps the command line quick to start and to read a folder: readers and the configuration file's
 // parser loaded when needed, each file read once, the bundle compiled from its code cache.
@@ -52,21 +52,17 @@ test('texts are kept within a bound, the rest read again at their check', () => 
 });
 
 test('output is written in pieces, and a message on stderr comes after the output before it', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'nianbao-output-'));
-  try {
-    const file = join(dir, 'both');
-    const fd = openSync(file, 'w');
-    const output = fdOutput(() => process.exit(0), fd, fd);
-    output.out('one');
-    output.out('two');
-    output.err('message');
-    output.out('three');
-    output.flush();
-    closeSync(fd);
-    assert.equal(readFileSync(file, 'utf8'), 'one\ntwo\nmessage\nthree\n');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const dir = scratchDir('output');
+  const file = join(dir, 'both');
+  const fd = openSync(file, 'w');
+  const output = fdOutput(() => process.exit(0), fd, fd);
+  output.out('one');
+  output.out('two');
+  output.err('message');
+  output.out('three');
+  output.flush();
+  closeSync(fd);
+  assert.equal(readFileSync(file, 'utf8'), 'one\ntwo\nmessage\nthree\n');
 });
 
 test('the bundle runs from its code cache, and a cache made from another bundle is not used', () => {
@@ -76,30 +72,26 @@ test('the bundle runs from its code cache, and a cache made from another bundle 
   assert.ok(existsSync(cache), 'no dist/cli.js.cache: `npm run build` made none');
   const digest = createHash('sha1').update(readFileSync(bundle)).digest();
   assert.ok(readFileSync(cache).subarray(0, 20).equals(digest), 'the cache is the bundle’s');
-  const dir = mkdtempSync(join(tmpdir(), 'nianbao-cache-'));
-  try {
-    mkdirSync(join(dir, 'bin'));
-    mkdirSync(join(dir, 'dist'));
-    copyFileSync(join(root, 'bin', 'nianbao.js'), join(dir, 'bin', 'nianbao.js'));
-    copyFileSync(bundle, join(dir, 'dist', 'cli.js'));
-    const run = () =>
-      spawnSync(
-        process.execPath,
-        [join(dir, 'bin', 'nianbao.js'), 'check', '--format', 'json', '--no-config', join(corpus, 'suqian-city-2024.txt')],
-        {
-          encoding: 'utf8',
-        },
-      );
-    const expected = run().stdout;
-    assert.match(expected, /"version": 1/);
-    // the same length, another bundle's digest: V8 would take it; the loader must not
-    const stale = Buffer.from(readFileSync(cache));
-    stale[0] ^= 0xff;
-    writeFileSync(join(dir, 'dist', 'cli.js.cache'), stale);
-    assert.equal(run().stdout, expected);
-    copyFileSync(cache, join(dir, 'dist', 'cli.js.cache'));
-    assert.equal(run().stdout, expected);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const dir = scratchDir('cache');
+  mkdirSync(join(dir, 'bin'));
+  mkdirSync(join(dir, 'dist'));
+  copyFileSync(join(root, 'bin', 'nianbao.js'), join(dir, 'bin', 'nianbao.js'));
+  copyFileSync(bundle, join(dir, 'dist', 'cli.js'));
+  const run = () =>
+    spawnSync(
+      process.execPath,
+      [join(dir, 'bin', 'nianbao.js'), 'check', '--format', 'json', '--no-config', join(corpus, 'suqian-city-2024.txt')],
+      {
+        encoding: 'utf8',
+      },
+    );
+  const expected = run().stdout;
+  assert.match(expected, /"version": 1/);
+  // the same length, another bundle's digest: V8 would take it; the loader must not
+  const stale = Buffer.from(readFileSync(cache));
+  stale[0] ^= 0xff;
+  writeFileSync(join(dir, 'dist', 'cli.js.cache'), stale);
+  assert.equal(run().stdout, expected);
+  copyFileSync(cache, join(dir, 'dist', 'cli.js.cache'));
+  assert.equal(run().stdout, expected);
 });

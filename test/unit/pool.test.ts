@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { defaultThreads, runOf, WorkerPool } from '../../server/src/cli/pool';
@@ -44,35 +44,31 @@ test('the bundled checker in worker threads writes exactly what one thread write
 
 test('this thread checks beside the worker threads, each job once', async () => {
   const dir = scratchDir('pool');
-  try {
-    // a worker thread that answers each job at once, saying who checked it
-    const script = join(dir, 'worker.js');
-    writeFileSync(
-      script,
-      `const { parentPort } = require('worker_threads');
+  // a worker thread that answers each job at once, saying who checked it
+  const script = join(dir, 'worker.js');
+  writeFileSync(
+    script,
+    `const { parentPort } = require('worker_threads');
 parentPort.on('message', (m) => parentPort.postMessage({ index: m.index, outcome: { skipped: true, by: 'worker ' + m.job.path } }));`,
-    );
-    const pool = new WorkerPool(script, 1, { lang: 'zh' });
-    const jobs: CheckJob[] = Array.from({ length: 40 }, (_, i) => ({ path: `r${i}.md` }) as CheckJob);
-    const by: string[] = [];
-    const here = async (job: CheckJob): Promise<JobOutcome> => {
-      await new Promise((resolve) => setTimeout(resolve, 1));
-      return { skipped: true, by: `here ${job.path}` } as JobOutcome;
-    };
-    await pool.run(
-      jobs,
-      (job) => job,
-      1,
-      (index, outcome) => (assert.equal(by[index], undefined), (by[index] = (outcome as unknown as { by: string }).by)),
-      here,
-    );
-    jobs.forEach((_, i) => assert.match(by[i], new RegExp(` r${i}\\.md$`)));
-    // two jobs queued on the worker thread at once, the next one taken here
-    assert.deepEqual(
-      by.slice(0, 3).map((who) => who.split(' ')[0]),
-      ['worker', 'worker', 'here'],
-    );
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  );
+  const pool = new WorkerPool(script, 1, { lang: 'zh' });
+  const jobs: CheckJob[] = Array.from({ length: 40 }, (_, i) => ({ path: `r${i}.md` }) as CheckJob);
+  const by: string[] = [];
+  const here = async (job: CheckJob): Promise<JobOutcome> => {
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    return { skipped: true, by: `here ${job.path}` } as JobOutcome;
+  };
+  await pool.run(
+    jobs,
+    (job) => job,
+    1,
+    (index, outcome) => (assert.equal(by[index], undefined), (by[index] = (outcome as unknown as { by: string }).by)),
+    here,
+  );
+  jobs.forEach((_, i) => assert.match(by[i], new RegExp(` r${i}\\.md$`)));
+  // two jobs queued on the worker thread at once, the next one taken here
+  assert.deepEqual(
+    by.slice(0, 3).map((who) => who.split(' ')[0]),
+    ['worker', 'worker', 'here'],
+  );
 });

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { strFromU8, unzipSync } from 'fflate';
+import { scratchDir } from './scratch';
 
 // Ready to publish: the manifest fields the Visual Studio Marketplace and Open VSX show or require, and
 // the .vsix itself. `ovsx` has no offline dry run (publishing is its only check, against the registry),
@@ -108,7 +108,7 @@ describe('the manifest', () => {
 });
 
 describe('the .vsix', () => {
-  const scratch = mkdtempSync(join(tmpdir(), 'nianbao-vsix-'));
+  const scratch = scratchDir('vsix');
   const vsix = join(scratch, 'nianbao.vsix');
   let files: Record<string, Uint8Array>;
   before(() => {
@@ -117,7 +117,6 @@ describe('the .vsix', () => {
     execFileSync(vsce, ['package', '--no-dependencies', '--no-rewrite-relative-links', '-o', vsix], { cwd: root, stdio: 'pipe' });
     files = unzipSync(readFileSync(vsix));
   });
-  after(() => rmSync(scratch, { recursive: true, force: true }));
 
   test('the listing is clean: no tests, sources, source maps, node_modules or build scripts', () => {
     const names = Object.keys(files).filter((f) => !f.endsWith('/'));

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, test } from 'node:test';
 import { builtinSchemas, validateSchema } from '../../server/src/engine';
+import { scratchDir } from './scratch';
 
 const root = join(__dirname, '..', '..');
 
@@ -30,20 +30,16 @@ describe('schemas', () => {
 
   test('schemas/nianbao-schema.json is generated from the zod definition and up to date', () => {
     // generated into a scratch folder, so that the file in the tree is compared, never rewritten first
-    const scratch = mkdtempSync(join(tmpdir(), 'nianbao-json-schema-'));
-    try {
-      mkdirSync(join(scratch, 'schemas'));
-      copyFileSync(join(root, 'package.json'), join(scratch, 'package.json'));
-      const tsx = pathToFileURL(require.resolve('tsx', { paths: [root] })).href;
-      execFileSync(process.execPath, ['--import', tsx, join(root, 'scripts/json-schema.ts')], { cwd: scratch });
-      assert.equal(
-        readFileSync(join(root, 'schemas/nianbao-schema.json'), 'utf8'),
-        readFileSync(join(scratch, 'schemas/nianbao-schema.json'), 'utf8'),
-        'run `npm run build` and commit schemas/nianbao-schema.json',
-      );
-    } finally {
-      rmSync(scratch, { recursive: true, force: true });
-    }
+    const scratch = scratchDir('json-schema');
+    mkdirSync(join(scratch, 'schemas'));
+    copyFileSync(join(root, 'package.json'), join(scratch, 'package.json'));
+    const tsx = pathToFileURL(require.resolve('tsx', { paths: [root] })).href;
+    execFileSync(process.execPath, ['--import', tsx, join(root, 'scripts/json-schema.ts')], { cwd: scratch });
+    assert.equal(
+      readFileSync(join(root, 'schemas/nianbao-schema.json'), 'utf8'),
+      readFileSync(join(scratch, 'schemas/nianbao-schema.json'), 'utf8'),
+      'run `npm run build` and commit schemas/nianbao-schema.json',
+    );
   });
 });
 
