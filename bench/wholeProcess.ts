@@ -46,6 +46,18 @@ function medians(commands: string[][], n: number): Run[] {
   return runs.map((r) => r.sort((a, b) => a.ms - b.ms)[Math.floor(r.length / 2)]);
 }
 
+/** `nianbao check` as the bench runs it, with `--jobs` when given, else with the threads the command chooses */
+const mine = (jobs: number | undefined, ...paths: string[]) => [
+  cli,
+  'check',
+  '-q',
+  '--no-config',
+  '--format',
+  'json',
+  ...(jobs ? ['--jobs', String(jobs)] : []),
+  ...paths,
+];
+
 const fmt = (r: Run) =>
   `${(r.ms / 1000).toFixed(2)} s${r.cpuMs !== undefined ? ` (cpu ${(r.cpuMs / 1000).toFixed(2)})` : ''}${r.peakMb ? ` / ${r.peakMb.toFixed(0)} MB` : ''}`;
 
@@ -70,16 +82,6 @@ export function wholeProcess(
     const files = 46 * samples.length;
     for (const s of [big.r1mb, big.r10mb, big.r20k]) writeFileSync(join(dir, `${s.name}-年度报告.md`), s.text);
     const file = (s: Sample) => join(dir, `${s.name}-年度报告.md`);
-    const mine = (jobs: number | undefined, ...paths: string[]) => [
-      cli,
-      'check',
-      '-q',
-      '--no-config',
-      '--format',
-      'json',
-      ...(jobs ? ['--jobs', String(jobs)] : []),
-      ...paths,
-    ];
     const theirs = (...globs: string[]) => [mdlint, ...globs];
     const cores = availableParallelism();
     out(
@@ -163,14 +165,7 @@ function documents(dir: string, quick: boolean, out: (s?: string) => void): void
     for (const f of sources) copyFileSync(f, join(sub, basename(f)));
   }
   const count = offices * sources.length;
-  const base = [cli, 'check', '-q', '--no-config', '--format', 'json'];
-  const [chosen, one] = medians(
-    [
-      [...base, folder],
-      [...base, '--jobs', '1', folder],
-    ],
-    quick ? 1 : 3,
-  );
+  const [chosen, one] = medians([mine(undefined, folder), mine(1, folder)], quick ? 1 : 3);
   const each = (r: Run) => `${(r.ms / count).toFixed(0)} ms a document`;
   out(
     `   ${count} published documents (${sources.length} PDFs and Word files ×${offices}): threads as chosen ${fmt(chosen)}, ${each(chosen)}; one thread ${fmt(one)}, ${each(one)}`,
